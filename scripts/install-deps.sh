@@ -1,0 +1,11 @@
+#!/bin/sh
+# install-deps.sh - installs the build and test dependencies from Debian 12 packages (run as root,
+# or with sudo available). Safe to run again.
+set -eu
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends \
+    build-essential cmake pkg-config \
+    libutf8proc-dev libopenblas-dev libstemmer-dev libjansson-dev libcmocka-dev >/dev/null

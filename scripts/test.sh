@@ -1,0 +1,15 @@
+#!/bin/sh
+# test.sh - installs dependencies, builds with warnings as errors, and runs every test; then the
+# same tests again under AddressSanitizer + UndefinedBehaviorSanitizer. This is what CI runs.
+set -eu
+cd "$(dirname "$0")/.."
+sh scripts/install-deps.sh
+JOBS=${JOBS:-2}
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DARS_WERROR=ON >/dev/null
+cmake --build build -j"$JOBS"
+(cd build && ctest --output-on-failure -j"$JOBS")
+if [ "${ARS_SKIP_SANITIZE:-0}" != 1 ]; then
+    cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DARS_WERROR=ON -DARS_SANITIZE=ON >/dev/null
+    cmake --build build-asan -j"$JOBS"
+    (cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j"$JOBS")
+fi

@@ -1,0 +1,18 @@
+/* error.h - internal helpers to fill the caller's ars_error where an error starts, so callers only
+ * forward the status. Part of summarize/common, linked by every stage. */
+#ifndef ARS_COMMON_ERROR_H
+#define ARS_COMMON_ERROR_H
+
+#include "summarize/summarize.h"
+
+/* Sets err->status and a printf-style message (truncated to fit) when err is not NULL; returns
+ * status so callers can write `return error_set(err, ARS_EIO, "%s: %s", path, strerror(e));`. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+ars_status error_set(ars_error *err, ars_status status, const char *fmt, ...);
+
+/* Maps an errno-style code from vectors/ or models/ (0, ENOMEM, EOVERFLOW, other) to a status. */
+ars_status error_from_errno(int code);
+
+#endif

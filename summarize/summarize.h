@@ -1,0 +1,128 @@
+/* summarize.h - the public interface of libsummarize, an extractive summarizer for Arabic news.
+ * One header, one prefix (ars_). Feed documents to a summarizer, run it, read the chosen sentences.
+ * Everything else in the source tree is internal. */
+#ifndef ARS_SUMMARIZE_H
+#define ARS_SUMMARIZE_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(ARS_BUILDING_LIBRARY) && defined(__GNUC__)
+#define ARS_API __attribute__((visibility("default")))
+#else
+#define ARS_API
+#endif
+
+#define ARS_VERSION_STRING "0.1.0"
+
+/* Result codes. Values are stable: they are never renumbered. */
+typedef enum {
+    ARS_OK = 0,
+    ARS_ENOMEM = 1,    /* an allocation failed */
+    ARS_EIO = 2,       /* a file could not be opened, read or written */
+    ARS_EUTF8 = 3,     /* input is not valid UTF-8 text (invalid sequence, NUL byte) */
+    ARS_EMODEL = 4,    /* a model file is missing, malformed or of the wrong version */
+    ARS_EARG = 5,      /* a bad argument at the public boundary */
+    ARS_EEMPTY = 6,    /* no usable sentence in the input */
+    ARS_ELIMIT = 7,    /* a resource limit was exceeded (input size, sentence count) */
+    ARS_EINTERNAL = 8  /* a bug or an unexpected library failure */
+} ars_status;
+
+/* Short English description of a status; never NULL (unknown values give "unknown status"). */
+ARS_API const char *ars_status_str(ars_status status);
+
+/* Optional, caller-owned error detail. Functions that take an `ars_error *` fill it on failure
+ * (status and a one-line message naming the file and place, e.g. "a.txt: byte 12: invalid UTF-8")
+ * and leave it untouched on success. NULL is accepted everywhere and means "no detail wanted". */
+typedef struct {
+    ars_status status;
+    char message[512];
+} ars_error;
+
+/* Ranking methods. ARS_METHOD_DEFAULT is TextRank relevance with MMR selection. */
+typedef enum {
+    ARS_METHOD_DEFAULT = 0,
+    ARS_METHOD_LEAD = 1,     /* first sentences, round-robin across documents */
+    ARS_METHOD_CENTROID = 2, /* cosine to the centroid of all sentences */
+    ARS_METHOD_TEXTRANK = 3, /* weighted PageRank on the cosine graph, greedy selection */
+    ARS_METHOD_LEXRANK = 4,  /* PageRank on the thresholded (0.1) cosine graph */
+    ARS_METHOD_MMR = 5       /* MMR with centroid relevance */
+} ars_method;
+
+typedef enum { ARS_STEM_SNOWBALL = 0, ARS_STEM_NONE = 1 } ars_stem;
+typedef enum { ARS_ORDER_SOURCE = 0, ARS_ORDER_SCORE = 1 } ars_order;
+
+/* Run options. Fill with ars_options_init(), then edit fields. */
+typedef struct {
+    ars_method method;
+    ars_stem stem;
+    ars_order order;
+    double lambda;        /* MMR trade-off in [0,1]: 1 = relevance only. Default 0.7 */
+    double max_sim;       /* hard cap: no two chosen sentences with cosine >= max_sim. Default 0.5 */
+    size_t max_words;     /* word budget; 0 = no word budget. Default 120 */
+    size_t max_sentences; /* sentence budget; 0 = none. Default 0 */
+    double ratio;         /* budget as a share of the input's words, (0,1]; 0 = none. Default 0 */
+    double damping;       /* PageRank damping. Default 0.85 */
+    double tolerance;     /* PageRank convergence (L1 change). Default 1e-6 */
+    int max_iter;         /* PageRank iteration cap. Default 200 */
+    size_t max_input_bytes; /* per-document size limit. Default 64 MiB */
+} ars_options;
+
+/* Fills *opts with the defaults above. opts must not be NULL. */
+ARS_API void ars_options_init(ars_options *opts);
+
+/* One chosen sentence. Borrowed view: valid until the summarizer is reset, run again or freed. */
+typedef struct {
+    size_t doc;           /* index of the document, in the order documents were added */
+    const char *doc_name; /* the name given when the document was added */
+    size_t index;         /* sentence number within its document, from 0, over kept sentences */
+    size_t start, end;    /* byte range [start,end) of the sentence in the document's original bytes */
+    const char *text;     /* the sentence as printed: original bytes, line breaks folded to spaces */
+    size_t text_len;      /* bytes in text (text is also NUL-terminated) */
+    double score;         /* the ranker's relevance score */
+} ars_sentence;
+
+typedef struct ars_summarizer ars_summarizer;
+
+/* Creates a summarizer with a copy of *opts (NULL = defaults). Loads the built-in stopword list and
+ * the stemmer. On success *out owns a new summarizer; free it with ars_summarizer_free(). */
+ARS_API ars_status ars_summarizer_new(const ars_options *opts, ars_summarizer **out, ars_error *err);
+
+/* Frees everything the summarizer owns. NULL is accepted. */
+ARS_API void ars_summarizer_free(ars_summarizer *s);
+
+/* Adds one document. The bytes are copied. The name is used in messages and output (copied).
+ * Returns ARS_EUTF8 (message "NAME: byte N: invalid UTF-8") for invalid UTF-8 or a NUL byte,
+ * ARS_ELIMIT when len exceeds opts.max_input_bytes. An empty or whitespace-only document is
+ * accepted and contributes nothing. A leading BOM is skipped; CRLF line ends are accepted. */
+ARS_API ars_status ars_summarizer_add_document(ars_summarizer *s, const char *name,
+                                               const char *bytes, size_t len, ars_error *err);
+
+/* Reads a whole file (path "-" reads standard input) and adds it as above, named by its path.
+ * ARS_EIO with "PATH: <strerror>" when it cannot be read. */
+ARS_API ars_status ars_summarizer_add_file(ars_summarizer *s, const char *path, ars_error *err);
+
+/* Number of documents added so far. */
+ARS_API size_t ars_summarizer_document_count(const ars_summarizer *s);
+
+/* Runs the pipeline over all added documents and selects the summary. ARS_EEMPTY when no
+ * document holds a usable sentence. May be called again after more documents are added. */
+ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *err);
+
+/* The summary of the last successful run, in output order. */
+ARS_API size_t ars_summary_count(const ars_summarizer *s);
+ARS_API const ars_sentence *ars_summary_get(const ars_summarizer *s, size_t i);
+
+/* Statistics of the last run: sentences kept after cleaning and segmentation, input words. */
+ARS_API size_t ars_summarizer_sentence_count(const ars_summarizer *s);
+
+/* Forgets the documents and the last summary; keeps options and loaded resources. */
+ARS_API void ars_summarizer_reset(ars_summarizer *s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

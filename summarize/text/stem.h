@@ -1,0 +1,23 @@
+/* stem.h - stemming of normalised tokens: Snowball Arabic through libstemmer, or none.
+ * libstemmer returns a buffer it owns until the next call; this wrapper keeps that rule. */
+#ifndef ARS_TEXT_STEM_H
+#define ARS_TEXT_STEM_H
+
+#include <stddef.h>
+#include "summarize/summarize.h"
+
+typedef struct stemmer stemmer;
+
+/* New stemmer of the given kind; NULL when out of memory or when libstemmer lacks Arabic. */
+stemmer *stemmer_new(ars_stem kind);
+void stemmer_free(stemmer *st); /* NULL-safe */
+
+/* Stems [s, s+len) (normalised UTF-8). Returns the stem and its length in *out_len; the result is
+ * borrowed and valid only until the next call on st (copy or intern it at once). With ARS_STEM_NONE
+ * it returns s itself. NULL when out of memory. Not thread-safe: one stemmer per thread. */
+const char *stemmer_stem(stemmer *st, const char *s, size_t len, size_t *out_len);
+
+/* Name of the stemming in effect ("snowball-arabic" or "none"), stamped into models. */
+const char *stemmer_name(const stemmer *st);
+
+#endif

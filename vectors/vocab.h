@@ -1,0 +1,31 @@
+/* vocab.h - term interning: each distinct byte string gets a dense integer id, once.
+ * First unit of vectors/ (knows nothing of Arabic or files). Ids are assigned 0,1,2,... in order
+ * of first appearance, so the vocabulary is deterministic for a given input order. */
+#ifndef ARS_VECTORS_VOCAB_H
+#define ARS_VECTORS_VOCAB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct vocab vocab;
+
+/* New empty vocabulary; NULL when out of memory. Free with vocab_free (NULL-safe). */
+vocab *vocab_new(void);
+void vocab_free(vocab *v);
+
+/* Interns bytes [s, s+len) (need not be NUL-terminated; len may be 0). Stores the id in *id.
+ * Returns 0, or ENOMEM (the vocabulary is unchanged), or EOVERFLOW past UINT32_MAX-1 terms.
+ * The bytes are copied. */
+int vocab_intern(vocab *v, const char *s, size_t len, uint32_t *id);
+
+/* Looks bytes up without adding; returns 1 and sets *id when present, else 0. */
+int vocab_find(const vocab *v, const char *s, size_t len, uint32_t *id);
+
+/* Number of terms. */
+size_t vocab_size(const vocab *v);
+
+/* The bytes of term id (NUL-terminated, borrowed: valid until vocab_free; interning more terms
+ * does not move them). *len gets its length if len is not NULL. id must be < vocab_size. */
+const char *vocab_term(const vocab *v, uint32_t id, size_t *len);
+
+#endif
