@@ -116,8 +116,11 @@ ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *err);
 ARS_API size_t ars_summary_count(const ars_summarizer *s);
 ARS_API const ars_sentence *ars_summary_get(const ars_summarizer *s, size_t i);
 
-/* Statistics of the last run: sentences kept after cleaning and segmentation, input words. */
+/* All candidate sentences of the last successful run (kept after cleaning and segmentation), in
+ * source order (document order, then position), with their relevance scores: what evaluation
+ * baselines (random, oracle) choose from. Borrowed views, valid as for ars_summary_get. */
 ARS_API size_t ars_summarizer_sentence_count(const ars_summarizer *s);
+ARS_API const ars_sentence *ars_summarizer_sentence_get(const ars_summarizer *s, size_t i);
 
 /* Forgets the documents and the last summary; keeps options and loaded resources. */
 ARS_API void ars_summarizer_reset(ars_summarizer *s);
