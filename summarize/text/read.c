@@ -1,0 +1,151 @@
+/* read.c - pipeline stage 1: reading document bytes (file or stdin) and checking they are UTF-8
+ * text before anything else looks at them. The validator is a hand-written state machine so the
+ * message can name the exact byte offset; the bytes are never rewritten (offsets stay valid). */
+#include "summarize/text/read.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "summarize/common/error.h"
+
+/* Decodes one sequence at buf[i] (i < len). Returns its length (1-4) or 0 when the sequence that
+ * starts at i is invalid: a stray continuation byte, C0/C1/F5..FF, a continuation missing or cut
+ * off by the end of the buffer, an overlong form, a surrogate, or a code point past U+10FFFF.
+ * The second byte's allowed range depends on the lead byte; checking it there rejects overlongs,
+ * surrogates and out-of-range values without decoding (the table in RFC 3629, section 4). */
+static size_t read_utf8_sequence(const unsigned char *buf, size_t len, size_t i) {
+    unsigned char b0 = buf[i];
+    size_t need;
+    unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
+    if (b0 < 0x80) return 1;
+    if (b0 < 0xC2) return 0; /* continuation byte as lead, or overlong C0/C1 */
+    if (b0 < 0xE0) {
+        need = 1;
+    } else if (b0 < 0xF0) {
+        need = 2;
+        if (b0 == 0xE0) lo = 0xA0; /* below would be an overlong 3-byte form */
+        if (b0 == 0xED) hi = 0x9F; /* above would be a UTF-16 surrogate D800..DFFF */
+    } else if (b0 < 0xF5) {
+        need = 3;
+        if (b0 == 0xF0) lo = 0x90; /* overlong 4-byte form */
+        if (b0 == 0xF4) hi = 0x8F; /* past U+10FFFF */
+    } else {
+        return 0;
+    }
+    if (len - i - 1 < need) return 0; /* truncated at the end of the buffer */
+    if (buf[i + 1] < lo || buf[i + 1] > hi) return 0;
+    for (size_t k = 2; k <= need; k++) {
+        if ((buf[i + k] & 0xC0) != 0x80) return 0;
+    }
+    return need + 1;
+}
+
+ars_status read_validate(const char *name, const char *buf, size_t len, size_t *body_start,
+                         ars_error *err) {
+    const unsigned char *p = (const unsigned char *)buf;
+    size_t start = 0;
+    if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) start = 3;
+    size_t i = start;
+    while (i < len) {
+        if (p[i] == 0) {
+            return error_set(err, ARS_EUTF8, "%s: byte %zu: NUL byte (binary file?)", name, i);
+        }
+        if (p[i] < 0x80) { /* the common case: no call */
+            i++;
+            continue;
+        }
+        size_t n = read_utf8_sequence(p, len, i);
+        /* The reported offset is the first byte of the sequence that cannot be decoded: that byte
+         * cannot begin a character, so it is the first bad one (as Python's decoder reports). */
+        if (n == 0) return error_set(err, ARS_EUTF8, "%s: byte %zu: invalid UTF-8", name, i);
+        i += n;
+    }
+    if (body_start) *body_start = start;
+    return ARS_OK;
+}
+
+/* Reads fd to its end into a growing buffer. `hint` (the file size when known) sizes the first
+ * allocation so a regular file is read without reallocating. */
+static ars_status read_fd(int fd, const char *path, size_t max_bytes, size_t hint, char **out,
+                          size_t *out_len, ars_error *err) {
+    size_t cap = hint + 1 > 4096 ? hint + 1 : 4096;
+    if (max_bytes && max_bytes < SIZE_MAX - 2 && cap > max_bytes + 2) cap = max_bytes + 2;
+    size_t len = 0;
+    char *buf = malloc(cap);
+    if (!buf) return error_set(err, ARS_ENOMEM, "%s: out of memory", path);
+    for (;;) {
+        if (len + 1 >= cap) {
+            /* Keep one byte free for the terminator; growth doubles so reading is linear. */
+            if (cap > SIZE_MAX / 2) {
+                free(buf);
+                return error_set(err, ARS_ELIMIT, "%s: file too large", path);
+            }
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                return error_set(err, ARS_ENOMEM, "%s: out of memory", path);
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        ssize_t got = read(fd, buf + len, cap - len - 1);
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            int e = errno;
+            free(buf);
+            return error_set(err, ARS_EIO, "%s: %s", path, strerror(e));
+        }
+        if (got == 0) break;
+        len += (size_t)got;
+        /* Checked while reading, so an endless stdin stops at the limit instead of eating memory.
+         */
+        if (max_bytes && len > max_bytes) {
+            free(buf);
+            return error_set(err, ARS_ELIMIT, "%s: larger than %zu bytes", path, max_bytes);
+        }
+    }
+    buf[len] = '\0';
+    *out = buf;
+    *out_len = len;
+    return ARS_OK;
+}
+
+ars_status read_file(const char *path, size_t max_bytes, char **out, size_t *out_len,
+                     ars_error *err) {
+    *out = NULL;
+    *out_len = 0;
+    if (strcmp(path, "-") == 0) return read_fd(STDIN_FILENO, path, max_bytes, 0, out, out_len, err);
+
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) {
+        int e = errno;
+        return error_set(err, ARS_EIO, "%s: %s", path, strerror(e));
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        int e = errno;
+        close(fd);
+        return error_set(err, ARS_EIO, "%s: %s", path, strerror(e));
+    }
+    /* open() succeeds on a directory and read() then fails with EISDIR; say so up front. */
+    if (S_ISDIR(st.st_mode)) {
+        close(fd);
+        return error_set(err, ARS_EIO, "%s: %s", path, strerror(EISDIR));
+    }
+    size_t hint = 0;
+    if (S_ISREG(st.st_mode) && st.st_size > 0) {
+        if (max_bytes && (uintmax_t)st.st_size > (uintmax_t)max_bytes) {
+            close(fd);
+            return error_set(err, ARS_ELIMIT, "%s: larger than %zu bytes", path, max_bytes);
+        }
+        if ((uintmax_t)st.st_size < (uintmax_t)SIZE_MAX / 2) hint = (size_t)st.st_size;
+    }
+    ars_status st_read = read_fd(fd, path, max_bytes, hint, out, out_len, err);
+    close(fd);
+    return st_read;
+}
