@@ -1,0 +1,136 @@
+/* analyze.c - turns one sentence into content-term ids and well-formedness counts.
+ * normalise (normalize.c) -> tokens (tokenize.c) -> stopword filter (models/stopwords.c) ->
+ * stem (stem.c) -> intern (vectors/vocab.c). */
+#include "summarize/analyze.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/stopwords.h"
+#include "summarize/text/normalize.h"
+#include "summarize/text/stem.h"
+#include "summarize/text/tokenize.h"
+
+struct analyzer {
+    stopwords *stop;
+    stemmer *stem;
+    token_span *toks; /* scratch reused between sentences */
+    size_t toks_cap;
+    char *probe; /* scratch for "token + ي" look-ups */
+    size_t probe_cap;
+};
+
+/* The stopword list is normalised exactly as sentence tokens are, so look-ups compare like with
+ * like whatever the normalisation rules become. */
+static int analyze_normalizer(void *ctx, const char *s, size_t len, char **out, size_t *out_len) {
+    (void)ctx;
+    return normalize_text(s, len, out, out_len) == ARS_OK ? 0 : -1;
+}
+
+analyzer *analyzer_new(ars_stem stem, ars_status *status) {
+    analyzer *a = calloc(1, sizeof *a);
+    *status = ARS_ENOMEM;
+    if (!a) return NULL;
+    a->stop = stopwords_load_builtin(analyze_normalizer, NULL);
+    if (!a->stop) goto fail;
+    a->stem = stemmer_new(stem);
+    if (!a->stem) goto fail;
+    *status = ARS_OK;
+    return a;
+fail:
+    analyzer_free(a);
+    return NULL;
+}
+
+void analyzer_free(analyzer *a) {
+    if (!a) return;
+    stopwords_free(a->stop);
+    stemmer_free(a->stem);
+    free(a->toks);
+    free(a->probe);
+    free(a);
+}
+
+/* Number of code points in a UTF-8 string (continuation bytes are not counted). */
+static size_t analyze_codepoints(const char *s, size_t len) {
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80) n++;
+    return n;
+}
+
+/* PDF extraction often loses the glyph of a final ي/ى: في prints as ف, على as عل, إلى as إل,
+ * التي as الت. Such a token is recognisable without a lexicon: it is not a word of the stopword
+ * list, but adding ي makes it one. A lone Arabic letter other than the conjunction و is never a
+ * word in news prose either (proclitics are always attached). Both mark a damaged sentence. */
+static int analyze_is_broken(analyzer *a, const char *t, size_t len, uint32_t flags) {
+    if (!(flags & TOKEN_ARABIC) || (flags & TOKEN_DIGIT)) return 0;
+    size_t cps = analyze_codepoints(t, len);
+    if (cps == 1) return !(len == 2 && (unsigned char)t[0] == 0xD9 && (unsigned char)t[1] == 0x88);
+    if (cps > 4 || stopwords_contains(a->stop, t, len)) return 0;
+    if (len + 2 > a->probe_cap) {
+        char *p = realloc(a->probe, len + 16);
+        if (!p) return 0; /* a missed signal, not an error */
+        a->probe = p;
+        a->probe_cap = len + 16;
+    }
+    memcpy(a->probe, t, len);
+    a->probe[len] = (char)0xD9; /* U+064A ARABIC LETTER YEH */
+    a->probe[len + 1] = (char)0x8A;
+    return stopwords_contains(a->stop, a->probe, len + 2);
+}
+
+ars_status analyzer_sentence(analyzer *a, vocab *voc, const char *s, size_t len, uint32_t **terms,
+                             size_t *n_terms, size_t *cap, analyze_stats *stats) {
+    memset(stats, 0, sizeof *stats);
+    char *norm = NULL;
+    size_t norm_len = 0;
+    ars_status st = normalize_text(s, len, &norm, &norm_len);
+    if (st != ARS_OK) return st;
+    size_t n_toks = 0;
+    if (tokenize(norm, norm_len, &a->toks, &n_toks, &a->toks_cap) != 0) {
+        free(norm);
+        return ARS_ENOMEM;
+    }
+    for (size_t k = 0; k < n_toks; k++) {
+        const char *t = norm + a->toks[k].start;
+        size_t tl = a->toks[k].len;
+        uint32_t fl = a->toks[k].flags;
+        stats->n_words++;
+        if (fl & TOKEN_ARABIC) stats->n_arabic++;
+        if (fl & TOKEN_LATIN) stats->n_latin++;
+        if (analyze_is_broken(a, t, tl, fl)) {
+            stats->n_broken++;
+            continue; /* damage is not content: keep it out of the vectors */
+        }
+        if (stopwords_contains(a->stop, t, tl)) continue;
+        size_t sl = 0;
+        const char *stem = stemmer_stem(a->stem, t, tl, &sl);
+        if (!stem) {
+            free(norm);
+            return ARS_ENOMEM;
+        }
+        if (sl == 0) continue;
+        uint32_t id;
+        int rc = vocab_intern(voc, stem, sl, &id); /* copies the borrowed stem at once */
+        if (rc == 0 && *n_terms == *cap) {
+            size_t nc = *cap ? *cap * 2 : 256;
+            uint32_t *nt = realloc(*terms, nc * sizeof *nt);
+            if (!nt)
+                rc = ENOMEM;
+            else {
+                *terms = nt;
+                *cap = nc;
+            }
+        }
+        if (rc != 0) {
+            free(norm);
+            return rc == ENOMEM ? ARS_ENOMEM : ARS_ELIMIT;
+        }
+        (*terms)[(*n_terms)++] = id;
+        stats->n_terms++;
+    }
+    free(norm);
+    return ARS_OK;
+}

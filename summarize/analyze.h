@@ -1,0 +1,34 @@
+/* analyze.h - pipeline stage "tokenise -> stopwords -> stem -> intern" for one sentence, plus the
+ * well-formedness signals the selector uses (PDF glyph loss leaves tokens such as ف or عل standing
+ * alone). Sits between segment.h (sentence spans) and vectors/tfidf.h (term-id bags). */
+#ifndef ARS_ANALYZE_H
+#define ARS_ANALYZE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "summarize/summarize.h"
+#include "vectors/vocab.h"
+
+typedef struct analyzer analyzer;
+
+/* What analysis found in one sentence. */
+typedef struct {
+    size_t n_words;  /* tokens of the original text (letters/digits runs): the length budget unit */
+    size_t n_terms;  /* content terms appended (stopwords removed) */
+    size_t n_broken; /* tokens showing extraction damage (see analyze.c) */
+    size_t n_arabic; /* tokens with Arabic letters */
+    size_t n_latin;  /* tokens with Latin letters */
+} analyze_stats;
+
+/* New analyzer with the built-in stopword list and the given stemming. NULL when out of memory or
+ * when the stemmer is unavailable (*status says which). Free with analyzer_free (NULL-safe). */
+analyzer *analyzer_new(ars_stem stem, ars_status *status);
+void analyzer_free(analyzer *a);
+
+/* Analyses UTF-8 text [s, s+len): normalises, tokenises, drops stopwords, stems, interns each
+ * content term in voc and appends its id to *terms (a realloc-grown array of *n_terms entries,
+ * capacity *cap). Fills *stats. Returns ARS_OK, ARS_ENOMEM or ARS_EUTF8. */
+ars_status analyzer_sentence(analyzer *a, vocab *voc, const char *s, size_t len, uint32_t **terms,
+                             size_t *n_terms, size_t *cap, analyze_stats *stats);
+
+#endif

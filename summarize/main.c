@@ -1,0 +1,287 @@
+/* main.c - the `summarize` command: reads Arabic article files, runs libsummarize, prints the
+ * summary (plain text or JSON) to standard output or atomically to a file. A thin program: the
+ * work is in the library; this file parses options, reports errors and maps them to exit codes. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "summarize/output/output.h"
+#include "summarize/summarize.h"
+#include "summarize/text/read.h"
+
+enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3, EXIT_OUTPUT = 4 };
+
+static const char *const main_method_names[] = {"default",  "lead",    "centroid",
+                                                "textrank", "lexrank", "mmr"};
+
+static void main_usage(FILE *f) {
+    fputs("Usage: summarize [OPTION]... FILE...\n"
+          "Extractive summary of Arabic news: the best sentences from all FILEs, without\n"
+          "repetition, one per line. FILE '-' reads standard input. Input must be UTF-8.\n"
+          "\n"
+          "Length (sentences are never cut; default: --words 120):\n"
+          "  -w, --words N        at most N words\n"
+          "  -n, --sentences N    at most N sentences (no word budget unless -w is given)\n"
+          "  -r, --ratio R        at most R times the input's words, 0 < R <= 1\n"
+          "\n"
+          "Ranking and selection:\n"
+          "  -m, --method NAME    default   TextRank relevance, MMR selection (the default)\n"
+          "                       textrank  weighted PageRank on the cosine graph, best first\n"
+          "                       lexrank   PageRank on the cosine graph thresholded at 0.1\n"
+          "                       centroid  cosine to the centroid of all sentences\n"
+          "                       mmr       centroid relevance with MMR selection\n"
+          "                       lead      first sentences, round-robin across files\n"
+          "      --lambda X       MMR weight of relevance against redundancy, 0..1 (default 0.7)\n"
+          "      --max-sim X      no two chosen sentences with cosine >= X, 0 < X <= 1\n"
+          "                       (default 0.5); applies to every method\n"
+          "      --stem NAME      snowball (Snowball Arabic, default) or none\n"
+          "\n"
+          "Output:\n"
+          "      --order NAME     source (input file order, then position; default) or score\n"
+          "  -f, --format NAME    text (default) or json (file, sentence index, byte offsets,\n"
+          "                       score and text of each sentence)\n"
+          "  -o, --output FILE    write FILE atomically: a temporary file renamed into place\n"
+          "                       only on success, so a failed run never truncates FILE\n"
+          "  -q, --quiet          do not warn about skipped (empty) files\n"
+          "  -h, --help           show this help and exit\n"
+          "  -V, --version        show the version and exit\n"
+          "\n"
+          "Input: invalid UTF-8 or a NUL byte stops the run (\"FILE: byte N: invalid UTF-8\");\n"
+          "an empty file is skipped with a warning; web and PDF boilerplate lines are dropped.\n"
+          "\n"
+          "Exit status:\n"
+          "  0  success\n"
+          "  1  usage error (unknown option, bad value, no FILE)\n"
+          "  2  bad input: unreadable file, invalid UTF-8, binary data, no usable sentence,\n"
+          "     input over the size limit (64 MiB per file)\n"
+          "  3  internal error or out of memory\n"
+          "  4  the output could not be written\n",
+          f);
+}
+
+static int main_usage_error(const char *fmt, const char *arg) {
+    fputs("summarize: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\nTry 'summarize --help' for more information.\n", stderr);
+    return EXIT_USAGE;
+}
+
+static int main_parse_size(const char *s, size_t *out) {
+    char *end;
+    errno = 0;
+    if (*s == '-' || *s == '\0') return -1;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end != '\0') return -1;
+    *out = (size_t)v;
+    return 0;
+}
+
+static int main_parse_double(const char *s, double *out) {
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || end == s || *end != '\0') return -1;
+    *out = v;
+    return 0;
+}
+
+static int main_exit_code(ars_status st) {
+    switch (st) {
+    case ARS_OK:
+        return EXIT_OK;
+    case ARS_EARG:
+        return EXIT_USAGE;
+    case ARS_EIO:
+    case ARS_EUTF8:
+    case ARS_EMODEL:
+    case ARS_EEMPTY:
+    case ARS_ELIMIT:
+        return EXIT_INPUT;
+    default:
+        return EXIT_INTERNAL;
+    }
+}
+
+static int main_fail(ars_status st, const ars_error *err) {
+    fprintf(stderr, "summarize: %s\n",
+            err->status == st && err->message[0] ? err->message : ars_status_str(st));
+    return main_exit_code(st);
+}
+
+/* 1 when the body holds nothing but white space. */
+static int main_is_blank(const char *s, size_t len) {
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n' && s[i] != '\f' &&
+            s[i] != '\v')
+            return 0;
+    return 1;
+}
+
+int main(int argc, char **argv) {
+    ars_options opt;
+    ars_options_init(&opt);
+    const char *out_path = NULL;
+    output_format fmt = OUTPUT_TEXT;
+    int quiet = 0, words_given = 0, other_budget = 0;
+    enum { OPT_LAMBDA = 256, OPT_MAXSIM, OPT_STEM, OPT_ORDER };
+    static const struct option longopts[] = {{"words", required_argument, NULL, 'w'},
+                                             {"sentences", required_argument, NULL, 'n'},
+                                             {"ratio", required_argument, NULL, 'r'},
+                                             {"method", required_argument, NULL, 'm'},
+                                             {"lambda", required_argument, NULL, OPT_LAMBDA},
+                                             {"max-sim", required_argument, NULL, OPT_MAXSIM},
+                                             {"stem", required_argument, NULL, OPT_STEM},
+                                             {"order", required_argument, NULL, OPT_ORDER},
+                                             {"format", required_argument, NULL, 'f'},
+                                             {"output", required_argument, NULL, 'o'},
+                                             {"quiet", no_argument, NULL, 'q'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {"version", no_argument, NULL, 'V'},
+                                             {NULL, 0, NULL, 0}};
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":w:n:r:m:f:o:qhV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'w':
+            if (main_parse_size(optarg, &opt.max_words) || opt.max_words == 0)
+                return main_usage_error("--words needs a positive whole number, not '%s'", optarg);
+            words_given = 1;
+            break;
+        case 'n':
+            if (main_parse_size(optarg, &opt.max_sentences) || opt.max_sentences == 0)
+                return main_usage_error("--sentences needs a positive whole number, not '%s'",
+                                        optarg);
+            other_budget = 1;
+            break;
+        case 'r':
+            if (main_parse_double(optarg, &opt.ratio) || !(opt.ratio > 0.0 && opt.ratio <= 1.0))
+                return main_usage_error("--ratio needs a number in (0, 1], not '%s'", optarg);
+            other_budget = 1;
+            break;
+        case 'm': {
+            size_t k = 0, nm = sizeof main_method_names / sizeof *main_method_names;
+            while (k < nm && strcmp(optarg, main_method_names[k]) != 0)
+                k++;
+            if (k == nm) return main_usage_error("unknown method '%s'", optarg);
+            opt.method = (ars_method)k;
+            break;
+        }
+        case OPT_LAMBDA:
+            if (main_parse_double(optarg, &opt.lambda) || !(opt.lambda >= 0.0 && opt.lambda <= 1.0))
+                return main_usage_error("--lambda needs a number in [0, 1], not '%s'", optarg);
+            break;
+        case OPT_MAXSIM:
+            if (main_parse_double(optarg, &opt.max_sim) ||
+                !(opt.max_sim > 0.0 && opt.max_sim <= 1.0))
+                return main_usage_error("--max-sim needs a number in (0, 1], not '%s'", optarg);
+            break;
+        case OPT_STEM:
+            if (strcmp(optarg, "snowball") == 0)
+                opt.stem = ARS_STEM_SNOWBALL;
+            else if (strcmp(optarg, "none") == 0)
+                opt.stem = ARS_STEM_NONE;
+            else
+                return main_usage_error("unknown stemming '%s' (snowball or none)", optarg);
+            break;
+        case OPT_ORDER:
+            if (strcmp(optarg, "source") == 0)
+                opt.order = ARS_ORDER_SOURCE;
+            else if (strcmp(optarg, "score") == 0)
+                opt.order = ARS_ORDER_SCORE;
+            else
+                return main_usage_error("unknown order '%s' (source or score)", optarg);
+            break;
+        case 'f':
+            if (strcmp(optarg, "text") == 0)
+                fmt = OUTPUT_TEXT;
+            else if (strcmp(optarg, "json") == 0)
+                fmt = OUTPUT_JSON;
+            else
+                return main_usage_error("unknown format '%s' (text or json)", optarg);
+            break;
+        case 'o':
+            out_path = optarg;
+            break;
+        case 'q':
+            quiet = 1;
+            break;
+        case 'h':
+            main_usage(stdout);
+            return fflush(stdout) == 0 ? EXIT_OK : EXIT_OUTPUT;
+        case 'V':
+            puts("summarize " ARS_VERSION_STRING);
+            return EXIT_OK;
+        case ':':
+            return main_usage_error("option '%s' needs a value", argv[optind - 1]);
+        default:
+            return main_usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind >= argc) return main_usage_error("%s", "no input FILE (use '-' for standard input)");
+    if (other_budget && !words_given) opt.max_words = 0;
+
+    ars_error err = {ARS_OK, ""};
+    ars_summarizer *sum = NULL;
+    ars_status st = ars_summarizer_new(&opt, &sum, &err);
+    if (st != ARS_OK) return main_fail(st, &err);
+    int stdin_used = 0;
+    for (int i = optind; i < argc; i++) {
+        const char *path = argv[i];
+        if (strcmp(path, "-") == 0) {
+            if (stdin_used) continue; /* standard input can be read once */
+            stdin_used = 1;
+        }
+        char *buf = NULL;
+        size_t len = 0;
+        st = read_file(path, opt.max_input_bytes, &buf, &len, &err);
+        if (st != ARS_OK) break;
+        size_t body = 0;
+        st = read_validate(path, buf, len, &body, &err);
+        if (st == ARS_OK && main_is_blank(buf + body, len - body)) {
+            if (!quiet) fprintf(stderr, "summarize: %s: empty file, skipped\n", path);
+        } else if (st == ARS_OK) {
+            st = ars_summarizer_add_document(sum, path, buf, len, &err);
+        }
+        free(buf);
+        if (st != ARS_OK) break;
+    }
+    if (st == ARS_OK && ars_summarizer_document_count(sum) == 0) {
+        fputs("summarize: no input: every file was empty\n", stderr);
+        ars_summarizer_free(sum);
+        return EXIT_INPUT;
+    }
+    if (st == ARS_OK) st = ars_summarizer_run(sum, &err);
+    if (st != ARS_OK) {
+        int code = main_fail(st, &err);
+        ars_summarizer_free(sum);
+        return code;
+    }
+    const char *method = main_method_names[opt.method];
+    int code = EXIT_OK;
+    if (out_path) {
+        output_file of;
+        st = output_open(&of, out_path, &err);
+        if (st == ARS_OK) {
+            st = output_write(of.f, out_path, sum, fmt, method, &err);
+            if (st == ARS_OK)
+                st = output_commit(&of, &err);
+            else
+                output_abort(&of);
+        }
+    } else {
+        st = output_write(stdout, "standard output", sum, fmt, method, &err);
+        if (st == ARS_OK && fflush(stdout) != 0) {
+            err.status = st = ARS_EIO;
+            snprintf(err.message, sizeof err.message, "standard output: write failed: %s",
+                     strerror(errno));
+        }
+    }
+    if (st != ARS_OK) {
+        main_fail(st, &err);
+        code = st == ARS_ENOMEM ? EXIT_INTERNAL : EXIT_OUTPUT;
+    }
+    ars_summarizer_free(sum);
+    return code;
+}

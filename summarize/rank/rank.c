@@ -1,0 +1,170 @@
+/* rank.c - relevance rankers over the sentence cosine graph (see rank.h). Loops run in a fixed
+ * order so scores are the same bytes whatever the thread count. */
+#include "summarize/rank/rank.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vectors/similarity.h"
+
+float rank_graph_sim(const rank_graph *g, size_t i, size_t j) {
+    if (g->dense) return g->dense[i * g->x->n_rows + j];
+    return tfidf_dot(g->x, i, j);
+}
+
+/* Power iteration shared by TextRank and LexRank. apply(ctx, u, out) computes out = W u for the
+ * symmetric non-negative weight matrix W; deg holds the row sums of W. */
+typedef void (*rank_apply_fn)(void *ctx, const double *u, double *out);
+
+static int rank_power(size_t n, const double *deg, rank_apply_fn apply, void *ctx,
+                      const rank_pagerank_params *p, double *scores, int *iterations) {
+    double *u = malloc(n * sizeof *u), *next = malloc(n * sizeof *next);
+    if (!u || !next) {
+        free(u);
+        free(next);
+        return ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        scores[i] = 1.0 / (double)n;
+    int it = 0;
+    while (it < p->max_iter) {
+        double dangling = 0.0;
+        for (size_t i = 0; i < n; i++) {
+            if (deg[i] > 0.0)
+                u[i] = scores[i] / deg[i];
+            else {
+                u[i] = 0.0;
+                dangling += scores[i];
+            }
+        }
+        apply(ctx, u, next);
+        double base = (1.0 - p->damping) / (double)n + p->damping * dangling / (double)n;
+        double change = 0.0, total = 0.0;
+        for (size_t i = 0; i < n; i++) {
+            next[i] = base + p->damping * next[i];
+            total += next[i];
+        }
+        for (size_t i = 0; i < n; i++) {
+            next[i] /= total; /* guards against drift; the sum is 1 in exact arithmetic */
+            change += fabs(next[i] - scores[i]);
+            scores[i] = next[i];
+        }
+        it++;
+        if (change < p->tolerance) break;
+    }
+    *iterations = it;
+    free(u);
+    free(next);
+    return 0;
+}
+
+typedef struct {
+    const tfidf_matrix *x;
+    float *vin, *vout, *scratch; /* float buffers for similarity_matvec */
+    double *self;                /* diagonal of X X^T: 1 for non-empty rows, 0 for empty ones */
+} rank_textrank_ctx;
+
+static void rank_textrank_apply(void *vctx, const double *u, double *out) {
+    rank_textrank_ctx *c = vctx;
+    size_t n = c->x->n_rows;
+    for (size_t i = 0; i < n; i++)
+        c->vin[i] = (float)u[i];
+    similarity_matvec(c->x, c->vin, c->vout, c->scratch);
+    for (size_t i = 0; i < n; i++) {
+        double v = (double)c->vout[i] - c->self[i] * u[i];
+        out[i] = v > 0.0 ? v : 0.0; /* rounding must not create negative mass */
+    }
+}
+
+int rank_textrank(const rank_graph *g, const rank_pagerank_params *p, double *scores,
+                  int *iterations) {
+    const tfidf_matrix *x = g->x;
+    size_t n = x->n_rows;
+    *iterations = 0;
+    if (n == 0) return 0;
+    rank_textrank_ctx c = {x, malloc(n * sizeof(float)), malloc(n * sizeof(float)),
+                           malloc((x->n_cols ? x->n_cols : 1) * sizeof(float)),
+                           malloc(n * sizeof(double))};
+    double *deg = malloc(n * sizeof *deg), *ones = malloc(n * sizeof *ones);
+    int rc = ENOMEM;
+    if (!c.vin || !c.vout || !c.scratch || !c.self || !deg || !ones) goto done;
+    for (size_t i = 0; i < n; i++) {
+        c.self[i] = x->row_ptr[i + 1] > x->row_ptr[i] ? (double)tfidf_dot(x, i, i) : 0.0;
+        ones[i] = 1.0;
+    }
+    rank_textrank_apply(&c, ones, deg);
+    for (size_t i = 0; i < n; i++)
+        if (deg[i] < 1e-9) deg[i] = 0.0; /* float residue of an isolated sentence */
+    rc = rank_power(n, deg, rank_textrank_apply, &c, p, scores, iterations);
+done:
+    free(c.vin);
+    free(c.vout);
+    free(c.scratch);
+    free(c.self);
+    free(deg);
+    free(ones);
+    return rc;
+}
+
+typedef struct {
+    const float *dense;
+    size_t n;
+    float threshold;
+} rank_lexrank_ctx;
+
+static void rank_lexrank_apply(void *vctx, const double *u, double *out) {
+    const rank_lexrank_ctx *c = vctx;
+    for (size_t i = 0; i < c->n; i++) {
+        const float *row = c->dense + i * c->n;
+        double acc = 0.0;
+        for (size_t j = 0; j < c->n; j++)
+            if (j != i && row[j] >= c->threshold) acc += u[j];
+        out[i] = acc;
+    }
+}
+
+int rank_lexrank(const rank_graph *g, double threshold, const rank_pagerank_params *p,
+                 double *scores, int *iterations) {
+    size_t n = g->x->n_rows;
+    *iterations = 0;
+    if (!g->dense) return EINVAL;
+    if (n == 0) return 0;
+    rank_lexrank_ctx c = {g->dense, n, (float)threshold};
+    double *deg = malloc(n * sizeof *deg), *ones = malloc(n * sizeof *ones);
+    if (!deg || !ones) {
+        free(deg);
+        free(ones);
+        return ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        ones[i] = 1.0;
+    rank_lexrank_apply(&c, ones, deg);
+    int rc = rank_power(n, deg, rank_lexrank_apply, &c, p, scores, iterations);
+    free(deg);
+    free(ones);
+    return rc;
+}
+
+int rank_centroid(const tfidf_matrix *x, double *scores) {
+    size_t n = x->n_rows;
+    float *centroid = calloc(x->n_cols ? x->n_cols : 1, sizeof *centroid);
+    if (!centroid) return ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = x->row_ptr[i]; k < x->row_ptr[i + 1]; k++)
+            centroid[x->col[k]] += x->val[k];
+    double norm = 0.0;
+    for (size_t t = 0; t < x->n_cols; t++)
+        norm += (double)centroid[t] * centroid[t];
+    norm = sqrt(norm);
+    for (size_t i = 0; i < n; i++)
+        scores[i] = norm > 0.0 ? (double)tfidf_dot_dense(x, i, centroid) / norm : 0.0;
+    free(centroid);
+    return 0;
+}
+
+void rank_lead(const size_t *position, size_t n, double *scores) {
+    for (size_t i = 0; i < n; i++)
+        scores[i] = 1.0 / (1.0 + (double)position[i]);
+}

@@ -1,0 +1,36 @@
+/* select.h - pipeline stages "select" and "order": choose sentences under a length budget with
+ * MMR (relevance against redundancy) and a hard similarity cap, then put them in output order. */
+#ifndef ARS_SELECT_H
+#define ARS_SELECT_H
+
+#include <stddef.h>
+#include "summarize/rank/rank.h"
+
+typedef struct {
+    double relevance; /* from the ranker, already weighted by well-formedness; >= 0 */
+    size_t n_words;   /* the sentence's length in budget units */
+} select_item;
+
+typedef struct {
+    int mmr;              /* 1: MMR score lambda*rel - (1-lambda)*redundancy; 0: relevance only */
+    double lambda;        /* in [0,1] */
+    double max_sim;       /* never choose a sentence with cosine >= max_sim to one already chosen */
+    size_t max_words;     /* 0 = no word budget */
+    size_t max_sentences; /* 0 = no sentence budget */
+} select_params;
+
+/* Greedy selection over the n sentences of g (items[i] describes row i of g->x). Relevance is
+ * scaled so the best is 1; redundancy is the highest cosine to an already chosen sentence (only
+ * those similarities are computed: O(n) per choice). A sentence that does not fit the remaining
+ * word budget is skipped, never cut; if not even one fits, the single best is chosen so that a
+ * non-empty input never gives an empty summary. Ties go to the lower index (source order), so the
+ * result is deterministic. chosen (n entries, caller-allocated) gets indices in choice order.
+ * Returns 0 or ENOMEM; *n_chosen gets the count. */
+int select_sentences(const rank_graph *g, const select_item *items, size_t n,
+                     const select_params *p, size_t *chosen, size_t *n_chosen);
+
+/* Sorts idx[0..n) ascending when by_key is NULL (source order: indices are in source order), or by
+ * key descending with the index as tie-break (score order). Stable and deterministic. */
+void select_order(size_t *idx, size_t n, const double *by_key);
+
+#endif

@@ -1,0 +1,115 @@
+/* test_analyze.c - unit tests of sentence analysis (summarize/analyze.c): content terms, stopword
+ * removal, stemming switch, and the extraction-damage signal (ف, عل, إل, الت standing alone). */
+#include "test_util.h"
+
+#include "summarize/analyze.h"
+#include "vectors/vocab.h"
+
+typedef struct {
+    analyzer *a;
+    vocab *v;
+    uint32_t *terms;
+    size_t n, cap;
+} fixture;
+
+static int setup(void **state) {
+    fixture *f = calloc(1, sizeof *f);
+    ars_status st;
+    f->a = analyzer_new(ARS_STEM_SNOWBALL, &st);
+    f->v = vocab_new();
+    if (!f->a || !f->v) return -1;
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state) {
+    fixture *f = *state;
+    analyzer_free(f->a);
+    vocab_free(f->v);
+    free(f->terms);
+    free(f);
+    return 0;
+}
+
+static analyze_stats run(fixture *f, const char *s) {
+    analyze_stats st;
+    f->n = 0;
+    assert_int_equal(analyzer_sentence(f->a, f->v, s, strlen(s), &f->terms, &f->n, &f->cap, &st),
+                     ARS_OK);
+    return st;
+}
+
+static void test_analyze_counts_words_and_drops_stopwords(void **state) {
+    fixture *f = *state;
+    analyze_stats st = run(f, "أعلنت الحكومة في بيان أنها ستبدأ الانسحاب من المنطقة.");
+    assert_int_equal(st.n_words, 9);
+    assert_int_equal(st.n_broken, 0);
+    assert_true(st.n_terms < st.n_words); /* في and من at least are stopwords */
+    assert_true(st.n_terms >= 5);
+    assert_int_equal(st.n_terms, f->n);
+    assert_int_equal(st.n_arabic, 9);
+}
+
+static void test_analyze_flags_pdf_glyph_loss(void **state) {
+    fixture *f = *state;
+    /* في -> ف, على -> عل, إلى -> إل, التي -> الت: each a stopword that lost its final ي/ى. */
+    analyze_stats st = run(f, "انتشر الجنود ف مرتفعات كاراباخ عل الحدود الت اضطرت إل التنازل");
+    assert_int_equal(st.n_broken, 4);
+    st = run(f, "انتشر الجنود في مرتفعات كاراباخ على الحدود التي اضطرت إلى التنازل");
+    assert_int_equal(st.n_broken, 0);
+}
+
+static void test_analyze_conjunction_waw_is_not_damage(void **state) {
+    fixture *f = *state;
+    analyze_stats st = run(f, "قال الوزير و أضاف المتحدث أن الاتفاق صامد");
+    assert_int_equal(st.n_broken, 0);
+}
+
+static void test_analyze_same_stem_gives_same_term(void **state) {
+    fixture *f = *state;
+    run(f, "المفاوضات");
+    assert_int_equal(f->n, 1);
+    uint32_t first = f->terms[0];
+    run(f, "والمفاوضات");
+    assert_int_equal(f->n, 1);
+    assert_int_equal(f->terms[0], first);
+}
+
+static void test_analyze_counts_latin_tokens(void **state) {
+    fixture *f = *state;
+    analyze_stats st = run(f, "Jannah Theme License is not validated");
+    assert_int_equal(st.n_latin, 6);
+    assert_int_equal(st.n_arabic, 0);
+}
+
+static void test_analyze_without_stemming_keeps_surface_forms(void **state) {
+    (void)state;
+    ars_status st;
+    analyzer *a = analyzer_new(ARS_STEM_NONE, &st);
+    assert_non_null(a);
+    vocab *v = vocab_new();
+    uint32_t *terms = NULL;
+    size_t n = 0, cap = 0;
+    analyze_stats stats;
+    const char *s = "المفاوضات والمفاوضات";
+    assert_int_equal(analyzer_sentence(a, v, s, strlen(s), &terms, &n, &cap, &stats), ARS_OK);
+    assert_int_equal(n, 2);
+    assert_int_not_equal(terms[0], terms[1]);
+    free(terms);
+    vocab_free(v);
+    analyzer_free(a);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_analyze_counts_words_and_drops_stopwords, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_analyze_flags_pdf_glyph_loss, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_analyze_conjunction_waw_is_not_damage, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_analyze_same_stem_gives_same_term, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_analyze_counts_latin_tokens, setup, teardown),
+        cmocka_unit_test(test_analyze_without_stemming_keeps_surface_forms),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,305 @@
+/* test_summarizer.c - the public API end to end (summarize/summarizer.c): options, error paths,
+ * and the acceptance properties on the five seed articles (no boilerplate, no PDF damage, no
+ * redundancy over the cap, at most one sentence from the off-topic article). */
+#include "test_util.h"
+
+#include "summarize/summarize.h"
+#include "summarize/summarizer_internal.h"
+
+static const char *const SEEDS[] = {
+    "tests/data/seeds/000_37eaa8ce959699e6.txt", "tests/data/seeds/001_1bb4ffb61d3243be.txt",
+    "tests/data/seeds/002_981c23ef73e03746.txt", "tests/data/seeds/003_be449fbf7e01b1a1.txt",
+    "tests/data/seeds/004_c519fb17f7c0a84d.txt"};
+
+static ars_summarizer *new_with_seeds(const ars_options *o) {
+    ars_summarizer *s = NULL;
+    ars_error err;
+    assert_int_equal(ars_summarizer_new(o, &s, &err), ARS_OK);
+    for (size_t i = 0; i < 5; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s", test_util_source_path(SEEDS[i]));
+        ars_status st = ars_summarizer_add_file(s, path, &err);
+        if (st != ARS_OK) print_error("%s\n", err.message);
+        assert_int_equal(st, ARS_OK);
+    }
+    return s;
+}
+
+/* 1 when text holds tok as a whole word (bounded by spaces or punctuation). */
+static int has_word(const char *text, const char *tok) {
+    size_t tl = strlen(tok);
+    for (const char *p = strstr(text, tok); p; p = strstr(p + 1, tok)) {
+        int left = p == text || p[-1] == ' ' || p[-1] == '(' || p[-1] == '"';
+        char r = p[tl];
+        int right = r == '\0' || r == ' ' || r == ',' || r == '.' || r == ')' || r == '"';
+        if (left && right) return 1;
+    }
+    return 0;
+}
+
+static void test_options_init_sets_documented_defaults(void **state) {
+    (void)state;
+    ars_options o;
+    ars_options_init(&o);
+    assert_int_equal(o.method, ARS_METHOD_DEFAULT);
+    assert_int_equal(o.stem, ARS_STEM_SNOWBALL);
+    assert_int_equal(o.max_words, 120);
+    assert_double_near(o.max_sim, 0.5, 0);
+    assert_double_near(o.lambda, 0.7, 0);
+    assert_double_near(o.damping, 0.85, 0);
+}
+
+static void test_new_rejects_bad_options(void **state) {
+    (void)state;
+    ars_options o;
+    ars_options_init(&o);
+    o.lambda = 1.5;
+    ars_summarizer *s = (ars_summarizer *)1;
+    ars_error err = {ARS_OK, ""};
+    assert_int_equal(ars_summarizer_new(&o, &s, &err), ARS_EARG);
+    assert_null(s);
+    assert_int_equal(err.status, ARS_EARG);
+    assert_non_null(strstr(err.message, "lambda"));
+    ars_options_init(&o);
+    o.max_sim = 0.0;
+    assert_int_equal(ars_summarizer_new(&o, &s, NULL), ARS_EARG);
+    ars_summarizer_free(NULL);
+    assert_string_equal(ars_status_str((ars_status)99), "unknown status");
+}
+
+static void test_invalid_utf8_names_document_and_byte(void **state) {
+    (void)state;
+    ars_summarizer *s;
+    ars_error err;
+    assert_int_equal(ars_summarizer_new(NULL, &s, &err), ARS_OK);
+    const char bad[] = "نص عربي \xC3\x28 بعده";
+    assert_int_equal(ars_summarizer_add_document(s, "bad.txt", bad, sizeof bad - 1, &err),
+                     ARS_EUTF8);
+    assert_string_equal(err.message, "bad.txt: byte 14: invalid UTF-8");
+    assert_int_equal(ars_summarizer_document_count(s), 0);
+    ars_summarizer_free(s);
+}
+
+static void test_missing_file_is_io_error_naming_path(void **state) {
+    (void)state;
+    ars_summarizer *s;
+    ars_error err;
+    assert_int_equal(ars_summarizer_new(NULL, &s, &err), ARS_OK);
+    assert_int_equal(ars_summarizer_add_file(s, "/nonexistent/x.txt", &err), ARS_EIO);
+    assert_non_null(strstr(err.message, "/nonexistent/x.txt"));
+    ars_summarizer_free(s);
+}
+
+static void test_size_limit_is_enforced(void **state) {
+    (void)state;
+    ars_options o;
+    ars_options_init(&o);
+    o.max_input_bytes = 10;
+    ars_summarizer *s;
+    ars_error err;
+    assert_int_equal(ars_summarizer_new(&o, &s, &err), ARS_OK);
+    assert_int_equal(ars_summarizer_add_document(s, "big.txt", "0123456789a", 11, &err),
+                     ARS_ELIMIT);
+    assert_non_null(strstr(err.message, "big.txt"));
+    ars_summarizer_free(s);
+}
+
+static void test_run_without_usable_sentence_is_empty_error(void **state) {
+    (void)state;
+    ars_summarizer *s;
+    ars_error err = {ARS_OK, ""};
+    assert_int_equal(ars_summarizer_new(NULL, &s, &err), ARS_OK);
+    assert_int_equal(ars_summarizer_add_document(s, "a.txt", "  \n\n", 4, &err), ARS_OK);
+    assert_int_equal(ars_summarizer_add_document(s, "b.txt", "Continue reading\n", 17, &err),
+                     ARS_OK);
+    assert_int_equal(ars_summarizer_run(s, &err), ARS_EEMPTY);
+    assert_int_equal(err.status, ARS_EEMPTY);
+    assert_int_equal(ars_summary_count(s), 0);
+    ars_summarizer_free(s);
+}
+
+static void test_seeds_summary_is_clean_arabic_without_redundancy(void **state) {
+    (void)state;
+    ars_summarizer *s = new_with_seeds(NULL);
+    ars_error err;
+    assert_int_equal(ars_summarizer_run(s, &err), ARS_OK);
+    size_t n = ars_summary_count(s), words = 0, from_offtopic = 0;
+    assert_true(n >= 2);
+    static const char *const chrome[] = {
+        "زر الذهاب",        "مقالات ذات صلة", "اقرأ أيضاً", "تصنيفات", "اترك تعليقاً", "Jannah",
+        "Continue reading", "اشترك",          "وكالات",    "REUTERS", "رئيسي",       "| أخبار"};
+    static const char *const damage[] = {"ف", "عل", "إل", "الت", "الذ"};
+    for (size_t i = 0; i < n; i++) {
+        const ars_sentence *x = ars_summary_get(s, i);
+        print_message("[%zu:%zu] %s\n", x->doc, x->index, x->text);
+        for (size_t k = 0; k < sizeof chrome / sizeof *chrome; k++)
+            assert_null(strstr(x->text, chrome[k]));
+        for (size_t k = 0; k < sizeof damage / sizeof *damage; k++)
+            assert_false(has_word(x->text, damage[k]));
+        assert_null(strchr(x->text, '\n'));
+        if (x->doc == 4) from_offtopic++;
+        /* Arabic: most bytes are in the two-byte Arabic range D8..DB lead bytes. */
+        size_t arabic = 0;
+        for (size_t b = 0; b < x->text_len; b++) {
+            unsigned char c = (unsigned char)x->text[b];
+            if (c >= 0xD8 && c <= 0xDB) arabic++;
+        }
+        assert_true(arabic * 2 * 2 > x->text_len);
+        for (const char *p = x->text; *p;) {
+            while (*p == ' ')
+                p++;
+            if (*p) words++;
+            while (*p && *p != ' ')
+                p++;
+        }
+    }
+    assert_true(from_offtopic <= 1);
+    assert_true(words <=
+                130); /* budget 120 tokens; tokens and space-separated words differ a little */
+    assert_true(summarizer_max_pair_similarity(s) < 0.5);
+    ars_summarizer_free(s);
+}
+
+static void test_run_is_deterministic_and_reusable(void **state) {
+    (void)state;
+    ars_summarizer *a = new_with_seeds(NULL), *b = new_with_seeds(NULL);
+    ars_error err;
+    assert_int_equal(ars_summarizer_run(a, &err), ARS_OK);
+    assert_int_equal(ars_summarizer_run(b, &err), ARS_OK);
+    assert_int_equal(ars_summary_count(a), ars_summary_count(b));
+    for (size_t i = 0; i < ars_summary_count(a); i++) {
+        assert_string_equal(ars_summary_get(a, i)->text, ars_summary_get(b, i)->text);
+        assert_int_equal(ars_summary_get(a, i)->start, ars_summary_get(b, i)->start);
+    }
+    /* A second run on the same summarizer gives the same result. */
+    size_t n = ars_summary_count(a);
+    char first[4096];
+    snprintf(first, sizeof first, "%s", ars_summary_get(a, 0)->text);
+    assert_int_equal(ars_summarizer_run(a, &err), ARS_OK);
+    assert_int_equal(ars_summary_count(a), n);
+    assert_string_equal(ars_summary_get(a, 0)->text, first);
+    ars_summarizer_reset(a);
+    assert_int_equal(ars_summarizer_document_count(a), 0);
+    assert_int_equal(ars_summary_count(a), 0);
+    ars_summarizer_free(a);
+    ars_summarizer_free(b);
+}
+
+static void test_offsets_point_at_original_bytes(void **state) {
+    (void)state;
+    ars_summarizer *s = new_with_seeds(NULL);
+    ars_error err;
+    assert_int_equal(ars_summarizer_run(s, &err), ARS_OK);
+    for (size_t i = 0; i < ars_summary_count(s); i++) {
+        const ars_sentence *x = ars_summary_get(s, i);
+        size_t len;
+        char *file = test_util_read_file(test_util_source_path(SEEDS[x->doc]), &len);
+        assert_non_null(file);
+        assert_true(x->end <= len && x->start < x->end);
+        /* Without line breaks inside, the printed text is exactly the original bytes. */
+        if (!memchr(file + x->start, '\n', x->end - x->start)) {
+            assert_int_equal(x->text_len, x->end - x->start);
+            assert_memory_equal(x->text, file + x->start, x->text_len);
+        }
+        free(file);
+    }
+    ars_summarizer_free(s);
+}
+
+static void test_crlf_and_bom_give_the_same_summary(void **state) {
+    (void)state;
+    size_t len;
+    char *lf = test_util_read_file(test_util_source_path(SEEDS[1]), &len);
+    assert_non_null(lf);
+    char *crlf = malloc(len * 2 + 4);
+    size_t m = 0;
+    crlf[m++] = (char)0xEF;
+    crlf[m++] = (char)0xBB;
+    crlf[m++] = (char)0xBF;
+    for (size_t i = 0; i < len; i++) {
+        if (lf[i] == '\n') crlf[m++] = '\r';
+        crlf[m++] = lf[i];
+    }
+    ars_summarizer *a, *b;
+    ars_error err;
+    assert_int_equal(ars_summarizer_new(NULL, &a, &err), ARS_OK);
+    assert_int_equal(ars_summarizer_new(NULL, &b, &err), ARS_OK);
+    assert_int_equal(ars_summarizer_add_document(a, "lf", lf, len, &err), ARS_OK);
+    assert_int_equal(ars_summarizer_add_document(b, "crlf", crlf, m, &err), ARS_OK);
+    assert_int_equal(ars_summarizer_run(a, &err), ARS_OK);
+    assert_int_equal(ars_summarizer_run(b, &err), ARS_OK);
+    assert_int_equal(ars_summary_count(a), ars_summary_count(b));
+    for (size_t i = 0; i < ars_summary_count(a); i++)
+        assert_string_equal(ars_summary_get(a, i)->text, ars_summary_get(b, i)->text);
+    ars_summarizer_free(a);
+    ars_summarizer_free(b);
+    free(lf);
+    free(crlf);
+}
+
+static void test_every_method_and_budget_works_on_seeds(void **state) {
+    (void)state;
+    for (int m = ARS_METHOD_DEFAULT; m <= ARS_METHOD_MMR; m++) {
+        ars_options o;
+        ars_options_init(&o);
+        o.method = (ars_method)m;
+        o.max_words = 0;
+        o.max_sentences = 3;
+        o.order = ARS_ORDER_SCORE;
+        ars_summarizer *s = new_with_seeds(&o);
+        ars_error err;
+        assert_int_equal(ars_summarizer_run(s, &err), ARS_OK);
+        assert_int_equal(ars_summary_count(s), 3);
+        for (size_t i = 1; i < 3; i++)
+            assert_true(ars_summary_get(s, i - 1)->score >= ars_summary_get(s, i)->score);
+        assert_true(summarizer_max_pair_similarity(s) < 0.5);
+        ars_summarizer_free(s);
+    }
+}
+
+static void test_lead_takes_first_sentences_round_robin(void **state) {
+    (void)state;
+    ars_options o;
+    ars_options_init(&o);
+    o.method = ARS_METHOD_LEAD;
+    o.max_words = 0;
+    o.max_sentences = 3;
+    o.max_sim = 1.0;
+    ars_summarizer *s;
+    ars_error err;
+    assert_int_equal(ars_summarizer_new(&o, &s, &err), ARS_OK);
+    const char *a = "الجملة الأولى في الوثيقة الأولى هنا. الجملة الثانية في الوثيقة الأولى هنا.\n";
+    const char *b =
+        "الجملة الأولى في الوثيقة الثانية هنا. الجملة الثانية في الوثيقة الثانية هنا.\n";
+    assert_int_equal(ars_summarizer_add_document(s, "a", a, strlen(a), &err), ARS_OK);
+    assert_int_equal(ars_summarizer_add_document(s, "b", b, strlen(b), &err), ARS_OK);
+    assert_int_equal(ars_summarizer_run(s, &err), ARS_OK);
+    assert_int_equal(ars_summary_count(s), 3);
+    /* source order: a0, a1, b0 — the first sentence of each document, then a's second. */
+    assert_int_equal(ars_summary_get(s, 0)->doc, 0);
+    assert_int_equal(ars_summary_get(s, 0)->index, 0);
+    assert_int_equal(ars_summary_get(s, 1)->doc, 0);
+    assert_int_equal(ars_summary_get(s, 1)->index, 1);
+    assert_int_equal(ars_summary_get(s, 2)->doc, 1);
+    assert_int_equal(ars_summary_get(s, 2)->index, 0);
+    assert_int_equal(ars_summarizer_sentence_count(s), 4);
+    ars_summarizer_free(s);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_options_init_sets_documented_defaults),
+        cmocka_unit_test(test_new_rejects_bad_options),
+        cmocka_unit_test(test_invalid_utf8_names_document_and_byte),
+        cmocka_unit_test(test_missing_file_is_io_error_naming_path),
+        cmocka_unit_test(test_size_limit_is_enforced),
+        cmocka_unit_test(test_run_without_usable_sentence_is_empty_error),
+        cmocka_unit_test(test_seeds_summary_is_clean_arabic_without_redundancy),
+        cmocka_unit_test(test_run_is_deterministic_and_reusable),
+        cmocka_unit_test(test_offsets_point_at_original_bytes),
+        cmocka_unit_test(test_crlf_and_bom_give_the_same_summary),
+        cmocka_unit_test(test_every_method_and_budget_works_on_seeds),
+        cmocka_unit_test(test_lead_takes_first_sentences_round_robin),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
