@@ -1,0 +1,233 @@
+/* test_vocab.c - unit tests of vectors/vocab.c: dense stable ids, byte-exact identity (embedded
+ * NULs, empty strings), pointers that survive growth, lookup without insertion. */
+#include "test_util.h"
+
+#include "vectors/vocab.h"
+
+/* Writes the decimal digits of x into buf (no NUL); returns the length. */
+static size_t decimal(char *buf, size_t x) {
+    char tmp[24];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + x % 10);
+        x /= 10;
+    } while (x);
+    for (size_t i = 0; i < n; i++)
+        buf[i] = tmp[n - 1 - i];
+    return n;
+}
+
+static uint32_t intern_ok(vocab *v, const char *s, size_t len) {
+    uint32_t id = UINT32_MAX;
+    assert_int_equal(vocab_intern(v, s, len, &id), 0);
+    return id;
+}
+
+static void test_vocab_new_is_empty(void **state) {
+    (void)state;
+    vocab *v = vocab_new();
+    assert_non_null(v);
+    assert_int_equal(vocab_size(v), 0);
+    uint32_t id = 7;
+    assert_int_equal(vocab_find(v, "x", 1, &id), 0);
+    assert_int_equal(id, 7);
+    vocab_free(v);
+}
+
+static void test_vocab_assigns_dense_ids_in_order_of_first_appearance(void **state) {
+    (void)state;
+    vocab *v = vocab_new();
+    assert_non_null(v);
+    assert_int_equal(intern_ok(v, "kitab", 5), 0);
+    assert_int_equal(intern_ok(v, "qalam", 5), 1);
+    assert_int_equal(intern_ok(v, "kitab", 5), 0);
+    assert_int_equal(intern_ok(v, "bayt", 4), 2);
+    assert_int_equal(vocab_size(v), 3);
+    size_t len = 0;
+    assert_string_equal(vocab_term(v, 0, &len), "kitab");
+    assert_int_equal(len, 5);
+    assert_string_equal(vocab_term(v, 1, NULL), "qalam");
+    assert_string_equal(vocab_term(v, 2, &len), "bayt");
+    assert_int_equal(len, 4);
+    vocab_free(v);
+}
+
+static void test_vocab_returns_same_id_for_same_bytes(void **state) {
+    (void)state;
+    vocab *v = vocab_new();
+    assert_non_null(v);
+    /* Same bytes at different addresses, one of them not NUL-terminated after the term. */
+    char a[] = "\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8"; /* UTF-8 bytes of an Arabic word */
+    char b[] = "\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8XYZ";
+    uint32_t ida = intern_ok(v, a, 8);
+    uint32_t idb = intern_ok(v, b, 8);
+    assert_int_equal(ida, idb);
+    assert_int_equal(vocab_size(v), 1);
+    /* A prefix and an extension are different terms. */
+    assert_int_not_equal(intern_ok(v, b, 7), ida);
+    assert_int_not_equal(intern_ok(v, b, 9), ida);
+    assert_int_equal(vocab_size(v), 3);
+    vocab_free(v);
+}
+
+static void test_vocab_copies_bytes_so_caller_buffer_may_change(void **state) {
+    (void)state;
+    vocab *v = vocab_new();
+    assert_non_null(v);
+    char buf[] = "word";
+    uint32_t id = intern_ok(v, buf, 4);
+    buf[0] = 'c';
+    assert_string_equal(vocab_term(v, id, NULL), "word");
+    assert_int_equal(vocab_find(v, "word", 4, &id), 1);
+    assert_int_equal(vocab_find(v, buf, 4, &id), 0);
+    vocab_free(v);
+}
+
+static void test_vocab_treats_embedded_nul_as_ordinary_byte(void **state) {
+    (void)state;
+    vocab *v = vocab_new();
+    assert_non_null(v);
+    uint32_t a = intern_ok(v, "a\0b", 3);
+    uint32_t b = intern_ok(v, "a\0c", 3);
+    uint32_t c = intern_ok(v, "a", 1);
+    uint32_t d = intern_ok(v, "a\0", 2);
+    assert_int_equal(vocab_size(v), 4);
+    assert_int_not_equal(a, b);
+    assert_int_not_equal(a, c);
+    assert_int_not_equal(c, d);
+    assert_int_equal(intern_ok(v, "a\0b", 3), a);
+    size_t len = 0;
+    const char *t = vocab_term(v, a, &len);
+    assert_int_equal(len, 3);
+    assert_memory_equal(t, "a\0b", 4); /* includes the terminating NUL */
+    t = vocab_term(v, d, &len);
+    assert_int_equal(len, 2);
+    assert_memory_equal(t, "a\0", 3);
+    vocab_free(v);
+}
+
+static void test_vocab_interns_zero_length_string_once(void **state) {
+    (void)state;
+    vocab *v = vocab_new();
+    assert_non_null(v);
+    uint32_t x = intern_ok(v, "abc", 0);
+    uint32_t y = intern_ok(v, NULL, 0);
+    uint32_t z = intern_ok(v, "", 0);
+    assert_int_equal(x, 0);
+    assert_int_equal(y, 0);
+    assert_int_equal(z, 0);
+    assert_int_equal(vocab_size(v), 1);
+    size_t len = 99;
+    const char *t = vocab_term(v, 0, &len);
+    assert_non_null(t);
+    assert_int_equal(len, 0);
+    assert_int_equal(t[0], '\0');
+    uint32_t id = 42;
+    assert_int_equal(vocab_find(v, NULL, 0, &id), 1);
+    assert_int_equal(id, 0);
+    vocab_free(v);
+}
+
+static void test_vocab_find_does_not_add(void **state) {
+    (void)state;
+    vocab *v = vocab_new();
+    assert_non_null(v);
+    intern_ok(v, "one", 3);
+    intern_ok(v, "two", 3);
+    uint32_t id = 99;
+    assert_int_equal(vocab_find(v, "two", 3, &id), 1);
+    assert_int_equal(id, 1);
+    assert_int_equal(vocab_find(v, "three", 5, &id), 0);
+    assert_int_equal(vocab_find(v, "tw", 2, &id), 0);
+    assert_int_equal(vocab_size(v), 2);
+    assert_int_equal(intern_ok(v, "three", 5), 2);
+    assert_int_equal(vocab_find(v, "three", 5, &id), 1);
+    assert_int_equal(id, 2);
+    vocab_free(v);
+}
+
+enum { MANY = 100000 };
+
+static void test_vocab_term_pointers_stay_valid_after_growth(void **state) {
+    (void)state;
+    vocab *v = vocab_new();
+    assert_non_null(v);
+    const char **ptrs = malloc(MANY * sizeof *ptrs);
+    assert_non_null(ptrs);
+    char buf[32] = "t";
+    for (size_t i = 0; i < MANY; i++) {
+        size_t len = 1 + decimal(buf + 1, i);
+        assert_int_equal(intern_ok(v, buf, len), i);
+        ptrs[i] = vocab_term(v, (uint32_t)i, NULL);
+    }
+    assert_int_equal(vocab_size(v), MANY);
+    for (size_t i = 0; i < MANY; i++) {
+        size_t len = 1 + decimal(buf + 1, i);
+        buf[len] = '\0';
+        size_t got_len = 0;
+        const char *t = vocab_term(v, (uint32_t)i, &got_len);
+        assert_ptr_equal(t, ptrs[i]);
+        assert_int_equal(got_len, len);
+        assert_string_equal(t, buf);
+        uint32_t id = UINT32_MAX;
+        assert_int_equal(vocab_find(v, buf, len, &id), 1);
+        assert_int_equal(id, i);
+        /* Re-interning an old term neither adds it nor changes its id. */
+        if (i % 997 == 0) assert_int_equal(intern_ok(v, buf, len), i);
+    }
+    assert_int_equal(vocab_size(v), MANY);
+    free(ptrs);
+    vocab_free(v);
+}
+
+static void test_vocab_keeps_terms_longer_than_a_pool_chunk(void **state) {
+    (void)state;
+    vocab *v = vocab_new();
+    assert_non_null(v);
+    size_t big_len = 300 * 1024;
+    char *big = malloc(big_len);
+    assert_non_null(big);
+    for (size_t i = 0; i < big_len; i++)
+        big[i] = (char)('a' + i % 26);
+    uint32_t s0 = intern_ok(v, "before", 6);
+    const char *p0 = vocab_term(v, s0, NULL);
+    uint32_t b = intern_ok(v, big, big_len);
+    uint32_t s1 = intern_ok(v, "after", 5);
+    big[0] = 'Z'; /* a different long term of the same length */
+    uint32_t b2 = intern_ok(v, big, big_len);
+    assert_int_not_equal(b, b2);
+    big[0] = 'a';
+    assert_int_equal(intern_ok(v, big, big_len), b);
+    size_t len = 0;
+    const char *t = vocab_term(v, b, &len);
+    assert_int_equal(len, big_len);
+    assert_memory_equal(t, big, big_len);
+    assert_int_equal(t[big_len], '\0');
+    assert_ptr_equal(vocab_term(v, s0, NULL), p0);
+    assert_string_equal(vocab_term(v, s0, NULL), "before");
+    assert_string_equal(vocab_term(v, s1, NULL), "after");
+    assert_int_equal(vocab_size(v), 4);
+    free(big);
+    vocab_free(v);
+}
+
+static void test_vocab_free_accepts_null(void **state) {
+    (void)state;
+    vocab_free(NULL);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_vocab_new_is_empty),
+        cmocka_unit_test(test_vocab_assigns_dense_ids_in_order_of_first_appearance),
+        cmocka_unit_test(test_vocab_returns_same_id_for_same_bytes),
+        cmocka_unit_test(test_vocab_copies_bytes_so_caller_buffer_may_change),
+        cmocka_unit_test(test_vocab_treats_embedded_nul_as_ordinary_byte),
+        cmocka_unit_test(test_vocab_interns_zero_length_string_once),
+        cmocka_unit_test(test_vocab_find_does_not_add),
+        cmocka_unit_test(test_vocab_term_pointers_stay_valid_after_growth),
+        cmocka_unit_test(test_vocab_keeps_terms_longer_than_a_pool_chunk),
+        cmocka_unit_test(test_vocab_free_accepts_null),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

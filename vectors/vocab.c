@@ -1,0 +1,189 @@
+/* vocab.c - term interning for vectors/: an open-addressing hash table (FNV-1a, linear probing)
+ * from byte strings to dense ids. The bytes live once in append-only chunks that never move, so
+ * vocab_term pointers stay valid while the vocabulary grows; the rest of the pipeline compares
+ * terms by id only. */
+#include "vectors/vocab.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Strings are packed into chunks of this many bytes; a longer term gets a chunk of its own. */
+#define VOCAB_CHUNK_BYTES ((size_t)64 * 1024)
+#define VOCAB_MIN_SLOTS   ((size_t)64)
+/* Largest number of terms: ids 0 .. UINT32_MAX-2, so that a slot can hold id+1 with 0 = empty. */
+#define VOCAB_MAX_TERMS ((size_t)UINT32_MAX - 1)
+
+typedef struct vocab_chunk {
+    struct vocab_chunk *next;
+    size_t used;
+    size_t cap;
+    char data[];
+} vocab_chunk;
+
+typedef struct {
+    const char *s; /* NUL-terminated copy inside a chunk */
+    size_t len;
+    uint64_t hash; /* kept so that growth rehashes without touching the bytes */
+} vocab_entry;
+
+struct vocab {
+    uint32_t *slots; /* id + 1, or 0 for an empty slot; the count is a power of two */
+    size_t n_slots;
+    vocab_entry *terms;
+    size_t n_terms;
+    size_t terms_cap;
+    vocab_chunk *chunks; /* newest first: only the head has room to append */
+};
+
+static uint64_t vocab_hash(const char *s, size_t len) {
+    uint64_t h = 14695981039346656037u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211u;
+    }
+    return h;
+}
+
+vocab *vocab_new(void) {
+    vocab *v = calloc(1, sizeof *v);
+    if (!v) return NULL;
+    v->slots = calloc(VOCAB_MIN_SLOTS, sizeof *v->slots);
+    if (!v->slots) {
+        free(v);
+        return NULL;
+    }
+    v->n_slots = VOCAB_MIN_SLOTS;
+    return v;
+}
+
+void vocab_free(vocab *v) {
+    if (!v) return;
+    vocab_chunk *c = v->chunks;
+    while (c) {
+        vocab_chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    free(v->terms);
+    free(v->slots);
+    free(v);
+}
+
+/* Slot index holding s, or of the empty slot where it would go. The table is never full. */
+static size_t vocab_probe(const vocab *v, const char *s, size_t len, uint64_t hash) {
+    size_t mask = v->n_slots - 1;
+    size_t i = (size_t)hash & mask;
+    for (;;) {
+        uint32_t slot = v->slots[i];
+        if (slot == 0) return i;
+        const vocab_entry *e = &v->terms[slot - 1];
+        if (e->hash == hash && e->len == len && (len == 0 || memcmp(e->s, s, len) == 0)) return i;
+        i = (i + 1) & mask;
+    }
+}
+
+/* Doubles the slot table. On failure the old table is untouched. */
+static int vocab_grow_slots(vocab *v) {
+    if (v->n_slots > SIZE_MAX / 2 / sizeof *v->slots) return ENOMEM;
+    size_t n_slots = v->n_slots * 2;
+    uint32_t *slots = calloc(n_slots, sizeof *slots);
+    if (!slots) return ENOMEM;
+    size_t mask = n_slots - 1;
+    for (size_t id = 0; id < v->n_terms; id++) {
+        size_t i = (size_t)v->terms[id].hash & mask;
+        while (slots[i] != 0)
+            i = (i + 1) & mask;
+        slots[i] = (uint32_t)(id + 1);
+    }
+    free(v->slots);
+    v->slots = slots;
+    v->n_slots = n_slots;
+    return 0;
+}
+
+static int vocab_grow_terms(vocab *v) {
+    size_t cap = v->terms_cap ? v->terms_cap * 2 : 64;
+    if (cap > SIZE_MAX / sizeof *v->terms) return ENOMEM;
+    vocab_entry *terms = realloc(v->terms, cap * sizeof *terms);
+    if (!terms) return ENOMEM;
+    v->terms = terms;
+    v->terms_cap = cap;
+    return 0;
+}
+
+/* Room for len + 1 bytes in the head chunk, opening a new chunk if needed. */
+static char *vocab_reserve_bytes(vocab *v, size_t len) {
+    if (len == SIZE_MAX) return NULL;
+    size_t need = len + 1;
+    vocab_chunk *c = v->chunks;
+    if (!c || c->cap - c->used < need) {
+        size_t cap = need > VOCAB_CHUNK_BYTES ? need : VOCAB_CHUNK_BYTES;
+        if (cap > SIZE_MAX - sizeof *c) return NULL;
+        c = malloc(sizeof *c + cap);
+        if (!c) return NULL;
+        c->used = 0;
+        c->cap = cap;
+        /* A chunk opened for an oversized term goes second so that the head keeps its free room
+         * for the short terms that make up almost all of a vocabulary. */
+        if (v->chunks && cap > VOCAB_CHUNK_BYTES) {
+            c->next = v->chunks->next;
+            v->chunks->next = c;
+        } else {
+            c->next = v->chunks;
+            v->chunks = c;
+        }
+    }
+    char *p = c->data + c->used;
+    c->used += need;
+    return p;
+}
+
+int vocab_intern(vocab *v, const char *s, size_t len, uint32_t *id) {
+    assert(v && id && (s || len == 0));
+    uint64_t hash = vocab_hash(s, len);
+    size_t i = vocab_probe(v, s, len, hash);
+    if (v->slots[i] != 0) {
+        *id = v->slots[i] - 1;
+        return 0;
+    }
+    if (v->n_terms >= VOCAB_MAX_TERMS) return EOVERFLOW;
+
+    /* Every allocation happens before the term is recorded, so a failure leaves the set of
+     * terms as it was (a grown table or an unused chunk is invisible to the caller). */
+    if ((v->n_terms + 1) * 4 > v->n_slots * 3) {
+        if (vocab_grow_slots(v) != 0) return ENOMEM;
+        i = vocab_probe(v, s, len, hash);
+    }
+    if (v->n_terms == v->terms_cap && vocab_grow_terms(v) != 0) return ENOMEM;
+    char *copy = vocab_reserve_bytes(v, len);
+    if (!copy) return ENOMEM;
+    if (len) memcpy(copy, s, len);
+    copy[len] = '\0';
+
+    size_t new_id = v->n_terms++;
+    v->terms[new_id] = (vocab_entry){.s = copy, .len = len, .hash = hash};
+    v->slots[i] = (uint32_t)(new_id + 1);
+    *id = (uint32_t)new_id;
+    return 0;
+}
+
+int vocab_find(const vocab *v, const char *s, size_t len, uint32_t *id) {
+    assert(v && (s || len == 0));
+    size_t i = vocab_probe(v, s, len, vocab_hash(s, len));
+    if (v->slots[i] == 0) return 0;
+    if (id) *id = v->slots[i] - 1;
+    return 1;
+}
+
+size_t vocab_size(const vocab *v) {
+    assert(v);
+    return v->n_terms;
+}
+
+const char *vocab_term(const vocab *v, uint32_t id, size_t *len) {
+    assert(v && id < v->n_terms);
+    if (len) *len = v->terms[id].len;
+    return v->terms[id].s;
+}
