@@ -1,0 +1,151 @@
+/* similarity.c - cosine similarity of TF-IDF rows for vectors/: the dense n*n matrix through
+ * cblas_ssyrk on the columns that occur, the matrix-free product X(X^T v) for graph ranking, and
+ * the naive loop the tests hold them to. The only file in the tree that includes cblas.h, and the
+ * one place where sizes become BLAS ints. */
+#include "vectors/similarity.h"
+#include "vectors/similarity_internal.h"
+
+#include <assert.h>
+#include <cblas.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+int similarity_blas_int(size_t n, int *out) {
+    assert(out);
+    if (n > (size_t)INT_MAX) return EOVERFLOW;
+    *out = (int)n;
+    return 0;
+}
+
+int similarity_dense(const tfidf_matrix *x, float *S) {
+    return similarity_dense_blocked(x, S, SIMILARITY_BLOCK_BYTES);
+}
+
+/* Compact index for each column that occurs, in column order, so that a row's sorted entries map
+ * to increasing compact indices; UINT32_MAX marks an unused column. Returns the count k. */
+static size_t similarity_compact_columns(const tfidf_matrix *x, uint32_t *map) {
+    size_t nnz = x->row_ptr[x->n_rows];
+    for (size_t c = 0; c < x->n_cols; c++)
+        map[c] = UINT32_MAX;
+    for (size_t e = 0; e < nnz; e++)
+        map[x->col[e]] = 0;
+    size_t k = 0;
+    for (size_t c = 0; c < x->n_cols; c++)
+        if (map[c] == 0) map[c] = (uint32_t)k++;
+    return k;
+}
+
+int similarity_dense_blocked(const tfidf_matrix *x, float *S, size_t block_bytes) {
+    assert(x);
+    size_t n = x->n_rows;
+    if (n > SIMILARITY_DENSE_MAX) return EOVERFLOW;
+    if (n == 0) return 0;
+    assert(S);
+    if (n > SIZE_MAX / n || n * n > SIZE_MAX / sizeof *S) return EOVERFLOW;
+    int n_blas;
+    if (similarity_blas_int(n, &n_blas) != 0) return EOVERFLOW;
+    /* ssyrk with beta = 0 should ignore what S held, but zeroing it costs little next to the
+     * product and keeps stray NaNs in a caller's buffer out of the result whatever BLAS does. */
+    memset(S, 0, n * n * sizeof *S);
+
+    /* Column ids are uint32_t, so the map's size never overflows on a 64-bit size_t; the check
+     * is for 32-bit targets. */
+    if (x->n_cols > SIZE_MAX / sizeof(uint32_t)) return EOVERFLOW;
+    uint32_t *map = malloc((x->n_cols ? x->n_cols : 1) * sizeof *map);
+    if (!map) return ENOMEM;
+    size_t k = similarity_compact_columns(x, map);
+    if (k == 0) {
+        free(map);
+        return 0;
+    }
+
+    size_t row_bytes = n * sizeof(float);
+    size_t chunk = block_bytes / row_bytes;
+    if (chunk == 0) chunk = 1;
+    if (chunk > k) chunk = k;
+    int chunk_blas;
+    if (similarity_blas_int(chunk, &chunk_blas) != 0) {
+        free(map);
+        return EOVERFLOW;
+    }
+    float *block = malloc(n * chunk * sizeof *block);
+    /* Per-row read position: a chunk covers a range of compact columns, and each row's entries
+     * are sorted, so every row resumes where the previous chunk left it (O(nnz) in total). */
+    size_t *cursor = malloc(n * sizeof *cursor);
+    if (!block || !cursor) {
+        free(block);
+        free(cursor);
+        free(map);
+        return ENOMEM;
+    }
+    memcpy(cursor, x->row_ptr, n * sizeof *cursor);
+
+    for (size_t c0 = 0; c0 < k; c0 += chunk) {
+        size_t width = k - c0 < chunk ? k - c0 : chunk;
+        int width_blas;
+        (void)similarity_blas_int(width, &width_blas); /* width <= chunk, which fits */
+        memset(block, 0, n * width * sizeof *block);
+        for (size_t r = 0; r < n; r++) {
+            size_t e = cursor[r], end = x->row_ptr[r + 1];
+            for (; e < end && map[x->col[e]] < c0 + width; e++)
+                block[r * width + (map[x->col[e]] - c0)] = x->val[e];
+            cursor[r] = e;
+        }
+        cblas_ssyrk(CblasRowMajor, CblasUpper, CblasNoTrans, n_blas, width_blas, 1.0f, block,
+                    width_blas, c0 == 0 ? 0.0f : 1.0f, S, n_blas);
+    }
+    free(block);
+    free(cursor);
+    free(map);
+
+    /* ssyrk wrote only the upper triangle (row-major: j >= i); copy it across so that S[i][j] and
+     * S[j][i] are the same float, not two roundings of the same sum. */
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++)
+            S[j * n + i] = S[i * n + j];
+    return 0;
+}
+
+void similarity_naive(const tfidf_matrix *x, float *S) {
+    assert(x && (S || x->n_rows == 0));
+    size_t n = x->n_rows;
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = i; j < n; j++) {
+            size_t a = x->row_ptr[i], a_end = x->row_ptr[i + 1];
+            size_t b = x->row_ptr[j], b_end = x->row_ptr[j + 1];
+            double sum = 0.0;
+            while (a < a_end && b < b_end) {
+                if (x->col[a] < x->col[b]) {
+                    a++;
+                } else if (x->col[a] > x->col[b]) {
+                    b++;
+                } else {
+                    sum += (double)x->val[a++] * (double)x->val[b++];
+                }
+            }
+            S[i * n + j] = (float)sum;
+            S[j * n + i] = (float)sum;
+        }
+    }
+}
+
+void similarity_matvec(const tfidf_matrix *x, const float *v, float *out, float *scratch) {
+    assert(x && (v || x->n_rows == 0) && (out || x->n_rows == 0));
+    assert(scratch || x->n_cols == 0);
+    if (x->n_cols) memset(scratch, 0, x->n_cols * sizeof *scratch);
+    /* scratch = X^T v, then out = X scratch: two passes over the nonzeros. */
+    for (size_t r = 0; r < x->n_rows; r++) {
+        float vr = v[r];
+        for (size_t e = x->row_ptr[r]; e < x->row_ptr[r + 1]; e++)
+            scratch[x->col[e]] += x->val[e] * vr;
+    }
+    for (size_t r = 0; r < x->n_rows; r++) {
+        double sum = 0.0;
+        for (size_t e = x->row_ptr[r]; e < x->row_ptr[r + 1]; e++)
+            sum += (double)x->val[e] * (double)scratch[x->col[e]];
+        out[r] = (float)sum;
+    }
+}
