@@ -1,0 +1,117 @@
+/* normalize.c - the analysis copy of a text: NFKC through utf8proc, then the Arabic per-code-point
+ * rules (harakat, tatweel, alef and yeh variants, digits) and lower case. Runs after clean and
+ * before tokenize; the printed summary never sees this copy. */
+#include "summarize/text/normalize.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* NFKC (COMPOSE|COMPAT) because PDF extraction leaves presentation forms (ﻻ, ﺍﻟﻌﺮﺑﻴﺔ, ﷲ) that
+ * only the compatibility decompositions fold back to ordinary letters. IGNORE removes soft
+ * hyphens, ZWNJ/ZWJ and bidi marks, which web text leaves inside words and which would otherwise
+ * split a word into two tokens. STABLE keeps the result the same across Unicode versions for
+ * assigned code points. */
+#define NORMALIZE_UTF8PROC_OPTIONS                                                                 \
+    (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_IGNORE)
+
+/* Runs before NFKC. The isolated forms of the harakat (U+FE70, FE72, FE74, ... FE7E) and the
+ * shadda ligatures U+FC5E-FC63 decompose to a SPACE plus the marks, so NFKC alone would cut a word
+ * in two where a PDF put one of them. They are mapped to tatweel, which NFKC leaves alone and the
+ * per-code-point pass drops, like every other haraka. */
+static utf8proc_int32_t normalize_before_nfkc(utf8proc_int32_t cp, void *data) {
+    (void)data;
+    if ((cp >= 0xFE70 && cp <= 0xFE7F && cp != 0xFE73) || (cp >= 0xFC5E && cp <= 0xFC63))
+        return 0x0640;
+    return cp;
+}
+
+int normalize_codepoint(int cp) {
+    if ((cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640) return -1;
+    switch (cp) {
+    case 0x0622: /* آ */
+    case 0x0623: /* أ */
+    case 0x0625: /* إ */
+    case 0x0671: /* ٱ */
+        return 0x0627;
+    case 0x0649: /* ى */
+        return 0x064A;
+    default:
+        break;
+    }
+    if (cp >= 0x0660 && cp <= 0x0669) return '0' + (cp - 0x0660);
+    if (cp >= 0x06F0 && cp <= 0x06F9) return '0' + (cp - 0x06F0);
+    return utf8proc_tolower(cp);
+}
+
+void normalize_fold_ta_marbuta(char *s, size_t len) {
+    /* ة is D8 A9 and ه is D9 87. D8 is a lead byte, never a continuation byte, so a match is
+     * always a whole code point. */
+    for (size_t i = 0; i + 1 < len; i++) {
+        if ((unsigned char)s[i] == 0xD8 && (unsigned char)s[i + 1] == 0xA9) {
+            s[i] = (char)0xD9;
+            s[i + 1] = (char)0x87;
+            i++;
+        }
+    }
+}
+
+/* Bytes of the per-code-point pass over valid UTF-8 [s, s+len), writing to out when not NULL.
+ * The size is computed first rather than mapped in place because lower-casing can lengthen a code
+ * point's encoding (U+023A, 2 bytes -> U+2C65, 3 bytes). */
+static size_t normalize_map_pass(const utf8proc_uint8_t *s, size_t len, utf8proc_uint8_t *out) {
+    size_t i = 0, n = 0;
+    while (i < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t step = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+        /* utf8proc_map_custom's output is valid UTF-8; step > 0 holds. */
+        i += (size_t)step;
+        int mapped = normalize_codepoint(cp);
+        if (mapped < 0) continue;
+        if (out)
+            n += (size_t)utf8proc_encode_char(mapped, out + n);
+        else
+            n += mapped < 0x80 ? 1 : mapped < 0x800 ? 2 : mapped < 0x10000 ? 3 : 4;
+    }
+    return n;
+}
+
+ars_status normalize_text(const char *s, size_t len, char **out, size_t *out_len) {
+    if (len > (size_t)PTRDIFF_MAX / 2) return ARS_ENOMEM;
+    /* utf8proc_map_custom accepts U+0000 and treats a length of 0 as "nothing"; check both here so
+     * the NUL-terminated result can never be cut short by an embedded NUL. */
+    if (len > 0 && memchr(s, '\0', len) != NULL) return ARS_EUTF8;
+
+    utf8proc_uint8_t *nfkc = NULL;
+    utf8proc_ssize_t nfkc_len = 0;
+    if (len > 0) {
+        nfkc_len = utf8proc_map_custom((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &nfkc,
+                                       (utf8proc_option_t)NORMALIZE_UTF8PROC_OPTIONS,
+                                       normalize_before_nfkc, NULL);
+        if (nfkc_len < 0) {
+            switch (nfkc_len) {
+            case UTF8PROC_ERROR_INVALIDUTF8:
+                return ARS_EUTF8;
+            case UTF8PROC_ERROR_NOMEM:
+            case UTF8PROC_ERROR_OVERFLOW:
+                return ARS_ENOMEM;
+            default:
+                return ARS_EINTERNAL; /* the options are constant and valid */
+            }
+        }
+    }
+
+    size_t n = nfkc ? normalize_map_pass(nfkc, (size_t)nfkc_len, NULL) : 0;
+    utf8proc_uint8_t *res = malloc(n + 1);
+    if (!res) {
+        free(nfkc);
+        return ARS_ENOMEM;
+    }
+    if (nfkc) normalize_map_pass(nfkc, (size_t)nfkc_len, res);
+    res[n] = '\0';
+    free(nfkc); /* utf8proc_map_custom allocates with malloc */
+    *out = (char *)res;
+    *out_len = n;
+    return ARS_OK;
+}

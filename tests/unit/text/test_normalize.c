@@ -1,0 +1,290 @@
+/* test_normalize.c - unit tests of summarize/text/normalize.c: each analysis rule on its own, the
+ * Arabic presentation forms through NFKC, white space, invalid input and the ة fold. */
+#include "test_util.h"
+
+#include "models/stopwords.h"
+#include "summarize/text/normalize.h"
+
+/* Normalises a NUL-terminated literal and compares with the expected bytes. */
+static void check(const char *in, const char *expected) {
+    char *out = NULL;
+    size_t out_len = 0;
+    assert_int_equal(normalize_text(in, strlen(in), &out, &out_len), ARS_OK);
+    assert_non_null(out);
+    if (strcmp(out, expected) != 0)
+        print_error("input [%s]: got [%s], want [%s]\n", in, out, expected);
+    assert_string_equal(out, expected);
+    assert_int_equal(out_len, strlen(expected));
+    free(out);
+}
+
+static void test_normalize_strips_each_haraka(void **state) {
+    (void)state;
+    /* fathatan, dammatan, kasratan, fatha, damma, kasra, shadda, sukun on كتب */
+    check("كًتٌبٍ", "كتب");
+    check("كَتَبَ", "كتب");
+    check("كُتِبّْ", "كتب");
+    /* the end of the range: U+065F wavy hamza below, and U+0670 superscript alef (هٰذا) */
+    check("ب\xd9\x9f", "ب");
+    check("هٰذا", "هذا");
+    /* U+0660 just past the range is a digit, not dropped */
+    check("\xd9\xa0", "0");
+}
+
+static void test_normalize_strips_tatweel(void **state) {
+    (void)state;
+    check("مـــحـمـد", "محمد");
+    check("ـ", "");
+}
+
+static void test_normalize_folds_alef_variants(void **state) {
+    (void)state;
+    check("أحمد", "احمد");
+    check("إسلام", "اسلام");
+    check("آمن", "امن");
+    check("ٱلله", "الله");
+    /* a decomposed alef + hamza above composes under NFKC first, then folds */
+    check("\xd8\xa7\xd9\x94\xd8\xad\xd9\x85\xd8\xaf", "احمد");
+    /* hamza on waw and yeh, and the lone hamza, are kept */
+    check("مؤتمر", "مؤتمر");
+    check("رئيس", "رئيس");
+    check("سماء", "سماء");
+}
+
+static void test_normalize_folds_alef_maqsura(void **state) {
+    (void)state;
+    check("على", "علي");
+    check("مستشفى", "مستشفي");
+}
+
+static void test_normalize_keeps_ta_marbuta(void **state) {
+    (void)state;
+    /* folded after stemming, not here: see normalize.h */
+    check("مدينة", "مدينة");
+    assert_int_equal(normalize_codepoint(0x0629), 0x0629);
+}
+
+static void test_normalize_fold_ta_marbuta_in_place(void **state) {
+    (void)state;
+    char word[] = "الجولة ة مدينةX";
+    normalize_fold_ta_marbuta(word, strlen(word));
+    assert_string_equal(word, "الجوله ه مدينهX");
+    /* a half code point at the end is left alone */
+    char cut[] = "\xd8\xa9\xd8";
+    normalize_fold_ta_marbuta(cut, 3);
+    assert_memory_equal(cut, "\xd9\x87\xd8", 3);
+    normalize_fold_ta_marbuta(NULL, 0);
+}
+
+static void test_normalize_folds_arabic_indic_digits(void **state) {
+    (void)state;
+    check("٠١٢٣٤٥٦٧٨٩", "0123456789");
+    check("۰۱۲۳۴۵۶۷۸۹", "0123456789");
+    check("عام ٢٠١٨", "عام 2018");
+    /* the Arabic decimal and thousands separators stay (the tokenizer splits on them) */
+    check("٦٬٥٠٠", "6\xd9\xac"
+                   "500");
+}
+
+static void test_normalize_folds_case(void **state) {
+    (void)state;
+    check("The BBC", "the bbc");
+    check("ÀÉÎ", "àéî");
+    /* lower-casing can lengthen an encoding: U+023A (2 bytes) -> U+2C65 (3 bytes) */
+    check("\xc8\xba\xc8\xba", "\xe2\xb1\xa5\xe2\xb1\xa5");
+}
+
+static void test_normalize_presentation_forms(void **state) {
+    (void)state;
+    /* isolated/final/medial/initial letter forms, as PDF extraction leaves them */
+    check("ﺍﻟﻌﺮﺑﻴﺔ", "العربية");
+    /* lam-alef ligatures, with and without hamza/madda */
+    check("ﻻ", "لا");
+    check("ﻷ", "لا");
+    check("ﻹ", "لا");
+    check("ﻵ", "لا");
+    check("ﻼ", "لا");
+    /* word ligatures: Allah, Akbar, and the multi-word honorifics */
+    check("ﷲ", "الله");
+    check("ﷳ", "اكبر");
+    check("ﷺ", "صلي الله عليه وسلم");
+    check("ﷻ", "جل جلاله");
+    /* letter forms with hamza */
+    check("ﺃﺇﺁ", "ااا");
+    check("ﺅﺉ", "ؤئ");
+    /* isolated haraka forms vanish instead of becoming a space that would split the word */
+    check("ب\xef\xb9\xb0ب", "بب");
+    check("ب\xef\xb9\xbcب", "بب");
+    check("ب\xef\xb1\x9eب", "بب");
+    /* tatweel + haraka medial form */
+    check("ب\xef\xb9\xb1ب", "بب");
+    /* symbols without a decomposition are left for the tokenizer to treat as separators */
+    check("﴾ﷲ﴿", "﴾الله﴿");
+    /* full-width Latin and digits */
+    check("ＡＢ１２", "ab12");
+}
+
+static void test_normalize_keeps_white_space(void **state) {
+    (void)state;
+    check("قال\nالرئيس\tاليوم  ", "قال\nالرئيس\tاليوم  ");
+    check("\n\n", "\n\n");
+    /* compatibility spaces become plain spaces, still white space */
+    check("a\xc2\xa0"
+          "b\xe2\x80\x83"
+          "c",
+          "a b c");
+}
+
+static void test_normalize_removes_default_ignorables(void **state) {
+    (void)state;
+    /* soft hyphen, ZWNJ, ZWJ, RLM and the Arabic letter mark would otherwise split a word */
+    check("كت\xc2\xad"
+          "اب",
+          "كتاب");
+    check("كت\xe2\x80\x8c"
+          "اب",
+          "كتاب");
+    check("كت\xe2\x80\x8d"
+          "اب",
+          "كتاب");
+    check("\xe2\x80\x8f"
+          "كتاب\xe2\x80\x8f",
+          "كتاب");
+    check("كت\xd8\x9c"
+          "اب",
+          "كتاب");
+}
+
+static void test_normalize_empty_input(void **state) {
+    (void)state;
+    char *out = NULL;
+    size_t out_len = 99;
+    assert_int_equal(normalize_text("", 0, &out, &out_len), ARS_OK);
+    assert_non_null(out);
+    assert_int_equal(out_len, 0);
+    assert_int_equal(out[0], '\0');
+    free(out);
+    out = NULL;
+    assert_int_equal(normalize_text(NULL, 0, &out, &out_len), ARS_OK);
+    assert_int_equal(out_len, 0);
+    free(out);
+    /* input that normalises to nothing */
+    check("ـَ", "");
+}
+
+static void test_normalize_rejects_invalid_utf8(void **state) {
+    (void)state;
+    static const char *bad[] = {
+        "\xff",             /* never valid */
+        "ab\x80",           /* lone continuation */
+        "\xd8",             /* truncated two-byte sequence */
+        "\xe2\x82",         /* truncated three-byte sequence */
+        "\xc0\xaf",         /* overlong '/' */
+        "\xed\xa0\x80",     /* surrogate U+D800 */
+        "\xf4\x90\x80\x80", /* past U+10FFFF */
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char *out = (char *)"untouched";
+        size_t out_len = 7;
+        assert_int_equal(normalize_text(bad[i], strlen(bad[i]), &out, &out_len), ARS_EUTF8);
+        assert_string_equal(out, "untouched");
+        assert_int_equal(out_len, 7);
+    }
+    /* an embedded NUL would cut the NUL-terminated result short */
+    char *out = NULL;
+    size_t out_len = 0;
+    assert_int_equal(normalize_text("a\0b", 3, &out, &out_len), ARS_EUTF8);
+    assert_null(out);
+}
+
+static void test_normalize_reads_only_len_bytes(void **state) {
+    (void)state;
+    char *out = NULL;
+    size_t out_len = 0;
+    assert_int_equal(normalize_text("أحمدXYZ", 8, &out, &out_len), ARS_OK);
+    assert_string_equal(out, "احمد");
+    free(out);
+}
+
+static void test_normalize_codepoint_rules(void **state) {
+    (void)state;
+    assert_int_equal(normalize_codepoint(0x064B), -1);
+    assert_int_equal(normalize_codepoint(0x065F), -1);
+    assert_int_equal(normalize_codepoint(0x0670), -1);
+    assert_int_equal(normalize_codepoint(0x0640), -1);
+    assert_int_equal(normalize_codepoint(0x064A), 0x064A); /* ي itself, just below the range */
+    assert_int_equal(normalize_codepoint(0x0622), 0x0627);
+    assert_int_equal(normalize_codepoint(0x0623), 0x0627);
+    assert_int_equal(normalize_codepoint(0x0625), 0x0627);
+    assert_int_equal(normalize_codepoint(0x0671), 0x0627);
+    assert_int_equal(normalize_codepoint(0x0624), 0x0624);
+    assert_int_equal(normalize_codepoint(0x0649), 0x064A);
+    assert_int_equal(normalize_codepoint(0x0660), '0');
+    assert_int_equal(normalize_codepoint(0x0669), '9');
+    assert_int_equal(normalize_codepoint(0x06F0), '0');
+    assert_int_equal(normalize_codepoint(0x06F9), '9');
+    assert_int_equal(normalize_codepoint('Q'), 'q');
+    assert_int_equal(normalize_codepoint(' '), ' ');
+}
+
+static void test_normalize_is_idempotent(void **state) {
+    (void)state;
+    const char *in = "ﺍﻟﻌﺮﺑﻴﺔ إلى مُسْتَشْفَى ٢٠١٨ The ﷲ";
+    char *once = NULL, *twice = NULL;
+    size_t once_len = 0, twice_len = 0;
+    assert_int_equal(normalize_text(in, strlen(in), &once, &once_len), ARS_OK);
+    assert_int_equal(normalize_text(once, once_len, &twice, &twice_len), ARS_OK);
+    assert_string_equal(once, twice);
+    free(once);
+    free(twice);
+}
+
+static int normalize_for_stopwords(void *ctx, const char *s, size_t len, char **out,
+                                   size_t *out_len) {
+    (void)ctx;
+    return normalize_text(s, len, out, out_len) != ARS_OK;
+}
+
+static void test_normalize_builtin_stopwords_through_normaliser(void **state) {
+    (void)state;
+    /* what the pipeline does: the list passes through normalize_text, tokens are looked up as
+     * normalize_text leaves them */
+    stopwords *sw = stopwords_load_builtin(normalize_for_stopwords, NULL);
+    assert_non_null(sw);
+    assert_true(stopwords_count(sw) >= 150);
+    static const char *words[] = {"على", "إلى", "أن", "إن", "التى", "هذه", "وأضاف", "ٱلذي"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        char *norm = NULL;
+        size_t norm_len = 0;
+        assert_int_equal(normalize_text(words[i], strlen(words[i]), &norm, &norm_len), ARS_OK);
+        if (!stopwords_contains(sw, norm, norm_len))
+            print_error("[%s] -> [%s] not a stopword\n", words[i], norm);
+        assert_true(stopwords_contains(sw, norm, norm_len));
+        free(norm);
+    }
+    assert_false(stopwords_contains(sw, "الحكومة", strlen("الحكومة")));
+    stopwords_free(sw);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_normalize_strips_each_haraka),
+        cmocka_unit_test(test_normalize_strips_tatweel),
+        cmocka_unit_test(test_normalize_folds_alef_variants),
+        cmocka_unit_test(test_normalize_folds_alef_maqsura),
+        cmocka_unit_test(test_normalize_keeps_ta_marbuta),
+        cmocka_unit_test(test_normalize_fold_ta_marbuta_in_place),
+        cmocka_unit_test(test_normalize_folds_arabic_indic_digits),
+        cmocka_unit_test(test_normalize_folds_case),
+        cmocka_unit_test(test_normalize_presentation_forms),
+        cmocka_unit_test(test_normalize_keeps_white_space),
+        cmocka_unit_test(test_normalize_removes_default_ignorables),
+        cmocka_unit_test(test_normalize_empty_input),
+        cmocka_unit_test(test_normalize_rejects_invalid_utf8),
+        cmocka_unit_test(test_normalize_reads_only_len_bytes),
+        cmocka_unit_test(test_normalize_codepoint_rules),
+        cmocka_unit_test(test_normalize_is_idempotent),
+        cmocka_unit_test(test_normalize_builtin_stopwords_through_normaliser),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
