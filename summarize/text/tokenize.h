@@ -1,5 +1,8 @@
 /* tokenize.h - tokens of normalised text by Unicode category (utf8proc), never by ctype.h.
- * A token is a maximal run of letters (L*), marks (M*) and digits (Nd); everything else separates. */
+ * A token is a maximal run of letters (L*), marks (M*) and digits (Nd); everything else separates.
+ * A mark extends a token but does not start one (a stray mark after a separator is skipped).
+ * Punctuation inside numbers separates too: "6,500" -> "6" "500", "2.5" -> "2" "5", "10.11.2020"
+ * -> three tokens; each piece has TOKEN_DIGIT. Sentence splitting keeps such numbers whole. */
 #ifndef ARS_TEXT_TOKENIZE_H
 #define ARS_TEXT_TOKENIZE_H
 
@@ -12,8 +15,8 @@ typedef struct {
 } token_span;
 
 #define TOKEN_ARABIC 1u /* contains at least one Arabic-script letter */
-#define TOKEN_LATIN 2u  /* contains at least one Latin-script letter */
-#define TOKEN_DIGIT 4u  /* contains at least one decimal digit */
+#define TOKEN_LATIN  2u /* contains at least one Latin-script letter */
+#define TOKEN_DIGIT  4u /* contains at least one decimal digit */
 
 /* Appends the tokens of UTF-8 [s, s+len) to *toks (a malloc'd array of *n / capacity *cap that this
  * function grows with realloc; start with NULL/0/0). Invalid UTF-8 bytes act as separators.

@@ -1,0 +1,105 @@
+/* tokenize.c - splits the normalised analysis copy into word tokens by Unicode general category
+ * (utf8proc), with script flags. Runs after normalize, before stopword removal and stemming.
+ * Numbers follow the same rule as words: "6,500" and "2.5" give two digit tokens each, because
+ * ',' and '.' are punctuation; the segmenter, not the tokenizer, keeps such numbers whole. */
+#include "summarize/text/tokenize.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <utf8proc.h>
+
+enum { TOKENIZE_SEPARATOR, TOKENIZE_BASE, TOKENIZE_MARK };
+
+static int tokenize_class(utf8proc_int32_t cp) {
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_ND:
+        return TOKENIZE_BASE;
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+        return TOKENIZE_MARK;
+    default:
+        return TOKENIZE_SEPARATOR;
+    }
+}
+
+/* Script by block, for letters only (the caller checks the category): the Arabic blocks including
+ * the supplement, extended-A/B and presentation forms; the Latin blocks up to Latin Extended-E and
+ * the full-width forms. */
+static int tokenize_is_arabic_block(utf8proc_int32_t cp) {
+    return (cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) ||
+           (cp >= 0x0870 && cp <= 0x08FF) || (cp >= 0xFB50 && cp <= 0xFDFF) ||
+           (cp >= 0xFE70 && cp <= 0xFEFF);
+}
+
+static int tokenize_is_latin_block(utf8proc_int32_t cp) {
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= 0x00C0 && cp <= 0x024F) ||
+           (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2C60 && cp <= 0x2C7F) ||
+           (cp >= 0xA720 && cp <= 0xA7FF) || (cp >= 0xAB30 && cp <= 0xAB6F) ||
+           (cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A);
+}
+
+static uint32_t tokenize_flags(utf8proc_int32_t cp) {
+    utf8proc_category_t cat = utf8proc_category(cp);
+    if (cat == UTF8PROC_CATEGORY_ND) return TOKEN_DIGIT;
+    if (cat < UTF8PROC_CATEGORY_LU || cat > UTF8PROC_CATEGORY_LO) return 0;
+    if (cp == 0x0640)
+        return 0; /* tatweel is Lm in the Arabic block, but Script=Common: no letter */
+    if (tokenize_is_arabic_block(cp)) return TOKEN_ARABIC;
+    if (tokenize_is_latin_block(cp)) return TOKEN_LATIN;
+    return 0;
+}
+
+static int tokenize_push(token_span **toks, size_t *n, size_t *cap, size_t start, size_t len,
+                         uint32_t flags) {
+    if (*n == *cap) {
+        size_t new_cap = *cap ? *cap * 2 : 64;
+        if (new_cap < *cap || new_cap > SIZE_MAX / sizeof **toks) return ENOMEM;
+        token_span *grown = realloc(*toks, new_cap * sizeof **toks);
+        if (!grown) return ENOMEM;
+        *toks = grown;
+        *cap = new_cap;
+    }
+    (*toks)[*n] = (token_span){.start = start, .len = len, .flags = flags};
+    (*n)++;
+    return 0;
+}
+
+int tokenize(const char *s, size_t len, token_span **toks, size_t *n, size_t *cap) {
+    const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
+    size_t i = 0, start = 0;
+    int in_token = 0;
+    uint32_t flags = 0;
+    while (i < len) {
+        utf8proc_int32_t cp;
+        size_t rest = len - i;
+        utf8proc_ssize_t step = utf8proc_iterate(u + i, rest > 4 ? 4 : (utf8proc_ssize_t)rest, &cp);
+        int cls = TOKENIZE_SEPARATOR;
+        if (step <= 0)
+            step = 1; /* an invalid byte separates, and is skipped alone */
+        else
+            cls = tokenize_class(cp);
+        /* A combining mark belongs to the character before it: it extends a token but never
+         * starts one, so a stray mark after a space does not become a token of its own. */
+        if (cls == TOKENIZE_BASE || (cls == TOKENIZE_MARK && in_token)) {
+            if (!in_token) {
+                in_token = 1;
+                start = i;
+                flags = 0;
+            }
+            if (cls == TOKENIZE_BASE) flags |= tokenize_flags(cp);
+        } else if (in_token) {
+            if (tokenize_push(toks, n, cap, start, i - start, flags)) return ENOMEM;
+            in_token = 0;
+        }
+        i += (size_t)step;
+    }
+    if (in_token && tokenize_push(toks, n, cap, start, len - start, flags)) return ENOMEM;
+    return 0;
+}

@@ -1,0 +1,172 @@
+/* test_tokenize.c - unit tests of summarize/text/tokenize.c: token boundaries by Unicode category,
+ * Arabic and Latin punctuation as separators, script/digit flags, and growth of the token array. */
+#include "test_util.h"
+
+#include "summarize/text/tokenize.h"
+
+typedef struct {
+    token_span *toks;
+    size_t n, cap;
+} token_list;
+
+static void run(token_list *tl, const char *s) {
+    assert_int_equal(tokenize(s, strlen(s), &tl->toks, &tl->n, &tl->cap), 0);
+}
+
+/* Checks that s tokenises to exactly the space-separated words of expected ("" = no token). */
+static void check_tokens(const char *s, const char *expected) {
+    token_list tl = {0};
+    run(&tl, s);
+    size_t i = 0;
+    const char *e = expected;
+    while (*e) {
+        const char *sp = strchr(e, ' ');
+        size_t wlen = sp ? (size_t)(sp - e) : strlen(e);
+        if (i >= tl.n)
+            print_error("[%s]: only %zu tokens, missing [%.*s]\n", s, tl.n, (int)wlen, e);
+        assert_true(i < tl.n);
+        if (tl.toks[i].len != wlen || memcmp(s + tl.toks[i].start, e, wlen) != 0)
+            print_error("[%s]: token %zu is [%.*s], want [%.*s]\n", s, i, (int)tl.toks[i].len,
+                        s + tl.toks[i].start, (int)wlen, e);
+        assert_int_equal(tl.toks[i].len, wlen);
+        assert_memory_equal(s + tl.toks[i].start, e, wlen);
+        i++;
+        e += wlen;
+        if (*e == ' ') e++;
+    }
+    if (tl.n != i) print_error("[%s]: %zu tokens, want %zu\n", s, tl.n, i);
+    assert_int_equal(tl.n, i);
+    free(tl.toks);
+}
+
+static void test_tokenize_arabic_words(void **state) {
+    (void)state;
+    check_tokens("قال الرئيس اليوم", "قال الرئيس اليوم");
+    check_tokens("  وقال\n\tالوزير  ", "وقال الوزير");
+    /* marks stay inside the word (the tokenizer also works on text that kept its harakat) */
+    check_tokens("كَتَبَ الدَّرْسَ", "كَتَبَ الدَّرْسَ");
+}
+
+static void test_tokenize_arabic_punctuation_separates(void **state) {
+    (void)state;
+    check_tokens("نعم، لا؛ لماذا؟ «هنا» \"هناك\"", "نعم لا لماذا هنا هناك");
+    check_tokens("الأولى،الثانية؛الثالثة؟الرابعة", "الأولى الثانية الثالثة الرابعة");
+    check_tokens("(القاهرة) - [رويترز]: ...", "القاهرة رويترز");
+    check_tokens("﴾الله﴿", "الله");
+    /* tatweel (U+0640) is a letter modifier (Lm), so it does not split an unnormalised word */
+    check_tokens("مـحمد", "مـحمد");
+}
+
+static void test_tokenize_mixed_latin_and_digits(void **state) {
+    (void)state;
+    check_tokens("شاشة MBC مصر عام 2018", "شاشة MBC مصر عام 2018");
+    check_tokens("iPhone X10 و5G", "iPhone X10 و5G");
+    check_tokens("https://www.bbc.com/arabic", "https www bbc com arabic");
+    check_tokens("café naïve", "café naïve");
+}
+
+static void test_tokenize_numbers_split_at_separators(void **state) {
+    (void)state;
+    /* documented choice: punctuation splits numbers; each piece is a digit token */
+    check_tokens("6,500 2.5 10.11.2020 50%", "6 500 2 5 10 11 2020 50");
+    check_tokens("٦٬٥٠٠ ٢٫٥", "٦ ٥٠٠ ٢ ٥");
+}
+
+static void test_tokenize_flags(void **state) {
+    (void)state;
+    token_list tl = {0};
+    run(&tl, "الرئيس Trump 2018 و5G ٢٠١٨ ΑΒΓ ـ");
+    assert_int_equal(tl.n, 7);
+    assert_int_equal(tl.toks[0].flags, TOKEN_ARABIC);
+    assert_int_equal(tl.toks[1].flags, TOKEN_LATIN);
+    assert_int_equal(tl.toks[2].flags, TOKEN_DIGIT);
+    assert_int_equal(tl.toks[3].flags, TOKEN_ARABIC | TOKEN_LATIN | TOKEN_DIGIT);
+    assert_int_equal(tl.toks[4].flags,
+                     TOKEN_DIGIT);         /* Arabic-Indic digits are digits, not letters */
+    assert_int_equal(tl.toks[5].flags, 0); /* Greek: a token, but neither flag */
+    assert_int_equal(tl.toks[6].flags, 0); /* a lone tatweel is a modifier, not a letter */
+    free(tl.toks);
+}
+
+static void test_tokenize_marks_do_not_start_tokens(void **state) {
+    (void)state;
+    /* a combining mark after a separator is not a token of its own */
+    check_tokens("a \xcc\x81 b", "a b");
+    check_tokens("\xd9\x8e", "");
+    check_tokens("e\xcc\x81t\xc3\xa9", "e\xcc\x81t\xc3\xa9");
+}
+
+static void test_tokenize_invalid_bytes_separate(void **state) {
+    (void)state;
+    check_tokens("ab\xff"
+                 "cd\xd8",
+                 "ab cd");
+    check_tokens("\x80\x80", "");
+}
+
+static void test_tokenize_empty_and_separators_only(void **state) {
+    (void)state;
+    check_tokens("", "");
+    check_tokens(" ،؛؟.!\n", "");
+}
+
+static void test_tokenize_spans_point_into_input(void **state) {
+    (void)state;
+    token_list tl = {0};
+    const char *s = "في «القدس»";
+    run(&tl, s);
+    assert_int_equal(tl.n, 2);
+    assert_int_equal(tl.toks[0].start, 0);
+    assert_int_equal(tl.toks[0].len, 4);
+    assert_int_equal(tl.toks[1].start, 4 + 1 + 2);
+    assert_int_equal(tl.toks[1].len, 10);
+    free(tl.toks);
+}
+
+static void test_tokenize_appends_and_grows_array(void **state) {
+    (void)state;
+    /* 1000 words: the array must grow several times and keep every earlier token */
+    size_t words = 1000;
+    char *s = malloc(words * 9 + 1);
+    assert_non_null(s);
+    size_t len = 0;
+    for (size_t i = 0; i < words; i++) {
+        memcpy(s + len, i % 2 ? "كتاب " : "abcdef ", i % 2 ? 9 : 7);
+        len += i % 2 ? 9 : 7;
+    }
+    token_list tl = {0};
+    assert_int_equal(tokenize(s, len, &tl.toks, &tl.n, &tl.cap), 0);
+    assert_int_equal(tl.n, words);
+    assert_true(tl.cap >= words);
+    size_t pos = 0;
+    for (size_t i = 0; i < words; i++) {
+        assert_int_equal(tl.toks[i].start, pos);
+        assert_int_equal(tl.toks[i].len, i % 2 ? 8 : 6);
+        assert_int_equal(tl.toks[i].flags, i % 2 ? TOKEN_ARABIC : TOKEN_LATIN);
+        pos += i % 2 ? 9 : 7;
+    }
+    /* a second call appends after what is there */
+    assert_int_equal(tokenize("x y", 3, &tl.toks, &tl.n, &tl.cap), 0);
+    assert_int_equal(tl.n, words + 2);
+    assert_int_equal(tl.toks[words].start, 0);
+    assert_int_equal(tl.toks[words + 1].start, 2);
+    assert_int_equal(tl.toks[0].len, 6);
+    free(tl.toks);
+    free(s);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_tokenize_arabic_words),
+        cmocka_unit_test(test_tokenize_arabic_punctuation_separates),
+        cmocka_unit_test(test_tokenize_mixed_latin_and_digits),
+        cmocka_unit_test(test_tokenize_numbers_split_at_separators),
+        cmocka_unit_test(test_tokenize_flags),
+        cmocka_unit_test(test_tokenize_marks_do_not_start_tokens),
+        cmocka_unit_test(test_tokenize_invalid_bytes_separate),
+        cmocka_unit_test(test_tokenize_empty_and_separators_only),
+        cmocka_unit_test(test_tokenize_spans_point_into_input),
+        cmocka_unit_test(test_tokenize_appends_and_grows_array),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
