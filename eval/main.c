@@ -1,0 +1,1028 @@
+/* main.c - the `summarize-eval` program: `rouge` scores summary folders against a dataset's
+ * references, `run` runs libsummarize and the baselines (lead, random, extractive oracle) over
+ * every topic in-process, writes the summaries and scores them next to other systems' folders.
+ * Thin: the scoring is in eval/rouge.c, the statistics in eval/stats.c, the outputs in
+ * eval/report.c. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "eval/dataset.h"
+#include "eval/report.h"
+#include "eval/rouge.h"
+#include "eval/stats.h"
+#include "eval/text.h"
+#include "eval/tokenize.h"
+#include "eval/vocab.h"
+#include "summarize/summarize.h"
+
+enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3 };
+
+/* Methods of `run`: the library's, then the baselines that exist only here. */
+typedef enum {
+    M_DEFAULT,
+    M_LEAD,
+    M_CENTROID,
+    M_TEXTRANK,
+    M_LEXRANK,
+    M_MMR,
+    M_RANDOM,
+    M_ORACLE,
+    M_COUNT
+} main_method;
+
+static const char *const main_method_names[M_COUNT] = {"default", "lead", "centroid", "textrank",
+                                                       "lexrank", "mmr",  "random",   "oracle"};
+static const ars_method main_lib_method[M_RANDOM] = {ARS_METHOD_DEFAULT,  ARS_METHOD_LEAD,
+                                                     ARS_METHOD_CENTROID, ARS_METHOD_TEXTRANK,
+                                                     ARS_METHOD_LEXRANK,  ARS_METHOD_MMR};
+
+typedef struct {
+    int is_run;
+    const char *data;
+    const char *out_dir;
+    eval_names systems; /* summary folders to score (rouge --system, --compare) */
+    int methods[M_COUNT + 1];
+    size_t n_methods;
+    size_t words, bytes;
+    rouge_options ro;
+    eval_tokenize_options to;
+    int format; /* 0 text, 1 csv, 2 json */
+    size_t resamples;
+    double level;
+    unsigned long long seed;
+    int per_topic;
+    const char *plot;
+    int test; /* 0 none, 1 randomization, 2 bootstrap */
+    rouge_metric test_metric;
+    int quiet;
+    /* summarizer options (run) */
+    ars_stem stem;
+    double lambda, max_sim;
+    int lambda_set, max_sim_set;
+    char *command;
+} main_args;
+
+static void main_usage(FILE *f) {
+    fputs(
+        "Usage: summarize-eval rouge --data DATASET --system DIR [--system DIR]... [OPTION]...\n"
+        "       summarize-eval run --data DATASET --out DIR --words N [OPTION]...\n"
+        "ROUGE for Arabic with ROUGE-1.5.5's arithmetic and a Unicode tokenizer, and a harness\n"
+        "that runs summarizers over a dataset and compares them with confidence intervals.\n"
+        "\n"
+        "A DATASET holds one folder per topic: TOPIC/docs/*.txt (input articles) and\n"
+        "TOPIC/refs/*.txt (reference summaries); folders starting with '_' are not topics.\n"
+        "A system's summaries are DIR/TOPIC.txt, one sentence per line.\n"
+        "\n"
+        "rouge: scores each --system DIR (and --compare DIR...) against the references.\n"
+        "run: summarizes every topic in-process with each --method, writes OUT/METHOD/TOPIC.txt,\n"
+        "     and scores them together with the --compare folders.\n"
+        "\n"
+        "Scoring (ROUGE-1, ROUGE-2, ROUGE-L summary-level union LCS, ROUGE-SU4):\n"
+        "  -l, --words N        use the first N words of every summary, system and reference,\n"
+        "                       as ROUGE-1.5.5 -l does; for run also the summary budget\n"
+        "  -b, --bytes N        use the first N bytes instead (ROUGE-1.5.5 -b; rouge only)\n"
+        "  -f, --pool A|B       A: pool hits and counts over the references (default);\n"
+        "                       B: score against the best single reference\n"
+        "      --alpha X        F = 1/(X/P + (1-X)/R), 0..1 (default 0.5)\n"
+        "      --jackknife      mean over the leave-one-out reference subsets (M > 1 refs)\n"
+        "      --no-normalize   tokens as written: no NFKC, no Arabic letter or digit folding,\n"
+        "                       no lower-casing\n"
+        "      --rouge-stem     Snowball Arabic stemming of ROUGE tokens (in rouge: --stem too)\n"
+        "      --tokenized      files are pre-tokenized: space-separated tokens, one sentence\n"
+        "                       per line, scored as they are\n"
+        "\n"
+        "Comparison and statistics:\n"
+        "      --compare DIR... more summary folders to score in the same table\n"
+        "      --resamples N    bootstrap resamples for intervals and tests (default 1000)\n"
+        "      --confidence P   interval level in percent (default 95)\n"
+        "      --seed N         seed of the bootstrap, the tests and the random baseline\n"
+        "                       (default 1)\n"
+        "      --test NAME      paired test of the first system against each other one:\n"
+        "                       ar (approximate randomisation, two-sided; the default with two\n"
+        "                       or more systems), bootstrap (paired bootstrap), none\n"
+        "      --test-metric M  metric whose per-topic F is tested (default rouge-2)\n"
+        "\n"
+        "Summarizer (run):\n"
+        "  -m, --method LIST    comma-separated, in table order (default: default):\n"
+        "                       default, lead, centroid, textrank, lexrank, mmr (libsummarize);\n"
+        "                       random (seeded random sentences within the budget) and oracle\n"
+        "                       (greedy ROUGE-2 recall against the references: the ceiling for\n"
+        "                       extractive methods)\n"
+        "      --stem NAME      summarizer stemming: snowball (default) or none\n"
+        "      --lambda X       MMR trade-off, 0..1\n"
+        "      --max-sim X      redundancy cap, 0 < X <= 1\n"
+        "      --out DIR        where summaries are written (created if missing)\n"
+        "\n"
+        "Output:\n"
+        "      --format NAME    text (aligned, Markdown-compatible table; default), csv, json\n"
+        "      --per-topic      also print per-topic rows in the text table (rouge: default)\n"
+        "      --plot FILE.svg  bar chart of F with confidence whiskers\n"
+        "  -q, --quiet          no progress on standard error\n"
+        "  -h, --help           show this help and exit\n"
+        "  -V, --version        show the version and exit\n"
+        "\n"
+        "CSV and JSON rows name the system, the topic (or avg), the metric (rouge-1, rouge-2,\n"
+        "rouge-l, rouge-su4), r, p, f, and for avg f_lo, f_hi (the F interval).\n"
+        "\n"
+        "Exit status:\n"
+        "  0  success\n"
+        "  1  usage error (unknown option, bad value, missing --data/--system/--out/--words)\n"
+        "  2  bad input: missing or unreadable dataset, reference or summary file, invalid\n"
+        "     UTF-8, a topic the summarizer cannot summarize, unwritable output\n"
+        "  3  internal error or out of memory\n",
+        f);
+}
+
+static int main_usage_error(const char *what, const char *arg) {
+    fprintf(stderr, "summarize-eval: %s%s%s\nTry 'summarize-eval --help' for more information.\n",
+            what, arg ? ": " : "", arg ? arg : "");
+    return EXIT_USAGE;
+}
+
+static int main_parse_size(const char *s, size_t *out) {
+    if (!s || *s < '0' || *s > '9') return -1;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end != '\0' || v > SIZE_MAX) return -1;
+    *out = (size_t)v;
+    return 0;
+}
+
+static int main_parse_double(const char *s, double lo, double hi, double *out) {
+    if (!s || !*s) return -1;
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || *end != '\0' || !(v >= lo && v <= hi)) return -1;
+    *out = v;
+    return 0;
+}
+
+static int main_parse_metric(const char *s, rouge_metric *m) {
+    for (int i = 0; i < ROUGE_N_METRICS; i++)
+        if (strcmp(s, eval_rouge_metric_name((rouge_metric)i)) == 0) {
+            *m = (rouge_metric)i;
+            return 0;
+        }
+    return -1;
+}
+
+static int main_parse_methods(const char *list, main_args *a) {
+    const char *p = list;
+    while (*p) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        int found = -1;
+        for (int i = 0; i < M_COUNT; i++)
+            if (strlen(main_method_names[i]) == len && memcmp(main_method_names[i], p, len) == 0)
+                found = i;
+        if (found < 0 || a->n_methods >= M_COUNT) return -1;
+        for (size_t k = 0; k < a->n_methods; k++)
+            if (a->methods[k] == found) return -1;
+        a->methods[a->n_methods++] = found;
+        p += len;
+        if (*p == ',') p++;
+    }
+    return a->n_methods ? 0 : -1;
+}
+
+/* The command line as one string, for the JSON record and progress messages. */
+static char *main_join_args(int argc, char **argv) {
+    size_t len = 1;
+    for (int i = 0; i < argc; i++)
+        len += strlen(argv[i]) + 1;
+    char *s = malloc(len);
+    if (!s) return NULL;
+    size_t k = 0;
+    for (int i = 0; i < argc; i++) {
+        size_t n = strlen(argv[i]);
+        if (i) s[k++] = ' ';
+        memcpy(s + k, argv[i], n);
+        k += n;
+    }
+    s[k] = '\0';
+    return s;
+}
+
+enum {
+    OPT_ALPHA = 256,
+    OPT_JACKKNIFE,
+    OPT_NO_NORMALIZE,
+    OPT_ROUGE_STEM,
+    OPT_TOKENIZED,
+    OPT_COMPARE,
+    OPT_RESAMPLES,
+    OPT_CONFIDENCE,
+    OPT_SEED,
+    OPT_TEST,
+    OPT_TEST_METRIC,
+    OPT_STEM,
+    OPT_LAMBDA,
+    OPT_MAX_SIM,
+    OPT_OUT,
+    OPT_FORMAT,
+    OPT_PER_TOPIC,
+    OPT_PLOT,
+    OPT_DATA,
+    OPT_SYSTEM
+};
+
+/* Parses argv after the subcommand. Returns -1 to go on, or an exit code. */
+static int main_parse(int argc, char **argv, main_args *a) {
+    static const struct option longs[] = {{"data", required_argument, NULL, OPT_DATA},
+                                          {"system", required_argument, NULL, OPT_SYSTEM},
+                                          {"words", required_argument, NULL, 'l'},
+                                          {"bytes", required_argument, NULL, 'b'},
+                                          {"pool", required_argument, NULL, 'f'},
+                                          {"alpha", required_argument, NULL, OPT_ALPHA},
+                                          {"jackknife", no_argument, NULL, OPT_JACKKNIFE},
+                                          {"no-normalize", no_argument, NULL, OPT_NO_NORMALIZE},
+                                          {"rouge-stem", no_argument, NULL, OPT_ROUGE_STEM},
+                                          {"tokenized", no_argument, NULL, OPT_TOKENIZED},
+                                          {"compare", required_argument, NULL, OPT_COMPARE},
+                                          {"resamples", required_argument, NULL, OPT_RESAMPLES},
+                                          {"confidence", required_argument, NULL, OPT_CONFIDENCE},
+                                          {"seed", required_argument, NULL, OPT_SEED},
+                                          {"test", required_argument, NULL, OPT_TEST},
+                                          {"test-metric", required_argument, NULL, OPT_TEST_METRIC},
+                                          {"method", required_argument, NULL, 'm'},
+                                          {"stem", optional_argument, NULL, OPT_STEM},
+                                          {"lambda", required_argument, NULL, OPT_LAMBDA},
+                                          {"max-sim", required_argument, NULL, OPT_MAX_SIM},
+                                          {"out", required_argument, NULL, OPT_OUT},
+                                          {"format", required_argument, NULL, OPT_FORMAT},
+                                          {"per-topic", no_argument, NULL, OPT_PER_TOPIC},
+                                          {"plot", required_argument, NULL, OPT_PLOT},
+                                          {"quiet", no_argument, NULL, 'q'},
+                                          {"help", no_argument, NULL, 'h'},
+                                          {"version", no_argument, NULL, 'V'},
+                                          {NULL, 0, NULL, 0}};
+    int compare_seen = 0, test_set = 0;
+    opterr = 0;
+    optind = 1;
+    for (;;) {
+        int idx = 0;
+        int c = getopt_long(argc, argv, ":l:b:f:m:qhV", longs, &idx);
+        if (c == -1) break;
+        const char *arg = optarg;
+        switch (c) {
+        case OPT_DATA:
+            a->data = arg;
+            break;
+        case OPT_SYSTEM:
+            if (a->is_run)
+                return main_usage_error("--system is for rouge; run uses --compare", NULL);
+            if (eval_names_push(&a->systems, arg)) return EXIT_INTERNAL;
+            break;
+        case 'l':
+            if (main_parse_size(arg, &a->words) || a->words == 0)
+                return main_usage_error("--words needs a positive whole number", arg);
+            break;
+        case 'b':
+            if (main_parse_size(arg, &a->bytes) || a->bytes == 0)
+                return main_usage_error("--bytes needs a positive whole number", arg);
+            break;
+        case 'f':
+            if (strcmp(arg, "A") == 0)
+                a->ro.pool = ROUGE_POOL_AVERAGE;
+            else if (strcmp(arg, "B") == 0)
+                a->ro.pool = ROUGE_POOL_BEST;
+            else
+                return main_usage_error("--pool is A or B", arg);
+            break;
+        case OPT_ALPHA:
+            if (main_parse_double(arg, 0, 1, &a->ro.alpha))
+                return main_usage_error("--alpha needs a number in [0,1]", arg);
+            break;
+        case OPT_JACKKNIFE:
+            a->ro.jackknife = 1;
+            break;
+        case OPT_NO_NORMALIZE:
+            a->to.normalize = 0;
+            break;
+        case OPT_ROUGE_STEM:
+            a->to.stem = 1;
+            break;
+        case OPT_TOKENIZED:
+            a->to.pretokenized = 1;
+            break;
+        case OPT_COMPARE:
+            compare_seen = 1;
+            if (eval_names_push(&a->systems, arg)) return EXIT_INTERNAL;
+            break;
+        case OPT_RESAMPLES:
+            if (main_parse_size(arg, &a->resamples) || a->resamples > 1000000)
+                return main_usage_error("--resamples needs a whole number up to 1000000", arg);
+            break;
+        case OPT_CONFIDENCE: {
+            double pc;
+            if (main_parse_double(arg, 1, 99.9, &pc))
+                return main_usage_error("--confidence needs a percentage in [1,99.9]", arg);
+            a->level = pc / 100.0;
+            break;
+        }
+        case OPT_SEED: {
+            size_t s;
+            if (main_parse_size(arg, &s))
+                return main_usage_error("--seed needs a whole number", arg);
+            a->seed = (unsigned long long)s;
+            break;
+        }
+        case OPT_TEST:
+            test_set = 1;
+            if (strcmp(arg, "ar") == 0)
+                a->test = 1;
+            else if (strcmp(arg, "bootstrap") == 0)
+                a->test = 2;
+            else if (strcmp(arg, "none") == 0)
+                a->test = 0;
+            else
+                return main_usage_error("--test is ar, bootstrap or none", arg);
+            break;
+        case OPT_TEST_METRIC:
+            if (main_parse_metric(arg, &a->test_metric))
+                return main_usage_error("--test-metric is rouge-1, rouge-2, rouge-l or rouge-su4",
+                                        arg);
+            break;
+        case 'm':
+            if (!a->is_run) return main_usage_error("--method is for run", NULL);
+            if (main_parse_methods(arg, a))
+                return main_usage_error("--method: unknown or repeated method in", arg);
+            break;
+        case OPT_STEM:
+            /* In `rouge` there is no summarizer: --stem means ROUGE stemming there. */
+            if (!a->is_run) {
+                if (arg) return main_usage_error("in rouge, --stem takes no value", arg);
+                a->to.stem = 1;
+            } else if (arg && strcmp(arg, "snowball") == 0) {
+                a->stem = ARS_STEM_SNOWBALL;
+            } else if (arg && strcmp(arg, "none") == 0) {
+                a->stem = ARS_STEM_NONE;
+            } else {
+                return main_usage_error("--stem=NAME is snowball or none", arg);
+            }
+            break;
+        case OPT_LAMBDA:
+            if (main_parse_double(arg, 0, 1, &a->lambda))
+                return main_usage_error("--lambda needs a number in [0,1]", arg);
+            a->lambda_set = 1;
+            break;
+        case OPT_MAX_SIM:
+            if (main_parse_double(arg, 0, 1, &a->max_sim) || a->max_sim == 0)
+                return main_usage_error("--max-sim needs a number in (0,1]", arg);
+            a->max_sim_set = 1;
+            break;
+        case OPT_OUT:
+            a->out_dir = arg;
+            break;
+        case OPT_FORMAT:
+            if (strcmp(arg, "text") == 0)
+                a->format = 0;
+            else if (strcmp(arg, "csv") == 0)
+                a->format = 1;
+            else if (strcmp(arg, "json") == 0)
+                a->format = 2;
+            else
+                return main_usage_error("--format is text, csv or json", arg);
+            break;
+        case OPT_PER_TOPIC:
+            a->per_topic = 1;
+            break;
+        case OPT_PLOT:
+            a->plot = arg;
+            break;
+        case 'q':
+            a->quiet = 1;
+            break;
+        case 'h':
+            main_usage(stdout);
+            return EXIT_OK;
+        case 'V':
+            printf("summarize-eval %s\n", ARS_VERSION_STRING);
+            return EXIT_OK;
+        case ':':
+            return main_usage_error("option needs a value", argv[optind - 1]);
+        default:
+            return main_usage_error("unknown option", argv[optind - 1]);
+        }
+    }
+    /* `--compare A B C`: the folders after the first arrive as operands. */
+    for (int i = optind; i < argc; i++) {
+        if (!compare_seen) return main_usage_error("unexpected argument", argv[i]);
+        if (eval_names_push(&a->systems, argv[i])) return EXIT_INTERNAL;
+    }
+    if (!a->data) return main_usage_error("--data DATASET is required", NULL);
+    if (a->words && a->bytes) return main_usage_error("give --words or --bytes, not both", NULL);
+    if (a->is_run) {
+        if (!a->out_dir) return main_usage_error("run needs --out DIR", NULL);
+        if (!a->words) return main_usage_error("run needs --words N (the summary budget)", NULL);
+        if (a->n_methods == 0) a->methods[a->n_methods++] = M_DEFAULT;
+    } else if (a->systems.n == 0) {
+        return main_usage_error("rouge needs --system DIR", NULL);
+    }
+    if (a->to.pretokenized && a->is_run)
+        return main_usage_error("--tokenized is for rouge (run writes raw sentences)", NULL);
+    size_t n_sys = a->systems.n + (a->is_run ? a->n_methods : 0);
+    if (!test_set) a->test = n_sys >= 2 ? 1 : 0;
+    return -1;
+}
+
+/* ---- topics and scoring -------------------------------------------------------------------- */
+
+typedef struct {
+    eval_names topics;
+    eval_text **refs; /* per topic, n_refs[t] texts, tokenized with the run's vocabulary */
+    size_t *n_refs;
+    eval_vocab **vocab; /* one vocabulary per topic keeps ids small and topics independent */
+} main_data;
+
+static void main_data_free(main_data *d) {
+    for (size_t t = 0; t < d->topics.n; t++) {
+        if (d->refs && d->refs[t]) {
+            for (size_t r = 0; r < d->n_refs[t]; r++)
+                eval_text_free(&d->refs[t][r]);
+            free(d->refs[t]);
+        }
+        if (d->vocab) eval_vocab_free(d->vocab[t]);
+    }
+    free(d->refs);
+    free(d->n_refs);
+    free(d->vocab);
+    eval_names_free(&d->topics);
+}
+
+/* Reports a failure to read or tokenize PATH and returns the exit code for it. */
+static int main_file_error(const char *path, int rc) {
+    if (rc == ENOMEM) {
+        fprintf(stderr, "summarize-eval: %s: out of memory\n", path);
+        return EXIT_INTERNAL;
+    }
+    if (rc == EILSEQ)
+        fprintf(stderr, "summarize-eval: %s: invalid UTF-8\n", path);
+    else
+        fprintf(stderr, "summarize-eval: %s: %s\n", path, strerror(rc));
+    return EXIT_INPUT;
+}
+
+/* Reads and tokenizes one summary file with the limits; *out must be empty. */
+static int main_load_text(const char *path, eval_tokenizer *tok, eval_vocab *v, const main_args *a,
+                          eval_text *out) {
+    char *bytes;
+    size_t len;
+    int rc = eval_read_file(path, &bytes, &len);
+    if (rc) return main_file_error(path, rc);
+    eval_text_limits lim = {a->words, a->bytes};
+    rc = eval_text_from_bytes(out, tok, v, bytes, len, &lim);
+    free(bytes);
+    if (rc) return main_file_error(path, rc);
+    return EXIT_OK;
+}
+
+static int main_load_data(const main_args *a, eval_tokenizer *tok, main_data *d) {
+    memset(d, 0, sizeof *d);
+    int rc = eval_list_dir(a->data, 1, NULL, &d->topics);
+    if (rc) return main_file_error(a->data, rc);
+    if (d->topics.n == 0) {
+        fprintf(stderr, "summarize-eval: %s: no topic folders\n", a->data);
+        return EXIT_INPUT;
+    }
+    size_t n = d->topics.n;
+    d->refs = calloc(n, sizeof *d->refs);
+    d->n_refs = calloc(n, sizeof *d->n_refs);
+    d->vocab = calloc(n, sizeof *d->vocab);
+    if (!d->refs || !d->n_refs || !d->vocab) return EXIT_INTERNAL;
+    for (size_t t = 0; t < n; t++) {
+        char *topic_dir = eval_path_join(a->data, d->topics.items[t]);
+        char *ref_dir = topic_dir ? eval_path_join(topic_dir, "refs") : NULL;
+        free(topic_dir);
+        if (!ref_dir || !(d->vocab[t] = eval_vocab_new())) {
+            free(ref_dir);
+            return EXIT_INTERNAL;
+        }
+        eval_names refs = {0};
+        rc = eval_list_dir(ref_dir, 0, ".txt", &refs);
+        if (rc) {
+            int code = main_file_error(ref_dir, rc);
+            free(ref_dir);
+            return code;
+        }
+        if (refs.n == 0) {
+            fprintf(stderr, "summarize-eval: %s: no reference summaries (*.txt)\n", ref_dir);
+            free(ref_dir);
+            return EXIT_INPUT;
+        }
+        d->refs[t] = calloc(refs.n, sizeof **d->refs);
+        if (!d->refs[t]) {
+            free(ref_dir);
+            eval_names_free(&refs);
+            return EXIT_INTERNAL;
+        }
+        d->n_refs[t] = refs.n;
+        int code = EXIT_OK;
+        for (size_t r = 0; r < refs.n && code == EXIT_OK; r++) {
+            char *path = eval_path_join(ref_dir, refs.items[r]);
+            if (!path) {
+                code = EXIT_INTERNAL;
+                break;
+            }
+            code = main_load_text(path, tok, d->vocab[t], a, &d->refs[t][r]);
+            free(path);
+        }
+        free(ref_dir);
+        eval_names_free(&refs);
+        if (code != EXIT_OK) return code;
+    }
+    return EXIT_OK;
+}
+
+/* Folder name for the table: the last path component. */
+static const char *main_basename(const char *path) {
+    size_t len = strlen(path);
+    while (len > 1 && path[len - 1] == '/')
+        len--;
+    size_t start = len;
+    while (start > 0 && path[start - 1] != '/')
+        start--;
+    static char buf[256];
+    size_t n = len - start < sizeof buf - 1 ? len - start : sizeof buf - 1;
+    memcpy(buf, path + start, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+static int main_system_init(eval_system *s, const char *name, size_t n_topics) {
+    memset(s, 0, sizeof *s);
+    size_t len = strlen(name);
+    s->name = malloc(len + 1);
+    s->topic = calloc(n_topics ? n_topics : 1, sizeof *s->topic);
+    if (!s->name || !s->topic) return ENOMEM;
+    memcpy(s->name, name, len + 1);
+    s->n_topics = n_topics;
+    return 0;
+}
+
+/* Scores DIR/<topic>.txt for every topic into *s. */
+static int main_score_folder(const main_args *a, main_data *d, eval_tokenizer *tok, const char *dir,
+                             const char *name, eval_system *s) {
+    if (main_system_init(s, name, d->topics.n)) return EXIT_INTERNAL;
+    for (size_t t = 0; t < d->topics.n; t++) {
+        size_t len = strlen(d->topics.items[t]);
+        char *file = malloc(len + 5);
+        if (!file) return EXIT_INTERNAL;
+        memcpy(file, d->topics.items[t], len);
+        memcpy(file + len, ".txt", 5);
+        char *path = eval_path_join(dir, file);
+        free(file);
+        if (!path) return EXIT_INTERNAL;
+        eval_text peer;
+        eval_text_init(&peer);
+        int code = main_load_text(path, tok, d->vocab[t], a, &peer);
+        free(path);
+        if (code == EXIT_OK &&
+            eval_rouge_score(&peer, d->refs[t], d->n_refs[t], &a->ro, s->topic[t]) != 0)
+            code = EXIT_INTERNAL;
+        eval_text_free(&peer);
+        if (code != EXIT_OK) return code;
+    }
+    return EXIT_OK;
+}
+
+/* ---- run: summarizing in-process ---------------------------------------------------------- */
+
+static int main_mkdir(const char *path) {
+    if (mkdir(path, 0777) == 0 || errno == EEXIST) {
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) return 0;
+        return ENOTDIR;
+    }
+    return errno;
+}
+
+/* A candidate sentence of a topic, as the baselines see it. */
+typedef struct {
+    const char *text; /* borrowed from the summarizer */
+    size_t text_len;
+    size_t words; /* eval tokenizer's count */
+    eval_text toks;
+} main_cand;
+
+/* Builds the text of the chosen candidates in source order (how they will be written). */
+static int main_cands_text(const main_cand *c, size_t n, const unsigned char *chosen,
+                           eval_text *out) {
+    out->n_tokens = 0;
+    out->n_sents = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!chosen[i]) continue;
+        const eval_text *t = &c[i].toks;
+        if (out->n_tokens + t->n_tokens > out->cap_tokens) {
+            size_t cap = (out->n_tokens + t->n_tokens) * 2 + 16;
+            uint32_t *p = realloc(out->tok, cap * sizeof *p);
+            if (!p) return ENOMEM;
+            out->tok = p;
+            out->cap_tokens = cap;
+        }
+        if (out->n_sents + 1 > out->cap_sents) {
+            size_t cap = out->n_sents * 2 + 16;
+            size_t *p = realloc(out->sent_end, cap * sizeof *p);
+            if (!p) return ENOMEM;
+            out->sent_end = p;
+            out->cap_sents = cap;
+        }
+        if (t->n_tokens) memcpy(out->tok + out->n_tokens, t->tok, t->n_tokens * sizeof *t->tok);
+        out->n_tokens += t->n_tokens;
+        out->sent_end[out->n_sents++] = out->n_tokens;
+    }
+    return 0;
+}
+
+/* Greedy extractive oracle: repeatedly add the candidate that raises ROUGE-2 recall (pooled over
+ * the references) the most while the summary stays within the word budget; stop when nothing
+ * raises it. Ties go to the earlier sentence. */
+static int main_oracle(const main_cand *c, size_t n, const eval_text *refs, size_t n_refs,
+                       size_t budget, unsigned char *chosen) {
+    rouge_options o;
+    eval_rouge_options_init(&o);
+    eval_text trial;
+    eval_text_init(&trial);
+    double current = 0;
+    size_t used = 0;
+    int rc = 0;
+    for (;;) {
+        size_t best = (size_t)-1;
+        double best_r = current;
+        for (size_t i = 0; i < n && rc == 0; i++) {
+            if (chosen[i] || c[i].words == 0 || used + c[i].words > budget) continue;
+            chosen[i] = 1;
+            rouge_prf prf;
+            rc = main_cands_text(c, n, chosen, &trial);
+            if (!rc) rc = eval_rouge_metric(&trial, refs, n_refs, ROUGE_2, &o, &prf, NULL);
+            chosen[i] = 0;
+            if (!rc && prf.r > best_r + 1e-12) {
+                best_r = prf.r;
+                best = i;
+            }
+        }
+        if (rc || best == (size_t)-1) break;
+        chosen[best] = 1;
+        used += c[best].words;
+        current = best_r;
+    }
+    eval_text_free(&trial);
+    return rc;
+}
+
+/* Random baseline: candidates in a seeded random order, each taken when it still fits. */
+static void main_random(const main_cand *c, size_t n, size_t budget, uint64_t seed,
+                        unsigned char *chosen, size_t *order) {
+    eval_rng rng;
+    eval_rng_seed(&rng, seed);
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    for (size_t i = n; i > 1; i--) {
+        size_t j = eval_rng_below(&rng, i);
+        size_t tmp = order[i - 1];
+        order[i - 1] = order[j];
+        order[j] = tmp;
+    }
+    size_t used = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = order[k];
+        if (c[i].words == 0 || used + c[i].words > budget) continue;
+        chosen[i] = 1;
+        used += c[i].words;
+    }
+}
+
+/* Writes one sentence per line; line breaks inside a sentence become spaces. */
+static void main_write_sentence(FILE *f, const char *s, size_t len) {
+    for (size_t i = 0; i < len; i++)
+        fputc(s[i] == '\n' || s[i] == '\r' ? ' ' : s[i], f);
+    fputc('\n', f);
+}
+
+/* A per-topic seed for the random baseline that does not depend on other topics. */
+static uint64_t main_topic_seed(unsigned long long seed, const char *topic) {
+    uint64_t h = 1469598103934665603ull ^ (uint64_t)seed;
+    for (const char *p = topic; *p; p++) {
+        h ^= (unsigned char)*p;
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+static int main_lib_error(const char *what, ars_status st, const ars_error *err) {
+    fprintf(stderr, "summarize-eval: %s: %s\n", what,
+            err && err->message[0] ? err->message : ars_status_str(st));
+    return st == ARS_ENOMEM || st == ARS_EINTERNAL ? EXIT_INTERNAL : EXIT_INPUT;
+}
+
+/* Summarizes one topic with one method and writes OUT/<method>/<topic>.txt. */
+static int main_run_topic(const main_args *a, main_data *d, size_t t, int method, ars_summarizer *s,
+                          eval_tokenizer *tok, const char *path) {
+    char *topic_dir = eval_path_join(a->data, d->topics.items[t]);
+    char *doc_dir = topic_dir ? eval_path_join(topic_dir, "docs") : NULL;
+    free(topic_dir);
+    if (!doc_dir) return EXIT_INTERNAL;
+    eval_names docs = {0};
+    int rc = eval_list_dir(doc_dir, 0, ".txt", &docs);
+    if (rc) {
+        int code = main_file_error(doc_dir, rc);
+        free(doc_dir);
+        return code;
+    }
+    int code = EXIT_OK;
+    ars_error err = {0};
+    ars_summarizer_reset(s);
+    for (size_t i = 0; i < docs.n && code == EXIT_OK; i++) {
+        char *p = eval_path_join(doc_dir, docs.items[i]);
+        if (!p) {
+            code = EXIT_INTERNAL;
+            break;
+        }
+        ars_status st = ars_summarizer_add_file(s, p, &err);
+        if (st != ARS_OK) code = main_lib_error(p, st, &err);
+        free(p);
+    }
+    size_t n_docs = docs.n;
+    eval_names_free(&docs);
+    if (code == EXIT_OK && n_docs == 0) {
+        fprintf(stderr, "summarize-eval: %s: no documents (*.txt)\n", doc_dir);
+        code = EXIT_INPUT;
+    }
+    if (code == EXIT_OK) {
+        ars_status st = ars_summarizer_run(s, &err);
+        if (st != ARS_OK) code = main_lib_error(doc_dir, st, &err);
+    }
+    free(doc_dir);
+    if (code != EXIT_OK) return code;
+
+    FILE *f = fopen(path, "w");
+    if (!f) return main_file_error(path, errno);
+    if (method < M_RANDOM) {
+        for (size_t i = 0; i < ars_summary_count(s); i++) {
+            const ars_sentence *x = ars_summary_get(s, i);
+            main_write_sentence(f, x->text, x->text_len);
+        }
+    } else {
+        size_t n = ars_summarizer_sentence_count(s);
+        main_cand *c = calloc(n ? n : 1, sizeof *c);
+        unsigned char *chosen = calloc(n ? n : 1, 1);
+        size_t *order = calloc(n ? n : 1, sizeof *order);
+        if (!c || !chosen || !order) code = EXIT_INTERNAL;
+        for (size_t i = 0; i < n && code == EXIT_OK; i++) {
+            const ars_sentence *x = ars_summarizer_sentence_get(s, i);
+            c[i].text = x->text;
+            c[i].text_len = x->text_len;
+            eval_text_init(&c[i].toks);
+            int e = eval_text_add_sentence(&c[i].toks, tok, d->vocab[t], x->text, x->text_len);
+            if (e) code = e == ENOMEM ? EXIT_INTERNAL : EXIT_INPUT;
+            c[i].words = c[i].toks.n_tokens;
+        }
+        if (code == EXIT_OK) {
+            if (method == M_RANDOM)
+                main_random(c, n, a->words, main_topic_seed(a->seed, d->topics.items[t]), chosen,
+                            order);
+            else if (main_oracle(c, n, d->refs[t], d->n_refs[t], a->words, chosen))
+                code = EXIT_INTERNAL;
+        }
+        for (size_t i = 0; i < n && code == EXIT_OK; i++)
+            if (chosen[i]) main_write_sentence(f, c[i].text, c[i].text_len);
+        for (size_t i = 0; c && i < n; i++)
+            eval_text_free(&c[i].toks);
+        free(c);
+        free(chosen);
+        free(order);
+    }
+    int werr = ferror(f);
+    if (fclose(f) != 0 || werr) {
+        if (code == EXIT_OK) code = main_file_error(path, EIO);
+    }
+    return code;
+}
+
+static void main_progress(const main_args *a, const char *what, size_t i, size_t n) {
+    if (a->quiet) return;
+    if (isatty(STDERR_FILENO)) {
+        fprintf(stderr, "\rsummarize-eval: %s %zu/%zu", what, i, n);
+        if (i == n) fputc('\n', stderr);
+    } else if (i == n || (n >= 10 && i % (n / 10) == 0)) {
+        fprintf(stderr, "summarize-eval: %s %zu/%zu\n", what, i, n);
+    }
+}
+
+/* Runs every method over every topic; fills systems[0..n_methods) with their scores. */
+static int main_run_methods(const main_args *a, main_data *d, eval_tokenizer *tok,
+                            eval_system *systems) {
+    int rc = main_mkdir(a->out_dir);
+    if (rc) return main_file_error(a->out_dir, rc);
+    for (size_t k = 0; k < a->n_methods; k++) {
+        int method = a->methods[k];
+        const char *mname = main_method_names[method];
+        char *dir = eval_path_join(a->out_dir, mname);
+        if (!dir) return EXIT_INTERNAL;
+        if ((rc = main_mkdir(dir)) != 0) {
+            int code = main_file_error(dir, rc);
+            free(dir);
+            return code;
+        }
+        ars_options opts;
+        ars_options_init(&opts);
+        /* The baselines only need the candidate sentences; lead is the cheapest way there. */
+        opts.method = method < M_RANDOM ? main_lib_method[method] : ARS_METHOD_LEAD;
+        opts.stem = a->stem;
+        opts.max_words = a->words;
+        if (a->lambda_set) opts.lambda = a->lambda;
+        if (a->max_sim_set) opts.max_sim = a->max_sim;
+        ars_summarizer *s = NULL;
+        ars_error err = {0};
+        ars_status st = ars_summarizer_new(&opts, &s, &err);
+        if (st != ARS_OK) {
+            free(dir);
+            return main_lib_error("summarizer", st, &err);
+        }
+        int code = EXIT_OK;
+        for (size_t t = 0; t < d->topics.n && code == EXIT_OK; t++) {
+            size_t len = strlen(d->topics.items[t]);
+            char *file = malloc(len + 5);
+            if (!file) {
+                code = EXIT_INTERNAL;
+                break;
+            }
+            memcpy(file, d->topics.items[t], len);
+            memcpy(file + len, ".txt", 5);
+            char *path = eval_path_join(dir, file);
+            free(file);
+            if (!path) {
+                code = EXIT_INTERNAL;
+                break;
+            }
+            code = main_run_topic(a, d, t, method, s, tok, path);
+            free(path);
+            main_progress(a, mname, t + 1, d->topics.n);
+        }
+        ars_summarizer_free(s);
+        if (code == EXIT_OK) code = main_score_folder(a, d, tok, dir, mname, &systems[k]);
+        free(dir);
+        if (code != EXIT_OK) return code;
+    }
+    return EXIT_OK;
+}
+
+/* ---- main ----------------------------------------------------------------------------------- */
+
+static int main_tests(const main_args *a, eval_system *sys, size_t n_sys, eval_test_result **out,
+                      size_t *n_out) {
+    *out = NULL;
+    *n_out = 0;
+    if (!a->test || n_sys < 2) return EXIT_OK;
+    size_t n_topics = sys[0].n_topics;
+    eval_test_result *tests = calloc(n_sys - 1, sizeof *tests);
+    double *x = malloc((n_topics ? n_topics : 1) * sizeof *x);
+    double *y = malloc((n_topics ? n_topics : 1) * sizeof *y);
+    if (!tests || !x || !y) {
+        free(tests);
+        free(x);
+        free(y);
+        return EXIT_INTERNAL;
+    }
+    for (size_t b = 1; b < n_sys; b++) {
+        eval_test_result *r = &tests[b - 1];
+        r->a = 0;
+        r->b = b;
+        r->metric = a->test_metric;
+        for (size_t t = 0; t < n_topics; t++) {
+            x[t] = sys[0].topic[t][a->test_metric].f;
+            y[t] = sys[b].topic[t][a->test_metric].f;
+        }
+        r->diff = eval_mean(x, n_topics) - eval_mean(y, n_topics);
+        size_t trials = a->resamples ? a->resamples * 10 : 10000;
+        if (a->test == 1) {
+            r->method = "randomization";
+            eval_paired_randomization(x, y, n_topics, trials, a->seed, &r->p_value);
+        } else {
+            r->method = "bootstrap";
+            eval_paired_bootstrap(x, y, n_topics, trials, a->seed, &r->p_value);
+        }
+    }
+    free(x);
+    free(y);
+    *out = tests;
+    *n_out = n_sys - 1;
+    return EXIT_OK;
+}
+
+static int main_command(main_args *a) {
+    eval_tokenizer *tok = NULL;
+    int rc = eval_tokenizer_new(&a->to, &tok);
+    if (rc == ENOENT) {
+        fputs("summarize-eval: libstemmer has no Arabic stemmer\n", stderr);
+        return EXIT_INTERNAL;
+    }
+    if (rc) return EXIT_INTERNAL;
+    main_data d;
+    int code = main_load_data(a, tok, &d);
+    size_t n_run = a->is_run ? a->n_methods : 0;
+    size_t n_sys = n_run + a->systems.n;
+    eval_system *sys = calloc(n_sys, sizeof *sys);
+    eval_test_result *tests = NULL;
+    size_t n_tests = 0;
+    if (!sys && code == EXIT_OK) code = EXIT_INTERNAL;
+    if (code == EXIT_OK && n_run) code = main_run_methods(a, &d, tok, sys);
+    for (size_t i = 0; i < a->systems.n && code == EXIT_OK; i++) {
+        const char *dir = a->systems.items[i];
+        struct stat st;
+        if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            code = main_file_error(dir, stat(dir, &st) != 0 ? errno : ENOTDIR);
+            break;
+        }
+        code = main_score_folder(a, &d, tok, dir, main_basename(dir), &sys[n_run + i]);
+        main_progress(a, "scored folder", i + 1, a->systems.n);
+    }
+    for (size_t i = 0; i < n_sys && code == EXIT_OK; i++)
+        if (eval_system_summarize(&sys[i], a->resamples, a->level, a->seed)) code = EXIT_INTERNAL;
+    if (code == EXIT_OK) code = main_tests(a, sys, n_sys, &tests, &n_tests);
+    if (code == EXIT_OK) {
+        eval_report r = {0};
+        r.dataset = a->data;
+        r.topics = d.topics.items;
+        r.n_topics = d.topics.n;
+        r.systems = sys;
+        r.n_systems = n_sys;
+        r.tests = tests;
+        r.n_tests = n_tests;
+        r.limit_words = a->words;
+        r.limit_bytes = a->bytes;
+        r.pool = a->ro.pool == ROUGE_POOL_BEST ? 'B' : 'A';
+        r.alpha = a->ro.alpha;
+        r.level = a->level;
+        r.jackknife = a->ro.jackknife;
+        r.stem = a->to.stem;
+        r.normalize = a->to.normalize;
+        r.tokenized = a->to.pretokenized;
+        r.resamples = a->resamples;
+        r.seed = a->seed;
+        r.per_topic = a->per_topic;
+        r.command = a->command;
+        int e = a->format == 1   ? eval_report_csv(stdout, &r)
+                : a->format == 2 ? eval_report_json(stdout, &r)
+                                 : eval_report_text(stdout, &r);
+        if (fflush(stdout) != 0) e = EIO;
+        if (e) code = main_file_error("standard output", e);
+        if (code == EXIT_OK && a->plot && (e = eval_report_svg(a->plot, &r)) != 0)
+            code = main_file_error(a->plot, e);
+    }
+    for (size_t i = 0; sys && i < n_sys; i++)
+        eval_system_free(&sys[i]);
+    free(sys);
+    free(tests);
+    main_data_free(&d);
+    eval_tokenizer_free(tok);
+    return code;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        main_usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0) {
+        main_usage(stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
+        printf("summarize-eval %s\n", ARS_VERSION_STRING);
+        return EXIT_OK;
+    }
+    main_args a;
+    memset(&a, 0, sizeof a);
+    if (strcmp(cmd, "run") == 0)
+        a.is_run = 1;
+    else if (strcmp(cmd, "rouge") != 0)
+        return main_usage_error("unknown command (expected rouge or run)", cmd);
+    eval_rouge_options_init(&a.ro);
+    eval_tokenize_options_init(&a.to);
+    a.resamples = 1000;
+    a.level = 0.95;
+    a.seed = 1;
+    a.per_topic = !a.is_run;
+    a.test_metric = ROUGE_2;
+    a.stem = ARS_STEM_SNOWBALL;
+    int code = main_parse(argc - 1, argv + 1, &a);
+    if (code == -1) {
+        a.command = main_join_args(argc, argv);
+        code = main_command(&a);
+    }
+    free(a.command);
+    eval_names_free(&a.systems);
+    return code;
+}
