@@ -81,7 +81,7 @@ static void main_usage(FILE *f) {
         "TOPIC/refs/*.txt (reference summaries); folders starting with '_' are not topics.\n"
         "A system's summaries are DIR/TOPIC.txt, one sentence per line.\n"
         "\n"
-        "rouge: scores each --system DIR (and --compare DIR...) against the references.\n"
+        "rouge: scores each --system DIR... (and --compare DIR...) against the references.\n"
         "run: summarizes every topic in-process with each --method, writes OUT/METHOD/TOPIC.txt,\n"
         "     and scores them together with the --compare folders.\n"
         "\n"
@@ -281,6 +281,7 @@ static int main_parse(int argc, char **argv, main_args *a) {
         case OPT_SYSTEM:
             if (a->is_run)
                 return main_usage_error("--system is for rouge; run uses --compare", NULL);
+            compare_seen = 1;
             if (eval_names_push(&a->systems, arg)) return EXIT_INTERNAL;
             break;
         case 'l':
@@ -415,7 +416,7 @@ static int main_parse(int argc, char **argv, main_args *a) {
             return main_usage_error("unknown option", argv[optind - 1]);
         }
     }
-    /* `--compare A B C`: the folders after the first arrive as operands. */
+    /* `--compare A B C` (or --system): the folders after the first arrive as operands. */
     for (int i = optind; i < argc; i++) {
         if (!compare_seen) return main_usage_error("unexpected argument", argv[i]);
         if (eval_names_push(&a->systems, argv[i])) return EXIT_INTERNAL;
@@ -598,7 +599,23 @@ static int main_score_folder(const main_args *a, main_data *d, eval_tokenizer *t
 
 /* ---- run: summarizing in-process ---------------------------------------------------------- */
 
+/* mkdir -p: creates the missing parents too. */
 static int main_mkdir(const char *path) {
+    size_t len = strlen(path);
+    char *p = malloc(len + 1);
+    if (!p) return ENOMEM;
+    memcpy(p, path, len + 1);
+    for (size_t i = 1; i < len; i++) {
+        if (p[i] != '/') continue;
+        p[i] = '\0';
+        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+            int e = errno;
+            free(p);
+            return e;
+        }
+        p[i] = '/';
+    }
+    free(p);
     if (mkdir(path, 0777) == 0 || errno == EEXIST) {
         struct stat st;
         if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) return 0;

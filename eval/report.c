@@ -417,9 +417,9 @@ static void svg_escape(FILE *f, const char *s) {
 }
 
 /* Colour-blind-safe palette (Okabe-Ito), repeated when there are more systems. */
-static const char *const svg_colours[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7",
-                                          "#56B4E9", "#D55E00", "#F0E442", "#000000",
-                                          "#999999", "#882255", "#44AA99", "#117733"};
+static const char *const svg_colours[] = {
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
+    "#999999", "#882255", "#44AA99", "#117733", "#332288", "#DDCC77", "#AA4499", "#88CCEE"};
 
 int eval_report_svg(const char *path, const eval_report *r) {
     FILE *f = fopen(path, "w");
@@ -452,9 +452,12 @@ int eval_report_svg(const char *path, const eval_report *r) {
         svg_escape(f, r->dataset);
     }
     fputs("</text>\n", f);
-    for (int k = 0; k <= 10; k++) {
-        double v = ymax * k / 10.0;
-        double y = top + plot_h - plot_h * k / 10.0;
+    /* Round tick steps: 0.05 up to an axis of 0.5, 0.1 above. */
+    int ticks = ymax <= 0.5 + 1e-9 ? (int)lround(ymax / 0.05) : (int)lround(ymax / 0.1);
+    if (ticks < 1) ticks = 1;
+    for (int k = 0; k <= ticks; k++) {
+        double v = ymax * k / ticks;
+        double y = top + plot_h - plot_h * k / ticks;
         fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>\n",
                 left, y, left + plot_w, y);
         fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%.2f</text>\n", left - 6, y + 4,
