@@ -106,7 +106,7 @@ ars_status analyzer_sentence(analyzer *a, vocab *voc, const char *s, size_t len,
         }
         if (stopwords_contains(a->stop, t, tl)) continue;
         size_t sl = 0;
-        const char *stem = stemmer_stem(a->stem, t, tl, &sl);
+        const char *stem = stemmer_term(a->stem, t, tl, &sl);
         if (!stem) {
             free(norm);
             return ARS_ENOMEM;

@@ -1,0 +1,60 @@
+#!/bin/sh
+# run_case.sh - runs one end-to-end CLI case and compares it with its expectations.
+# Usage: run_case.sh SUMMARIZE_BINARY SOURCE_DIR CASE_DIR
+# A case directory holds:
+#   args     the command line after the program name (shell words; @SRC@ = source tree, @TMP@ = a
+#            fresh temporary directory; globs expand)
+#   exit     expected exit status (default 0)
+#   stdout   expected standard output, byte for byte (optional)
+#   stderr   an extended regular expression standard error must match (optional; without it
+#            standard error must be empty)
+#   stdin    a file fed to standard input (optional; default /dev/null)
+#   env      KEY=VALUE lines exported for the run (optional)
+#   setup    shell script run before (optional; sees $TMP and $SRC)
+#   check    shell script run after (optional; sees $TMP, $SRC, $OUT and $ERR: the output files)
+# With ARS_REGENERATE=1 the stdout golden is rewritten from the actual output instead of compared.
+set -u
+BIN=$1
+SRC=$2
+CASE=$3
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+OUT=$TMP/.stdout
+ERR=$TMP/.stderr
+export TMP SRC OUT ERR
+name=$(basename "$CASE")
+fail() { echo "FAIL $name: $*"; echo "--- stderr:"; cat "$ERR" 2>/dev/null; exit 1; }
+
+[ -f "$CASE/setup" ] && { sh "$CASE/setup" || fail "setup failed"; }
+args=$(sed -e "s|@SRC@|$SRC|g" -e "s|@TMP@|$TMP|g" "$CASE/args")
+stdin=/dev/null
+[ -f "$CASE/stdin" ] && stdin=$(sed -e "s|@SRC@|$SRC|g" "$CASE/stdin")
+(
+    if [ -f "$CASE/env" ]; then
+        while IFS= read -r kv; do [ -n "$kv" ] && export "$kv"; done < "$CASE/env"
+    fi
+    eval "set -- $args"
+    exec "$BIN" "$@" < "$stdin" > "$OUT" 2> "$ERR"
+)
+status=$?
+expect=0
+[ -f "$CASE/exit" ] && expect=$(cat "$CASE/exit")
+[ "$status" = "$expect" ] || fail "exit status $status, expected $expect"
+if [ -f "$CASE/stderr" ]; then
+    grep -Eq "$(cat "$CASE/stderr")" "$ERR" || fail "stderr does not match /$(cat "$CASE/stderr")/"
+elif [ -s "$ERR" ]; then
+    fail "unexpected output on stderr"
+fi
+if [ -f "$CASE/stdout" ]; then
+    if [ "${ARS_REGENERATE:-0}" = 1 ]; then
+        cp "$OUT" "$CASE/stdout"
+        echo "regenerated $CASE/stdout"
+    elif ! cmp -s "$OUT" "$CASE/stdout"; then
+        diff "$CASE/stdout" "$OUT" | head -20
+        fail "stdout differs from the golden file (ARS_REGENERATE=1 rewrites it)"
+    fi
+fi
+if [ -f "$CASE/check" ]; then
+    sh "$CASE/check" || fail "check script failed"
+fi
+echo "ok $name"
