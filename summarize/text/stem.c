@@ -70,8 +70,26 @@ const char *stemmer_stem(stemmer *st, const char *s, size_t len, size_t *out_len
     return (const char *)r;
 }
 
+/* Snowball Arabic removes the article with ب/ك/ل before it (بال، كال، لل) but never with the
+ * conjunctions و/ف (وال، فال): والحكومة stays والحكوم while الحكومة gives حكوم, so one word
+ * would split into two terms by its conjunction alone. Dropping that leading و/ف when "ال" and at
+ * least three more letters follow (5 code points; UTF-8 Arabic letters are 2 bytes) closes the
+ * gap without touching short words that merely start with وال such as والي. */
+static size_t stemmer_conjunction_article(const char *s, size_t len) {
+    static const char wa_al[] = "\xD9\x88\xD8\xA7\xD9\x84"; /* وال */
+    static const char fa_al[] = "\xD9\x81\xD8\xA7\xD9\x84"; /* فال */
+    if (len < 12) return 0;
+    if (memcmp(s, wa_al, 6) == 0 || memcmp(s, fa_al, 6) == 0) return 2;
+    return 0;
+}
+
 const char *stemmer_term(stemmer *st, const char *s, size_t len, size_t *out_len) {
     size_t n;
+    if (st->sb) {
+        size_t skip = stemmer_conjunction_article(s, len);
+        s += skip;
+        len -= skip;
+    }
     const char *stem = stemmer_stem(st, s, len, &n);
     if (!stem) return NULL;
     /* Copied at once: libstemmer's buffer is borrowed, and with ARS_STEM_NONE the stem is the

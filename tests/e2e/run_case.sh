@@ -2,8 +2,9 @@
 # run_case.sh - runs one end-to-end CLI case and compares it with its expectations.
 # Usage: run_case.sh SUMMARIZE_BINARY SOURCE_DIR CASE_DIR
 # A case directory holds:
-#   args     the command line after the program name (shell words; @SRC@ = source tree, @TMP@ = a
-#            fresh temporary directory; globs expand)
+#   args     the command line after the program name (shell words; globs expand). It runs in the
+#            source tree, so paths are relative to it and goldens hold no machine-specific path;
+#            "@SRC@/" is dropped (kept for readability) and @TMP@ is a fresh temporary directory
 #   exit     expected exit status (default 0)
 #   stdout   expected standard output, byte for byte (optional)
 #   stderr   an extended regular expression standard error must match (optional; without it
@@ -26,13 +27,15 @@ name=$(basename "$CASE")
 fail() { echo "FAIL $name: $*"; echo "--- stderr:"; cat "$ERR" 2>/dev/null; exit 1; }
 
 [ -f "$CASE/setup" ] && { sh "$CASE/setup" || fail "setup failed"; }
-args=$(sed -e "s|@SRC@|$SRC|g" -e "s|@TMP@|$TMP|g" "$CASE/args")
+args=$(sed -e "s|@SRC@/||g" -e "s|@TMP@|$TMP|g" "$CASE/args")
 stdin=/dev/null
 [ -f "$CASE/stdin" ] && stdin=$(sed -e "s|@SRC@|$SRC|g" "$CASE/stdin")
+case "$BIN" in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
 (
     if [ -f "$CASE/env" ]; then
         while IFS= read -r kv; do [ -n "$kv" ] && export "$kv"; done < "$CASE/env"
     fi
+    cd "$SRC" || exit 99
     eval "set -- $args"
     exec "$BIN" "$@" < "$stdin" > "$OUT" 2> "$ERR"
 )

@@ -192,7 +192,7 @@ static void test_offsets_point_at_original_bytes(void **state) {
     assert_int_equal(ars_summarizer_run(s, &err), ARS_OK);
     for (size_t i = 0; i < ars_summary_count(s); i++) {
         const ars_sentence *x = ars_summary_get(s, i);
-        size_t len;
+        size_t len = 0;
         char *file = test_util_read_file(test_util_source_path(SEEDS[x->doc]), &len);
         assert_non_null(file);
         assert_true(x->end <= len && x->start < x->end);
@@ -208,7 +208,7 @@ static void test_offsets_point_at_original_bytes(void **state) {
 
 static void test_crlf_and_bom_give_the_same_summary(void **state) {
     (void)state;
-    size_t len;
+    size_t len = 0;
     char *lf = test_util_read_file(test_util_source_path(SEEDS[1]), &len);
     assert_non_null(lf);
     char *crlf = malloc(len * 2 + 4);
