@@ -1,0 +1,583 @@
+/* clean.c - pipeline stage 2: marks which lines of each document are article prose, after read
+ * (UTF-8 checked) and before segmentation. General signals decide: Arabic share, length, final
+ * punctuation, repetition within and across documents, what follows a short line; a small table
+ * of common web phrases is one signal among them. Bytes are never changed, lines are only marked.
+ */
+#include "summarize/text/clean.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* Thresholds, in words (a word is a run of non-space characters holding at least one letter, so
+ * numbers and dates do not count: "السبت 8 يناير 2005" has two words).
+ * - A line without final punctuation of at most CLEAN_FRAGMENT_MAX_WORDS words is a fragment:
+ *   section labels ("اخبار", "رئيسيشؤون دولية"), datelines ("موسكو/دبي-وكالات"), menu items and
+ *   bylines are one to three words, while real headlines and sub-headings have four or more.
+ * - A line without final punctuation of at most CLEAN_HEADING_MAX_WORDS words is a heading when
+ *   prose follows it (headlines run 4-15 words); otherwise it is a fragment (a caption before a
+ *   dateline, "discover more from SITE" before a subscribe box). Longer unpunctuated lines are
+ *   kept as prose: they are paragraphs that lost their period, or hard-wrapped PDF lines.
+ * - In a hard-wrapped document (a PDF extraction: at least CLEAN_WRAP_MIN_LINES kept lines, at
+ *   least CLEAN_WRAP_MID_SHARE of them ending without final punctuation, at least
+ *   CLEAN_WRAP_SIMILAR_SHARE within CLEAN_WRAP_SIMILAR of the median length, a median of at
+ *   least CLEAN_WRAP_MIN_WIDTH code points, as a page column has) most lines end
+ *   mid-sentence, so only a line shorter than CLEAN_WRAP_SHORT times the median can be a heading
+ *   or a fragment; a full-width line is wrapped prose whatever its word count. segment.c measures
+ *   the same layout with the same numbers to decide where to join lines.
+ * - A line ending with a comma or semicolon (، , ؛ ;) continues a sentence: never a heading.
+ * - Phrase-table prefixes only count on lines of at most CLEAN_PHRASE_PREFIX_MAX_WORDS words, so
+ *   a paragraph that merely begins like a phrase is not dropped.
+ * - A line is Latin chrome when fewer than half its letters are Arabic (CLEAN_ARABIC_MIN_SHARE);
+ *   Arabic prose with a Latin name or acronym, e.g. "(APA)", stays far above that.
+ * - A repeated line is dropped in every copy (captions printed twice, site chrome on every page),
+ *   except when it reads like a sentence (final punctuation and at least CLEAN_PROSE_MIN_WORDS
+ *   words): then the first copy is kept, since two outlets printing the same wire sentence should
+ *   not lose it altogether. */
+#define CLEAN_FRAGMENT_MAX_WORDS      3
+#define CLEAN_HEADING_MAX_WORDS       15
+#define CLEAN_HEADING_LOOKAHEAD       6
+#define CLEAN_PHRASE_PREFIX_MAX_WORDS 15
+#define CLEAN_ARABIC_MIN_SHARE        0.5
+#define CLEAN_PROSE_MIN_WORDS         6
+#define CLEAN_WRAP_MIN_LINES          4
+#define CLEAN_WRAP_MIN_WIDTH          40
+#define CLEAN_WRAP_MID_SHARE          0.5
+#define CLEAN_WRAP_SIMILAR            0.3
+#define CLEAN_WRAP_SIMILAR_SHARE      0.6
+#define CLEAN_WRAP_SHORT              0.6
+
+/* Common web phrases, one signal among the others above (most boilerplate is caught by
+ * repetition, Latin share and the fragment rule without it). Each is a phrase that sites print as
+ * a line of its own, written once: matching folds alef/hamza forms, alef maqsura, ta marbuta,
+ * harakat, tatweel, ASCII case and white space, so "اقرأ أيضاً:" matches "اقرا ايضا". A
+ * whole-line entry must make up the line apart from punctuation; a prefix entry may be followed by
+ * more words (a linked title, "... من موقع X") on a short line. */
+typedef struct {
+    const char *phrase;
+    int prefix; /* 1: may start a short line; 0: must be the whole line */
+} clean_phrase;
+
+static const clean_phrase clean_phrases[] = {
+    /* back to top */
+    {"زر الذهاب إلى الأعلى", 0},
+    {"الذهاب إلى الأعلى", 0},
+    {"العودة إلى الأعلى", 0},
+    {"back to top", 0},
+    /* related articles */
+    {"مقالات ذات صلة", 1},
+    {"أخبار ذات صلة", 1},
+    {"مواضيع ذات صلة", 1},
+    {"related articles", 1},
+    {"related posts", 1},
+    /* read also, read more */
+    {"اقرأ أيضا", 1},
+    {"اقرأ المزيد", 1},
+    {"شاهد أيضا", 1},
+    {"تابع القراءة", 1},
+    {"أكمل القراءة", 1},
+    {"read also", 1},
+    {"read more", 1},
+    {"continue reading", 1},
+    /* categories, tags */
+    {"تصنيفات", 0},
+    {"التصنيفات", 0},
+    {"الوسوم", 0},
+    {"وسوم", 0},
+    {"الكلمات المفتاحية", 0},
+    {"categories", 0},
+    {"tags", 0},
+    /* comments (the last Arabic one is WordPress's comment-form notice) */
+    {"اترك تعليقا", 1},
+    {"أضف تعليقا", 1},
+    {"أضف تعليق", 1},
+    {"اترك ردا", 1},
+    {"التعليقات", 0},
+    {"لن يتم نشر عنوان بريدك الإلكتروني", 1},
+    {"leave a comment", 1},
+    {"leave a reply", 1},
+    /* share */
+    {"شارك", 0},
+    {"شارك المقال", 1},
+    {"شارك هذا", 1},
+    {"مشاركة", 0},
+    {"share", 0},
+    {"share this", 1},
+    /* subscribe */
+    {"اشترك الآن", 1},
+    {"اشترك للحصول", 1},
+    {"اشترك في النشرة", 1},
+    {"اشترك في نشرتنا", 1},
+    {"subscribe", 1},
+    /* rights */
+    {"جميع الحقوق محفوظة", 1},
+    {"all rights reserved", 1},
+};
+
+/* What the classifier needs to know about one line. */
+typedef struct {
+    size_t start, end; /* trimmed content */
+    size_t n_words;
+    size_t n_letters, n_arabic;
+    int terminal; /* ends with . ! ? ؟ … (closing quotes/brackets after it allowed) */
+    int colon;    /* ends with ':' (introduces what follows: neither heading nor fragment) */
+    int comma;    /* ends with a comma or semicolon: the sentence goes on */
+    size_t n_cp;  /* code points in the trimmed content */
+    int wide;     /* a full-width line of a hard-wrapped document */
+    uint64_t hash;
+    size_t first; /* global index of the first line with the same normalised text */
+    size_t count; /* on that first line: how many lines share its text */
+} clean_info;
+
+/* Decodes the code point at s[i] (i < end). Input was validated by read, but a malformed byte is
+ * read as U+FFFD of length 1 so that this stage never loops or overruns on bad input. */
+static size_t clean_next(const char *s, size_t i, size_t end, int32_t *cp) {
+    utf8proc_ssize_t n =
+        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(end - i), cp);
+    if (n <= 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    return (size_t)n;
+}
+
+static int clean_is_space(int32_t cp) {
+    if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\f' || cp == '\v') return 1;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
+}
+
+/* White space or an invisible format character (RLM, ZWNJ, BOM) at the edge of a line. */
+static int clean_is_blank(int32_t cp) {
+    return clean_is_space(cp) || utf8proc_category(cp) == UTF8PROC_CATEGORY_CF;
+}
+
+static int clean_is_letter(int32_t cp) {
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+static int clean_is_arabic_block(int32_t cp) {
+    return (cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) ||
+           (cp >= 0x08A0 && cp <= 0x08FF) || (cp >= 0xFB50 && cp <= 0xFDFF) ||
+           (cp >= 0xFE70 && cp <= 0xFEFF);
+}
+
+static int clean_is_punct(int32_t cp) {
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO) ||
+           (c >= UTF8PROC_CATEGORY_SM && c <= UTF8PROC_CATEGORY_SO);
+}
+
+static int clean_is_final_mark(int32_t cp) {
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x061F /* ؟ */ || cp == 0x2026 /* … */ ||
+           cp == 0x06D4 /* Arabic full stop */;
+}
+
+/* A closing quote or bracket that may follow the final mark: `قال: "نعم."`. */
+static int clean_is_closer(int32_t cp) {
+    utf8proc_category_t c = utf8proc_category(cp);
+    return cp == '"' || cp == '\'' || c == UTF8PROC_CATEGORY_PE || c == UTF8PROC_CATEGORY_PF;
+}
+
+/* Steps back one code point from `i` (> start): UTF-8 continuation bytes are 10xxxxxx. */
+static size_t clean_prev(const char *s, size_t start, size_t i) {
+    do {
+        i--;
+    } while (i > start && ((unsigned char)s[i] & 0xC0) == 0x80);
+    return i;
+}
+
+/* --- folding for the phrase table ------------------------------------------------------------ */
+
+/* Iterates the folded code points of s[i..end): harakat and tatweel skipped, hamza/madda alef
+ * forms to bare alef, alef maqsura to ya, ta marbuta to ha, ASCII upper to lower case, and any run
+ * of white space to one ' ' (callers pass trimmed text). Returns -1 at the end. */
+typedef struct {
+    const char *s;
+    size_t i, end;
+} clean_fold;
+
+static int32_t clean_fold_next(clean_fold *f) {
+    int in_space = 0;
+    while (f->i < f->end) {
+        int32_t cp;
+        size_t n = clean_next(f->s, f->i, f->end, &cp);
+        if (clean_is_blank(cp)) {
+            in_space = 1;
+            f->i += n;
+            continue;
+        }
+        if (in_space) return ' '; /* the next call reads this code point again */
+        f->i += n;
+        if ((cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640) continue;
+        if (cp == 0x0622 || cp == 0x0623 || cp == 0x0625 || cp == 0x0671) return 0x0627;
+        if (cp == 0x0649) return 0x064A;
+        if (cp == 0x0629) return 0x0647;
+        if (cp >= 'A' && cp <= 'Z') return cp - 'A' + 'a';
+        return cp;
+    }
+    return -1;
+}
+
+/* Does the line s[start..end) match the phrase (see clean_phrases)? */
+static int clean_phrase_matches(const char *s, size_t start, size_t end, const clean_phrase *p,
+                                size_t n_words) {
+    clean_fold line = {s, start, end};
+    clean_fold ph = {p->phrase, 0, strlen(p->phrase)};
+    for (;;) {
+        int32_t want = clean_fold_next(&ph);
+        if (want < 0) break;
+        if (clean_fold_next(&line) != want) return 0;
+    }
+    /* The phrase must end at a word boundary: "شارك" does not match "شاركت". */
+    clean_fold rest = line;
+    int32_t next = clean_fold_next(&rest);
+    if (next < 0) return 1;
+    if (next != ' ' && !clean_is_punct(next)) return 0;
+    if (p->prefix) return n_words <= CLEAN_PHRASE_PREFIX_MAX_WORDS;
+    /* Whole-line entry: only punctuation and white space may follow ("اقرأ أيضاً:"). */
+    for (int32_t cp = next; cp >= 0; cp = clean_fold_next(&rest)) {
+        if (cp != ' ' && !clean_is_punct(cp)) return 0;
+    }
+    return 1;
+}
+
+static int clean_is_boilerplate(const char *s, const clean_info *in) {
+    for (size_t k = 0; k < sizeof clean_phrases / sizeof clean_phrases[0]; k++) {
+        if (clean_phrase_matches(s, in->start, in->end, &clean_phrases[k], in->n_words)) return 1;
+    }
+    return 0;
+}
+
+/* --- line features --------------------------------------------------------------------------- */
+
+/* FNV-1a over the line with white-space runs folded to one space: the same text laid out with
+ * other spacing is the same line. */
+static uint64_t clean_hash(const char *s, size_t start, size_t end) {
+    uint64_t h = 1469598103934665603u;
+    int pending_space = 0;
+    for (size_t i = start; i < end;) {
+        int32_t cp;
+        size_t n = clean_next(s, i, end, &cp);
+        if (clean_is_blank(cp)) {
+            pending_space = 1;
+        } else {
+            if (pending_space) h = (h ^ ' ') * 1099511628211u;
+            pending_space = 0;
+            for (size_t k = 0; k < n; k++)
+                h = (h ^ (unsigned char)s[i + k]) * 1099511628211u;
+        }
+        i += n;
+    }
+    return h;
+}
+
+/* Compares two trimmed lines with white-space runs folded, as clean_hash sees them. */
+static int clean_same_text(const char *a, size_t ai, size_t ae, const char *b, size_t bi,
+                           size_t be) {
+    for (;;) {
+        int32_t ca = -1, cb = -1;
+        int sa = 0, sb = 0;
+        while (ai < ae) {
+            size_t n = clean_next(a, ai, ae, &ca);
+            if (!clean_is_blank(ca)) break;
+            sa = 1;
+            ai += n;
+            ca = -1;
+        }
+        while (bi < be) {
+            size_t n = clean_next(b, bi, be, &cb);
+            if (!clean_is_blank(cb)) break;
+            sb = 1;
+            bi += n;
+            cb = -1;
+        }
+        if (ca < 0 || cb < 0) return ca < 0 && cb < 0;
+        if (sa != sb || ca != cb) return 0;
+        ai += clean_next(a, ai, ae, &ca);
+        bi += clean_next(b, bi, be, &cb);
+    }
+}
+
+static void clean_measure(const char *s, size_t start, size_t end, clean_info *in) {
+    memset(in, 0, sizeof *in);
+    /* Trim white space and invisible format characters at both ends. */
+    while (start < end) {
+        int32_t cp;
+        size_t n = clean_next(s, start, end, &cp);
+        if (!clean_is_blank(cp)) break;
+        start += n;
+    }
+    while (end > start) {
+        int32_t cp;
+        size_t p = clean_prev(s, start, end);
+        clean_next(s, p, end, &cp);
+        if (!clean_is_blank(cp)) break;
+        end = p;
+    }
+    in->start = start;
+    in->end = end;
+    int in_word = 0, word_has_letter = 0;
+    for (size_t i = start; i < end;) {
+        int32_t cp;
+        i += clean_next(s, i, end, &cp);
+        if (clean_is_space(cp)) {
+            in->n_cp++;
+            if (in_word && word_has_letter) in->n_words++;
+            in_word = word_has_letter = 0;
+            continue;
+        }
+        in_word = 1;
+        in->n_cp++;
+        if (clean_is_letter(cp)) {
+            word_has_letter = 1;
+            in->n_letters++;
+            if (clean_is_arabic_block(cp)) in->n_arabic++;
+        }
+    }
+    if (in_word && word_has_letter) in->n_words++;
+    /* The last mark, looking through closing quotes and brackets. */
+    size_t p = end;
+    while (p > start) {
+        int32_t cp;
+        p = clean_prev(s, start, p);
+        clean_next(s, p, end, &cp);
+        if (clean_is_closer(cp)) continue;
+        in->terminal = clean_is_final_mark(cp);
+        in->colon = cp == ':';
+        in->comma = cp == 0x060C || cp == ',' || cp == 0x061B || cp == ';';
+        break;
+    }
+    in->hash = clean_hash(s, start, end);
+}
+
+/* A short line without final punctuation, colon or trailing comma, not at the wrap width of a
+ * hard-wrapped document. Kept lines that are not candidates read as running text (prose). */
+static int clean_is_heading_candidate(const clean_info *in) {
+    return !in->terminal && !in->colon && !in->comma && !in->wide &&
+           in->n_words <= CLEAN_HEADING_MAX_WORDS;
+}
+
+static int clean_size_cmp(const void *a, const void *b) {
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Marks the full-width lines of a hard-wrapped document (see the thresholds at the top) among
+ * the lines still kept. `scratch` holds n entries. */
+static void clean_mark_wrapped(const clean_line *lines, clean_info *info, size_t n,
+                               size_t *scratch) {
+    size_t m = 0, mid = 0;
+    for (size_t j = 0; j < n; j++) {
+        if (lines[j].reason != CLEAN_KEEP) continue;
+        scratch[m++] = info[j].n_cp;
+        mid += !info[j].terminal;
+    }
+    if (m < CLEAN_WRAP_MIN_LINES || (double)mid < CLEAN_WRAP_MID_SHARE * (double)m) return;
+    qsort(scratch, m, sizeof *scratch, clean_size_cmp);
+    double med = (double)scratch[m / 2];
+    if (med < CLEAN_WRAP_MIN_WIDTH) return;
+    size_t similar = 0;
+    for (size_t k = 0; k < m; k++) {
+        double r = (double)scratch[k] / med;
+        similar += r >= 1.0 - CLEAN_WRAP_SIMILAR && r <= 1.0 + CLEAN_WRAP_SIMILAR;
+    }
+    if ((double)similar < CLEAN_WRAP_SIMILAR_SHARE * (double)m) return;
+    for (size_t j = 0; j < n; j++) {
+        info[j].wide =
+            lines[j].reason == CLEAN_KEEP && (double)info[j].n_cp >= CLEAN_WRAP_SHORT * med;
+    }
+}
+
+/* Reasons that do not depend on neighbouring lines. */
+static clean_reason clean_first_reason(const char *s, const clean_info *in) {
+    if (in->start == in->end) return CLEAN_BLANK;
+    if (clean_is_boilerplate(s, in)) return CLEAN_BOILERPLATE;
+    if (in->n_letters > 0 && (double)in->n_arabic < CLEAN_ARABIC_MIN_SHARE * (double)in->n_letters)
+        return CLEAN_NOT_ARABIC;
+    return CLEAN_KEEP;
+}
+
+/* --- the driver ------------------------------------------------------------------------------ */
+
+static size_t clean_count_lines(const clean_doc *d) {
+    size_t n = 0;
+    for (size_t i = d->body_start; i < d->len;) {
+        const char *nl = memchr(d->text + i, '\n', d->len - i);
+        n++;
+        if (!nl) break;
+        i = (size_t)(nl - d->text) + 1;
+    }
+    return n;
+}
+
+ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **lines,
+                           size_t *n_lines) {
+    for (size_t d = 0; d < n_docs; d++) {
+        lines[d] = NULL;
+        n_lines[d] = 0;
+    }
+    size_t total = 0;
+    for (size_t d = 0; d < n_docs; d++)
+        total += clean_count_lines(&docs[d]);
+
+    clean_info *info = total ? calloc(total, sizeof *info) : NULL;
+    size_t *doc_of = total ? calloc(total, sizeof *doc_of) : NULL;
+    size_t n_slots = 16;
+    while (n_slots < 2 * total)
+        n_slots *= 2;
+    size_t *slots = malloc(n_slots * sizeof *slots); /* hash table of global line indices */
+    if ((total && (!info || !doc_of)) || !slots) goto fail;
+    for (size_t d = 0; d < n_docs; d++) {
+        if (!clean_count_lines(&docs[d])) continue;
+        lines[d] = calloc(clean_count_lines(&docs[d]), sizeof *lines[d]);
+        if (!lines[d]) goto fail;
+    }
+
+    /* Split into lines and measure them. */
+    size_t g = 0;
+    for (size_t d = 0; d < n_docs; d++) {
+        const clean_doc *doc = &docs[d];
+        for (size_t i = doc->body_start; i < doc->len;) {
+            const char *nl = memchr(doc->text + i, '\n', doc->len - i);
+            size_t end = nl ? (size_t)(nl - doc->text) : doc->len;
+            size_t content_end = end > i && doc->text[end - 1] == '\r' ? end - 1 : end;
+            clean_line *l = &lines[d][n_lines[d]++];
+            l->start = i;
+            l->end = content_end;
+            clean_measure(doc->text, i, content_end, &info[g]);
+            doc_of[g] = d;
+            g++;
+            i = end + 1;
+        }
+    }
+
+    /* Count repeats of each non-blank text over all documents (open addressing, linear probe). */
+    for (size_t k = 0; k < n_slots; k++)
+        slots[k] = SIZE_MAX;
+    for (size_t k = 0; k < total; k++) {
+        clean_info *in = &info[k];
+        in->first = k;
+        if (in->start == in->end) continue;
+        size_t h = (size_t)(in->hash & (n_slots - 1));
+        for (;; h = (h + 1) & (n_slots - 1)) {
+            size_t o = slots[h];
+            if (o == SIZE_MAX) {
+                slots[h] = k;
+                in->count = 1;
+                break;
+            }
+            clean_info *other = &info[o];
+            if (other->hash == in->hash &&
+                clean_same_text(docs[doc_of[o]].text, other->start, other->end,
+                                docs[doc_of[k]].text, in->start, in->end)) {
+                in->first = o;
+                other->count++;
+                break;
+            }
+        }
+    }
+
+    /* First pass: reasons that need no look-ahead. */
+    g = 0;
+    for (size_t d = 0; d < n_docs; d++) {
+        for (size_t j = 0; j < n_lines[d]; j++, g++) {
+            const clean_info *in = &info[g];
+            clean_line *l = &lines[d][j];
+            l->reason = clean_first_reason(docs[d].text, in);
+            if (l->reason != CLEAN_KEEP) continue;
+            if (info[in->first].count > 1) {
+                int sentence_like = in->terminal && in->n_words >= CLEAN_PROSE_MIN_WORDS;
+                if (!sentence_like || in->first != g) l->reason = CLEAN_REPEATED;
+                if (l->reason != CLEAN_KEEP) continue;
+            }
+            if (in->n_letters == 0 && !in->terminal) {
+                l->reason = CLEAN_FRAGMENT; /* numbers, dates, separators like "* * *" */
+            } else if (!in->terminal && !in->colon && !in->comma &&
+                       in->n_words <= CLEAN_FRAGMENT_MAX_WORDS) {
+                l->reason = CLEAN_FRAGMENT;
+            }
+        }
+    }
+
+    /* Layout: measured on the lines that are left, so chrome does not skew the median. The hash
+     * table is done with and has room for every line: it serves as scratch. */
+    g = 0;
+    for (size_t d = 0; d < n_docs; d++) {
+        clean_mark_wrapped(lines[d], info + g, n_lines[d], slots);
+        g += n_lines[d];
+    }
+
+    /* Second pass: a short unpunctuated line is a heading when prose follows it, skipping lines
+     * already dropped and further heading candidates (headline, sub-headline, then text). When no
+     * prose follows, it is a fragment if dropped chrome follows it or no prose came before it
+     * (a caption, "discover more from SITE" above a subscribe box); otherwise it is the body's
+     * last sentence that lost its period (EASC has such articles) and is kept. */
+    g = 0;
+    for (size_t d = 0; d < n_docs; d++) {
+        size_t base = g;
+        int prose_before = 0;
+        for (size_t j = 0; j < n_lines[d]; j++, g++) {
+            clean_line *l = &lines[d][j];
+            if (l->reason != CLEAN_KEEP) continue;
+            if (!clean_is_heading_candidate(&info[g])) {
+                prose_before = 1;
+                continue;
+            }
+            int found = 0, chrome_after = 0;
+            size_t seen = 0;
+            for (size_t k = j + 1; k < n_lines[d] && seen < CLEAN_HEADING_LOOKAHEAD; k++) {
+                const clean_line *next = &lines[d][k];
+                if (next->reason == CLEAN_BLANK) continue;
+                seen++;
+                if (next->reason != CLEAN_KEEP) {
+                    chrome_after = 1;
+                    continue;
+                }
+                if (clean_is_heading_candidate(&info[base + k])) continue;
+                found = 1; /* kept and not a candidate: prose */
+                break;
+            }
+            if (found) {
+                l->flags |= CLEAN_LINE_HEADING;
+            } else if (chrome_after || !prose_before) {
+                l->reason = CLEAN_FRAGMENT;
+            }
+        }
+    }
+
+    free(info);
+    free(doc_of);
+    free(slots);
+    return ARS_OK;
+
+fail:
+    free(info);
+    free(doc_of);
+    free(slots);
+    for (size_t d = 0; d < n_docs; d++) {
+        free(lines[d]);
+        lines[d] = NULL;
+        n_lines[d] = 0;
+    }
+    return ARS_ENOMEM;
+}
+
+const char *clean_reason_name(clean_reason r) {
+    switch (r) {
+    case CLEAN_KEEP:
+        return "keep";
+    case CLEAN_BLANK:
+        return "blank";
+    case CLEAN_NOT_ARABIC:
+        return "not-arabic";
+    case CLEAN_REPEATED:
+        return "repeated";
+    case CLEAN_BOILERPLATE:
+        return "boilerplate";
+    case CLEAN_FRAGMENT:
+        return "fragment";
+    }
+    return "unknown";
+}

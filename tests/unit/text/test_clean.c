@@ -1,0 +1,365 @@
+/* test_clean.c - unit tests of pipeline stage 2 (summarize/text/clean.c): every non-blank line of
+ * the five seed articles gets the expected decision (boilerplate dropped with its reason, prose
+ * and headings kept), plus repetition across documents, phrase folding and determinism. */
+#include "test_util.h"
+
+#include "summarize/text/clean.h"
+
+#define N_SEEDS 5
+static const char *const seed_names[N_SEEDS] = {
+    "000_37eaa8ce959699e6.txt", "001_1bb4ffb61d3243be.txt", "002_981c23ef73e03746.txt",
+    "003_be449fbf7e01b1a1.txt", "004_c519fb17f7c0a84d.txt",
+};
+
+typedef struct {
+    char *text[N_SEEDS];
+    clean_doc docs[N_SEEDS];
+    clean_line *lines[N_SEEDS];
+    size_t n_lines[N_SEEDS];
+} seeds;
+
+/* Loads the five seeds and cleans them together, as one cluster. */
+static int seeds_setup(void **state) {
+    seeds *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    for (int d = 0; d < N_SEEDS; d++) {
+        char rel[256];
+        snprintf(rel, sizeof rel, "tests/data/seeds/%s", seed_names[d]);
+        size_t len = 0;
+        s->text[d] = test_util_read_file(test_util_source_path(rel), &len);
+        assert_non_null(s->text[d]);
+        s->docs[d] = (clean_doc){s->text[d], len, 0};
+    }
+    assert_int_equal(clean_documents(s->docs, N_SEEDS, s->lines, s->n_lines), ARS_OK);
+    *state = s;
+    return 0;
+}
+
+static int seeds_teardown(void **state) {
+    seeds *s = *state;
+    for (int d = 0; d < N_SEEDS; d++) {
+        free(s->lines[d]);
+        free(s->text[d]);
+    }
+    free(s);
+    return 0;
+}
+
+/* Expected decision for a 1-based line number; 'H' = kept as heading, 'K' = kept prose. */
+typedef struct {
+    size_t line;
+    char what; /* K, H, or the first letter of a reason: B(lank) N(ot arabic) R(epeated)
+                  P(hrase: boilerplate) F(ragment) */
+} expect;
+
+static void check_line(const seeds *s, int d, const expect *e) {
+    assert_true(e->line >= 1 && e->line <= s->n_lines[d]);
+    const clean_line *l = &s->lines[d][e->line - 1];
+    clean_reason want = CLEAN_KEEP;
+    uint32_t want_flags = 0;
+    switch (e->what) {
+    case 'K':
+        break;
+    case 'H':
+        want_flags = CLEAN_LINE_HEADING;
+        break;
+    case 'B':
+        want = CLEAN_BLANK;
+        break;
+    case 'N':
+        want = CLEAN_NOT_ARABIC;
+        break;
+    case 'R':
+        want = CLEAN_REPEATED;
+        break;
+    case 'P':
+        want = CLEAN_BOILERPLATE;
+        break;
+    case 'F':
+        want = CLEAN_FRAGMENT;
+        break;
+    default:
+        fail();
+    }
+    if (l->reason != want || l->flags != want_flags) {
+        print_error("%s line %zu: got %s flags %u, expected %s flags %u: %.*s\n", seed_names[d],
+                    e->line, clean_reason_name(l->reason), (unsigned)l->flags,
+                    clean_reason_name(want), (unsigned)want_flags, (int)(l->end - l->start),
+                    s->text[d] + l->start);
+        fail();
+    }
+}
+
+/* Checks the listed lines, and that every line not listed is blank (so the lists are complete:
+ * every non-blank line of each seed has a stated decision). */
+static void check_seed(const seeds *s, int d, const expect *e, size_t n) {
+    for (size_t k = 0; k < n; k++)
+        check_line(s, d, &e[k]);
+    for (size_t j = 1; j <= s->n_lines[d]; j++) {
+        int listed = 0;
+        for (size_t k = 0; k < n; k++)
+            listed |= e[k].line == j;
+        if (!listed) check_line(s, d, &(expect){j, 'B'});
+    }
+}
+
+/* Seed 000, a PDF extraction: every hard-wrapped line is prose, even those that end mid-sentence
+ * and have only 16-20 words; the title is a heading. */
+static void test_clean_keeps_every_wrapped_line_of_pdf_seed(void **state) {
+    static const expect e[] = {
+        {1, 'H'},  {3, 'K'},  {4, 'K'},  {6, 'K'},  {7, 'K'},  {9, 'K'},  {10, 'K'}, {11, 'K'},
+        {13, 'K'}, {14, 'K'}, {16, 'K'}, {17, 'K'}, {21, 'K'}, {22, 'K'}, {24, 'K'}, {25, 'K'},
+        {27, 'K'}, {28, 'K'}, {30, 'K'}, {31, 'K'}, {33, 'K'}, {34, 'K'}, {36, 'K'}, {37, 'K'},
+        {39, 'K'}, {40, 'K'}, {41, 'K'}, {43, 'K'}, {44, 'K'}, {46, 'K'}, {47, 'K'},
+    };
+    check_seed(*state, 0, e, sizeof e / sizeof e[0]);
+}
+
+/* Seed 001: bullets and every paragraph kept; the sub-heading "أذربيجان تندد ..." is a heading. */
+static void test_clean_keeps_bullets_and_subheading_of_seed_001(void **state) {
+    static const expect e[] = {
+        {1, 'K'},  {2, 'K'},  {3, 'K'},  {4, 'K'},  {5, 'K'},  {6, 'K'},  {7, 'K'},
+        {8, 'K'},  {9, 'K'},  {10, 'H'}, {11, 'K'}, {12, 'K'}, {13, 'K'}, {14, 'K'},
+        {15, 'K'}, {16, 'K'}, {17, 'K'}, {18, 'K'}, {19, 'K'},
+    };
+    check_seed(*state, 1, e, sizeof e / sizeof e[0]);
+}
+
+/* Seed 002: site label "رئيسيشؤون دولية" is a fragment; related articles and back-to-top are
+ * phrases; the headline and all paragraphs are kept. */
+static void test_clean_drops_site_chrome_of_seed_002(void **state) {
+    static const expect e[] = {
+        {1, 'F'},  {3, 'H'},  {5, 'K'},  {7, 'K'},  {9, 'K'},  {11, 'K'}, {13, 'K'}, {15, 'K'},
+        {17, 'K'}, {19, 'K'}, {21, 'K'}, {23, 'K'}, {25, 'K'}, {27, 'K'}, {29, 'P'}, {31, 'P'},
+    };
+    check_seed(*state, 2, e, sizeof e / sizeof e[0]);
+}
+
+/* Seed 003: the Jannah licence notice is Latin; "اخبار" a fragment; "اكتشاف المزيد من موقع علم"
+ * is printed twice; subscribe prompts, leave-a-comment, the comment-form notice, back-to-top and
+ * "Continue reading" are phrases. The quoted paragraph (line 25) is prose. */
+static void test_clean_drops_site_chrome_of_seed_003(void **state) {
+    static const expect e[] = {
+        {1, 'N'},  {2, 'F'},  {4, 'H'},  {7, 'K'},  {9, 'K'},  {11, 'K'}, {13, 'K'},
+        {15, 'K'}, {17, 'K'}, {19, 'K'}, {21, 'K'}, {23, 'K'}, {25, 'K'}, {27, 'K'},
+        {29, 'K'}, {31, 'K'}, {33, 'K'}, {36, 'R'}, {38, 'P'}, {40, 'P'}, {42, 'P'},
+        {44, 'P'}, {46, 'R'}, {48, 'P'}, {50, 'P'},
+    };
+    check_seed(*state, 3, e, sizeof e / sizeof e[0]);
+}
+
+/* Seed 004: the photo caption printed twice goes in both copies; the dateline is a fragment; the
+ * sub-heading "انتهاك وقف إطلاق النار" is a heading; read-also and categories are phrases. */
+static void test_clean_drops_caption_dateline_and_chrome_of_seed_004(void **state) {
+    static const expect e[] = {
+        {1, 'H'},  {3, 'R'},  {4, 'R'},  {5, 'F'},  {7, 'K'},  {9, 'K'},
+        {11, 'K'}, {13, 'K'}, {15, 'H'}, {17, 'K'}, {19, 'K'}, {21, 'K'},
+        {23, 'K'}, {25, 'K'}, {27, 'K'}, {29, 'K'}, {31, 'P'}, {33, 'P'},
+    };
+    check_seed(*state, 4, e, sizeof e / sizeof e[0]);
+}
+
+/* Line `j` (1-based) of doc d spans exactly `text`. */
+static void assert_line_text(const seeds *s, int d, size_t j, const char *text) {
+    const clean_line *l = &s->lines[d][j - 1];
+    assert_int_equal(l->end - l->start, strlen(text));
+    assert_memory_equal(s->text[d] + l->start, text, strlen(text));
+}
+
+static void test_clean_line_spans_exclude_line_end(void **state) {
+    const seeds *s = *state;
+    assert_int_equal(s->n_lines[4], 33); /* no final newline: the last line still counts */
+    assert_line_text(s, 4, 33, "تصنيفات");
+    assert_line_text(s, 4, 5, "موسكو/دبي-وكالات");
+    assert_line_text(s, 2, 2, "");
+}
+
+/* --- small documents ------------------------------------------------------------------------ */
+
+typedef struct {
+    clean_line *lines[4];
+    size_t n[4];
+} result;
+
+static result clean_strings(const char *const *texts, size_t n_docs) {
+    result r;
+    memset(&r, 0, sizeof r);
+    clean_doc docs[4];
+    assert_true(n_docs <= 4);
+    for (size_t d = 0; d < n_docs; d++)
+        docs[d] = (clean_doc){texts[d], strlen(texts[d]), 0};
+    assert_int_equal(clean_documents(docs, n_docs, r.lines, r.n), ARS_OK);
+    return r;
+}
+
+static void result_free(result *r) {
+    for (int d = 0; d < 4; d++)
+        free(r->lines[d]);
+}
+
+#define PROSE1 "وقالت الوزارة إن المحادثات ستستأنف الأسبوع المقبل في العاصمة.\n"
+#define PROSE2 "وأضافت أن الوفدين اتفقا على جدول أعمال يشمل الحدود والأسرى.\n"
+
+static void test_clean_drops_caption_repeated_across_documents(void **state) {
+    (void)state;
+    /* The same caption in two documents, once with other spacing: all copies go. */
+    const char *texts[] = {
+        PROSE1 "صورة من الأرشيف لجنود روس في المنطقة المتنازع عليها - رويترز\n" PROSE2,
+        PROSE2 "صورة  من الأرشيف لجنود روس في\tالمنطقة المتنازع عليها - رويترز  \n" PROSE1,
+    };
+    result r = clean_strings(texts, 2);
+    assert_int_equal(r.lines[0][1].reason, CLEAN_REPEATED);
+    assert_int_equal(r.lines[1][1].reason, CLEAN_REPEATED);
+    /* The prose lines also occur in both documents; they read as sentences, so the first copy of
+     * each is kept and only the later one goes. */
+    assert_int_equal(r.lines[0][0].reason, CLEAN_KEEP);
+    assert_int_equal(r.lines[1][2].reason, CLEAN_REPEATED);
+    assert_int_equal(r.lines[1][0].reason, CLEAN_REPEATED);
+    assert_int_equal(r.lines[0][2].reason, CLEAN_KEEP);
+    result_free(&r);
+}
+
+static void test_clean_keeps_distinct_lines_of_different_documents(void **state) {
+    (void)state;
+    const char *texts[] = {PROSE1, PROSE2};
+    result r = clean_strings(texts, 2);
+    assert_int_equal(r.n[0], 1);
+    assert_int_equal(r.lines[0][0].reason, CLEAN_KEEP);
+    assert_int_equal(r.lines[1][0].reason, CLEAN_KEEP);
+    result_free(&r);
+}
+
+static void test_clean_phrase_match_folds_spelling_and_stops_at_word_end(void **state) {
+    (void)state;
+    const char *texts[] = {
+        /* 1: hamza/tanween-free spelling; 2: a linked title after the phrase; 3: "شاركت" is not
+         * "شارك"; 4: a long paragraph that merely starts with a phrase is prose; 5: Latin phrase in
+         * capitals. */
+        PROSE1 "اقرا ايضا\n"
+               "إقرأ أيضاً: الكرملين يعلن سحب قواته\n"
+               "شاركت وفود من عشرين دولة في المؤتمر الذي عقد أمس.\n"
+               "اقرأ أيضا ما كتبه المراقبون عن الجولة السابقة من المفاوضات التي انتهت دون اتفاق "
+               "بعد أسبوعين من النقاشات الطويلة بين الوفود في العاصمة.\n"
+               "SHARE\n",
+    };
+    result r = clean_strings(texts, 1);
+    assert_int_equal(r.lines[0][1].reason, CLEAN_BOILERPLATE);
+    assert_int_equal(r.lines[0][2].reason, CLEAN_BOILERPLATE);
+    assert_int_equal(r.lines[0][3].reason, CLEAN_KEEP);
+    assert_int_equal(r.lines[0][4].reason, CLEAN_KEEP);
+    assert_int_equal(r.lines[0][5].reason, CLEAN_BOILERPLATE);
+    result_free(&r);
+}
+
+static void test_clean_drops_latin_lines_but_keeps_arabic_with_acronyms(void **state) {
+    (void)state;
+    const char *texts[] = {
+        "Click here to read the full story on our website.\n"
+        "وذكرت وكالة الأنباء الأذربيجانية (APA) أن الانسحاب بدأ.\n",
+    };
+    result r = clean_strings(texts, 1);
+    assert_int_equal(r.lines[0][0].reason, CLEAN_NOT_ARABIC);
+    assert_int_equal(r.lines[0][1].reason, CLEAN_KEEP);
+    result_free(&r);
+}
+
+static void test_clean_heading_needs_prose_after_it(void **state) {
+    (void)state;
+    const char *texts[] = {
+        /* headline, then prose: heading. A medium line before chrome: fragment. */
+        "روسيا تعلن سحب قواتها من الإقليم\n\n" PROSE1 "\n"
+        "اكتشف المزيد من الأخبار على موقعنا\n\nزر الذهاب إلى الأعلى\n",
+        /* A last unpunctuated sentence after prose, with nothing after it, is kept. */
+        PROSE2 "تقوم الشركة بمحاولة دمج التقنيتين معاً في شاشة واحدة\n",
+        /* Short line with a final period stays, however short. (Each document has its own prose
+         * line: a line repeated across documents would be dropped in the later ones.) */
+        "وبدأ الاجتماع صباح أمس بكلمة ترحيب من رئيس الوفد المضيف.\nانتهى.\n",
+    };
+    result r = clean_strings(texts, 3);
+    assert_int_equal(r.lines[0][0].reason, CLEAN_KEEP);
+    assert_int_equal(r.lines[0][0].flags, CLEAN_LINE_HEADING);
+    assert_int_equal(r.lines[0][2].flags, 0);
+    assert_int_equal(r.lines[0][4].reason, CLEAN_FRAGMENT);
+    assert_int_equal(r.lines[0][6].reason, CLEAN_BOILERPLATE);
+    assert_int_equal(r.lines[1][1].reason, CLEAN_KEEP);
+    assert_int_equal(r.lines[1][1].flags, 0);
+    assert_int_equal(r.lines[2][1].reason, CLEAN_KEEP);
+    result_free(&r);
+}
+
+static void test_clean_handles_crlf_bom_and_empty_documents(void **state) {
+    (void)state;
+    const char text[] = "\xEF\xBB\xBF"
+                        "سطر أول من النص.\r\n\r\nسطر ثان من النص.";
+    clean_doc docs[3] = {{text, sizeof text - 1, 3}, {"", 0, 0}, {" \n\t\n", 4, 0}};
+    clean_line *lines[3];
+    size_t n[3];
+    assert_int_equal(clean_documents(docs, 3, lines, n), ARS_OK);
+    assert_int_equal(n[0], 3);
+    assert_int_equal(lines[0][0].start, 3);
+    assert_int_equal(lines[0][0].end, strlen("\xEF\xBB\xBF"
+                                             "سطر أول من النص."));
+    assert_int_equal(lines[0][0].reason, CLEAN_KEEP);
+    assert_int_equal(lines[0][1].reason, CLEAN_BLANK);
+    assert_int_equal(lines[0][1].end, lines[0][1].start);
+    assert_int_equal(lines[0][2].reason, CLEAN_KEEP);
+    assert_int_equal(lines[0][2].end, sizeof text - 1);
+    assert_int_equal(n[1], 0);
+    assert_null(lines[1]);
+    assert_int_equal(n[2], 2);
+    assert_int_equal(lines[2][0].reason, CLEAN_BLANK);
+    assert_int_equal(lines[2][1].reason, CLEAN_BLANK);
+    for (int d = 0; d < 3; d++)
+        free(lines[d]);
+}
+
+static void test_clean_is_deterministic(void **state) {
+    const seeds *s = *state;
+    clean_line *again[N_SEEDS];
+    size_t n[N_SEEDS];
+    clean_doc docs[N_SEEDS];
+    memcpy(docs, s->docs, sizeof docs);
+    assert_int_equal(clean_documents(docs, N_SEEDS, again, n), ARS_OK);
+    for (int d = 0; d < N_SEEDS; d++) {
+        assert_int_equal(n[d], s->n_lines[d]);
+        assert_memory_equal(again[d], s->lines[d], n[d] * sizeof *again[d]);
+        free(again[d]);
+    }
+}
+
+static void test_clean_reason_names_are_distinct(void **state) {
+    (void)state;
+    assert_string_equal(clean_reason_name(CLEAN_KEEP), "keep");
+    assert_string_equal(clean_reason_name(CLEAN_BLANK), "blank");
+    assert_string_equal(clean_reason_name(CLEAN_NOT_ARABIC), "not-arabic");
+    assert_string_equal(clean_reason_name(CLEAN_REPEATED), "repeated");
+    assert_string_equal(clean_reason_name(CLEAN_BOILERPLATE), "boilerplate");
+    assert_string_equal(clean_reason_name(CLEAN_FRAGMENT), "fragment");
+    assert_string_equal(clean_reason_name((clean_reason)99), "unknown");
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_clean_keeps_every_wrapped_line_of_pdf_seed,
+                                        seeds_setup, seeds_teardown),
+        cmocka_unit_test_setup_teardown(test_clean_keeps_bullets_and_subheading_of_seed_001,
+                                        seeds_setup, seeds_teardown),
+        cmocka_unit_test_setup_teardown(test_clean_drops_site_chrome_of_seed_002, seeds_setup,
+                                        seeds_teardown),
+        cmocka_unit_test_setup_teardown(test_clean_drops_site_chrome_of_seed_003, seeds_setup,
+                                        seeds_teardown),
+        cmocka_unit_test_setup_teardown(test_clean_drops_caption_dateline_and_chrome_of_seed_004,
+                                        seeds_setup, seeds_teardown),
+        cmocka_unit_test_setup_teardown(test_clean_line_spans_exclude_line_end, seeds_setup,
+                                        seeds_teardown),
+        cmocka_unit_test_setup_teardown(test_clean_is_deterministic, seeds_setup, seeds_teardown),
+        cmocka_unit_test(test_clean_drops_caption_repeated_across_documents),
+        cmocka_unit_test(test_clean_keeps_distinct_lines_of_different_documents),
+        cmocka_unit_test(test_clean_phrase_match_folds_spelling_and_stops_at_word_end),
+        cmocka_unit_test(test_clean_drops_latin_lines_but_keeps_arabic_with_acronyms),
+        cmocka_unit_test(test_clean_heading_needs_prose_after_it),
+        cmocka_unit_test(test_clean_handles_crlf_bom_and_empty_documents),
+        cmocka_unit_test(test_clean_reason_names_are_distinct),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
