@@ -1,0 +1,414 @@
+/* test_segment.c - unit tests of pipeline stage 3 (summarize/text/segment.c): sentence ends,
+ * numbers, abbreviations, quotes, bullets, paragraph breaks, hard-wrap joining and heading flags,
+ * and clean+segment on seed articles against hand-made gold segmentations. */
+#include "test_util.h"
+
+#include "summarize/text/clean.h"
+#include "summarize/text/segment.h"
+
+/* The sentence as the printer shows it: white-space runs that hold a line break become one
+ * space. Returns a malloc'd string. */
+static char *fold(const char *text, const segment_sentence *s) {
+    char *out = malloc(s->end - s->start + 1);
+    assert_non_null(out);
+    size_t n = 0;
+    for (size_t i = s->start; i < s->end;) {
+        size_t j = i;
+        int newline = 0;
+        while (j < s->end &&
+               (text[j] == ' ' || text[j] == '\t' || text[j] == '\r' || text[j] == '\n')) {
+            newline |= text[j] == '\n';
+            j++;
+        }
+        if (j > i && newline) {
+            out[n++] = ' ';
+            i = j;
+            continue;
+        }
+        if (j > i) {
+            memcpy(out + n, text + i, j - i);
+            n += j - i;
+            i = j;
+            continue;
+        }
+        out[n++] = text[i++];
+    }
+    out[n] = '\0';
+    return out;
+}
+
+/* Lines of a test string as the cleaner would mark plain prose: blank lines CLEAN_BLANK, others
+ * kept. A line starting with "#H " is a heading (the marker is blanked out of the text, keeping
+ * offsets), one starting with "#X " a dropped line. */
+static clean_line *simple_lines(char *text, size_t *n_out) {
+    size_t cap = 8, n = 0;
+    clean_line *lines = malloc(cap * sizeof *lines);
+    assert_non_null(lines);
+    size_t len = strlen(text);
+    for (size_t i = 0; i <= len;) {
+        char *nl = memchr(text + i, '\n', len - i);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        if (!nl && i == len) break;
+        if (n == cap) {
+            cap *= 2;
+            lines = realloc(lines, cap * sizeof *lines);
+            assert_non_null(lines);
+        }
+        clean_line l = {i, end, CLEAN_KEEP, 0};
+        if (end - i >= 3 && text[i] == '#' && text[i + 2] == ' ') {
+            if (text[i + 1] == 'H') l.flags = CLEAN_LINE_HEADING;
+            if (text[i + 1] == 'X') l.reason = CLEAN_FRAGMENT;
+            memset(text + i, ' ', 3);
+        }
+        int blank = 1;
+        for (size_t k = i; k < end; k++)
+            blank &= text[k] == ' ' || text[k] == '\r';
+        if (blank && l.reason == CLEAN_KEEP) l.reason = CLEAN_BLANK;
+        lines[n++] = l;
+        i = end + 1;
+    }
+    *n_out = n;
+    return lines;
+}
+
+/* Segments `input` (prepared by simple_lines) and compares with the expected sentences;
+ * flags[k] (when flags is not NULL) is the expected flag set of sentence k. */
+static void check_segments(const char *input, const char *const *want, size_t n_want,
+                           const uint32_t *flags) {
+    char *text = strdup(input);
+    assert_non_null(text);
+    size_t n_lines = 0;
+    clean_line *lines = simple_lines(text, &n_lines);
+    segment_sentence *s = NULL;
+    size_t n = 0;
+    assert_int_equal(segment_document(text, strlen(text), lines, n_lines, &s, &n), ARS_OK);
+    for (size_t k = 0; k < n || k < n_want; k++) {
+        char *got = k < n ? fold(text, &s[k]) : NULL;
+        if (k >= n || k >= n_want || strcmp(got, want[k]) != 0 ||
+            (flags && flags[k] != s[k].flags)) {
+            print_error("sentence %zu: got [%s] flags %u\n          expected [%s] flags %u\n", k,
+                        got ? got : "(none)", k < n ? (unsigned)s[k].flags : 0u,
+                        k < n_want ? want[k] : "(none)", flags && k < n_want ? flags[k] : 0u);
+            free(got);
+            fail();
+        }
+        free(got);
+    }
+    free(s);
+    free(lines);
+    free(text);
+}
+
+#define CHECK(input, ...)                                                                          \
+    do {                                                                                           \
+        static const char *const want_[] = {__VA_ARGS__};                                          \
+        check_segments(input, want_, sizeof want_ / sizeof want_[0], NULL);                        \
+    } while (0)
+
+static void test_segment_splits_at_final_marks(void **state) {
+    (void)state;
+    CHECK("أعلن الكرملين الانسحاب. ونفت باكو ذلك! هل يتغير شيء؟ ربما? لا أحد يعلم… انتهى",
+          "أعلن الكرملين الانسحاب.", "ونفت باكو ذلك!", "هل يتغير شيء؟", "ربما?", "لا أحد يعلم…",
+          "انتهى");
+}
+
+static void test_segment_keeps_runs_of_marks_together(void **state) {
+    (void)state;
+    CHECK("هل انسحبت القوات؟! لا... ليس بعد. قره باغ.. وباكو تنفي", "هل انسحبت القوات؟!", "لا...",
+          "ليس بعد.", "قره باغ..", "وباكو تنفي");
+}
+
+static void test_segment_keeps_decimal_number_whole(void **state) {
+    (void)state;
+    CHECK("ارتفع المؤشر 2.5 في المئة. وانخفض الدولار.", "ارتفع المؤشر 2.5 في المئة.",
+          "وانخفض الدولار.");
+}
+
+static void test_segment_keeps_dotted_date_whole(void **state) {
+    (void)state;
+    CHECK("وقع الاتفاق في 10.11.2020 في موسكو. ثم بدأ الانسحاب.",
+          "وقع الاتفاق في 10.11.2020 في موسكو.", "ثم بدأ الانسحاب.");
+}
+
+static void test_segment_keeps_thousands_separator_whole(void **state) {
+    (void)state;
+    CHECK("قتل 6,500 شخص و1.960 جندي. وانتهت الحرب.", "قتل 6,500 شخص و1.960 جندي.",
+          "وانتهت الحرب.");
+}
+
+static void test_segment_ends_sentence_after_number(void **state) {
+    (void)state;
+    CHECK("اندلعت الحرب في 2020. وانتهت بعد ستة أسابيع.", "اندلعت الحرب في 2020.",
+          "وانتهت بعد ستة أسابيع.");
+}
+
+static void test_segment_keeps_arabic_abbreviation_whole(void **state) {
+    (void)state;
+    CHECK("قال د. أحمد إن م. سعيد وصل. وأكد ذلك.", "قال د. أحمد إن م. سعيد وصل.", "وأكد ذلك.");
+    /* A shadda on the last letter does not make a long word look like one letter. */
+    CHECK("اتهم بالتجسّس. وأكدت السلطات ذلك.", "اتهم بالتجسّس.", "وأكدت السلطات ذلك.");
+    /* م after a year is the era mark and closes the sentence. */
+    CHECK("ولد عام 1770 م. وتوفي عام 1827م. في فيينا", "ولد عام 1770 م.", "وتوفي عام 1827م.",
+          "في فيينا");
+}
+
+static void test_segment_keeps_latin_abbreviation_whole(void **state) {
+    (void)state;
+    CHECK("التقى Mr. Smith مسؤولين من U.S. والأمم المتحدة. ثم غادر.",
+          "التقى Mr. Smith مسؤولين من U.S. والأمم المتحدة.", "ثم غادر.");
+    CHECK("زر الموقع example.com للمزيد. شكرا.", "زر الموقع example.com للمزيد.", "شكرا.");
+}
+
+static void test_segment_ends_at_period_glued_to_arabic_word(void **state) {
+    (void)state;
+    CHECK("يرجعه البعض إلى نوح.و تعني الكلمة الخشب .فالعود آلة قديمة.", "يرجعه البعض إلى نوح.",
+          "و تعني الكلمة الخشب .", "فالعود آلة قديمة.");
+}
+
+static void test_segment_keeps_period_inside_guillemets(void **state) {
+    (void)state;
+    CHECK("قال الوزير: «انتهى الأمر. لن نتراجع»، مضيفاً أن القرار نهائي. وغادر.",
+          "قال الوزير: «انتهى الأمر. لن نتراجع»، مضيفاً أن القرار نهائي.", "وغادر.");
+    CHECK("وقالت: “هذا هو الحال. بالفعل” ثم صمتت. وانتهى اللقاء.",
+          "وقالت: “هذا هو الحال. بالفعل” ثم صمتت.", "وانتهى اللقاء.");
+}
+
+static void test_segment_ends_after_closing_quote(void **state) {
+    (void)state;
+    CHECK("قال: \"نعم.\" وأضاف أن الانسحاب بدأ.", "قال: \"نعم.\"", "وأضاف أن الانسحاب بدأ.");
+    CHECK("رفضها «القاطع» لهذا الاتهام. وبعد ذلك «حملة افتراءات». انتهى.",
+          "رفضها «القاطع» لهذا الاتهام.", "وبعد ذلك «حملة افتراءات».", "انتهى.");
+    CHECK("وقال (في بيان.) إنه سيرد. ثم غادر.", "وقال (في بيان.)", "إنه سيرد.", "ثم غادر.");
+}
+
+static void test_segment_keeps_period_inside_ascii_quotes(void **state) {
+    (void)state;
+    CHECK("وقالت الوزارة \"من الواضح. أن فرنسا تسلح أرمينيا\" دون تفاصيل. وانتهى.",
+          "وقالت الوزارة \"من الواضح. أن فرنسا تسلح أرمينيا\" دون تفاصيل.", "وانتهى.");
+    /* A quote mark glued to a prefix (بـ"ضغوط") opens; a stray one after a word is ignored. */
+    CHECK("نددت بـ\"ضغوط. كبيرة\" وتهديدات\" فرنسية. ثم صمتت.",
+          "نددت بـ\"ضغوط. كبيرة\" وتهديدات\" فرنسية.", "ثم صمتت.");
+}
+
+static void test_segment_unclosed_quote_does_not_swallow_paragraph(void **state) {
+    (void)state;
+    CHECK("قال «إن الجيش سيبقى. وأكد أن الانسحاب لن يتم. ثم غادر.\nفقرة جديدة «مقتبسة.",
+          "قال «إن الجيش سيبقى.", "وأكد أن الانسحاب لن يتم.", "ثم غادر.", "فقرة جديدة «مقتبسة.");
+}
+
+static void test_segment_comma_and_semicolon_do_not_split(void **state) {
+    (void)state;
+    CHECK("أعلن الكرملين، أمس؛ أن الجنود بدؤوا الانسحاب، بعد سبعة شهور.",
+          "أعلن الكرملين، أمس؛ أن الجنود بدؤوا الانسحاب، بعد سبعة شهور.");
+}
+
+static void test_segment_trims_bullet_and_flags_it(void **state) {
+    (void)state;
+    static const char *const want[] = {"خلال فترتها، تعرضت القوات لخسائر.", "وتوالت الأحداث.",
+                                       "تدهورت العلاقات.", "-5 درجات تحت الصفر.", "نقطة أخرى"};
+    static const uint32_t flags[] = {SEGMENT_BULLET, 0, SEGMENT_BULLET, 0,
+                                     SEGMENT_BULLET | SEGMENT_UNTERMINATED};
+    check_segments("- خلال فترتها، تعرضت القوات لخسائر. وتوالت الأحداث.\n"
+                   "  - تدهورت العلاقات.\n-5 درجات تحت الصفر.\n• نقطة أخرى",
+                   want, 5, flags);
+}
+
+static void test_segment_breaks_at_paragraphs_and_flags_unterminated(void **state) {
+    (void)state;
+    static const char *const want[] = {"فقرة أولى بلا نقطة", "فقرة ثانية.", "بعد سطر محذوف",
+                                       "فقرة أخيرة."};
+    static const uint32_t flags[] = {SEGMENT_UNTERMINATED, 0, SEGMENT_UNTERMINATED, 0};
+    check_segments("فقرة أولى بلا نقطة\n\nفقرة ثانية.\nبعد سطر محذوف\n#X محذوف\nفقرة أخيرة.", want,
+                   4, flags);
+}
+
+static void test_segment_flags_heading_lines(void **state) {
+    (void)state;
+    static const char *const want[] = {"موسكو تعلن الانسحاب..", "وباكو تنفي",
+                                       "نفت أذربيجان سحب قواتها."};
+    static const uint32_t flags[] = {SEGMENT_HEADING, SEGMENT_HEADING | SEGMENT_UNTERMINATED, 0};
+    /* The heading line stands alone even though the next line follows without a blank. */
+    check_segments("#H موسكو تعلن الانسحاب.. وباكو تنفي\nنفت أذربيجان سحب قواتها.", want, 3, flags);
+}
+
+static void test_segment_skips_spans_without_text(void **state) {
+    (void)state;
+    CHECK("انتهى الاجتماع. ... !\n\n* * *\n\nثم بدأ آخر.", "انتهى الاجتماع.", "ثم بدأ آخر.");
+}
+
+/* A hard-wrapped document: lines cut at a fixed width, most ending mid-sentence. */
+#define WRAP1 "أعلن الكرملين، أمس الأربعاء، أن الجنود الروس المنتشرين في مرتفعات ناغورنو كارباخ منذ"
+#define WRAP2 "خريف العام 2020، بدؤوا انسحابهم، بعد سبعة شهور من استعادة أذربيجان هذا الجيب. فيما"
+#define WRAP3 "نددت أذربيجان، أمس، بضغوط وتهديدات تمارسها فرنسا، حسب قولها، بعد يوم من استدعاء"
+#define WRAP4 "باريس سفيرتها لدى باكو للتشاور في ظل تدهور العلاقات الثنائية بين البلدين منذ أشهر."
+#define WRAP5 "وقال المتحدث باسم الرئاسة الروسية للصحفيين إن هذا هو الحال بالفعل، مؤكداً تقارير"
+#define WRAP6 "بثتها وسائل إعلام أذربيجانية تحدثت عن الانسحاب من المنطقة خلال الأيام الماضية."
+
+static void test_segment_joins_hard_wrapped_lines_across_blank_lines(void **state) {
+    (void)state;
+    CHECK("#H عنوان قصير للخبر\n\n" WRAP1 "\n" WRAP2 "\n\n" WRAP3 "\n\n\n" WRAP4 "\n" WRAP5
+          "\n\n" WRAP6 "\n",
+          "عنوان قصير للخبر",
+          WRAP1 " "
+                "خريف العام 2020، بدؤوا انسحابهم، بعد سبعة شهور من استعادة أذربيجان هذا الجيب.",
+          "فيما " WRAP3 " " WRAP4, WRAP5 " " WRAP6);
+}
+
+static void test_segment_short_line_in_wrapped_document_stands_alone(void **state) {
+    (void)state;
+    /* "ملاحظة المحرر" is far shorter than the wrap width: it does not run into the next line. */
+    CHECK(WRAP1 "\n" WRAP2 "\n\n" WRAP3 "\n\nملاحظة المحرر\n\n" WRAP5 "\n" WRAP6,
+          WRAP1 " خريف العام 2020، بدؤوا انسحابهم، بعد سبعة شهور من استعادة أذربيجان هذا الجيب.",
+          "فيما " WRAP3 " ملاحظة المحرر", WRAP5 " " WRAP6);
+}
+
+static void test_segment_does_not_join_across_blank_line_in_web_text(void **state) {
+    (void)state;
+    /* Paragraph-per-line text: a paragraph without its period does not run into the next. */
+    CHECK("فقرة أولى طويلة نسبياً عن الانسحاب وتفاصيله.\n\nفقرة ثانية بلا نقطة في آخرها\n\n"
+          "فقرة ثالثة عن موقف باكو.\n\nفقرة رابعة عن موقف موسكو.\n",
+          "فقرة أولى طويلة نسبياً عن الانسحاب وتفاصيله.", "فقرة ثانية بلا نقطة في آخرها",
+          "فقرة ثالثة عن موقف باكو.", "فقرة رابعة عن موقف موسكو.");
+}
+
+static void test_segment_spans_are_trimmed_and_inside_text(void **state) {
+    (void)state;
+    char text[] = "  \t أولى.   ثانية؟  \r\n\r\n  ثالثة  \r\n";
+    size_t n_lines = 0;
+    clean_line *lines = simple_lines(text, &n_lines);
+    segment_sentence *s = NULL;
+    size_t n = 0;
+    assert_int_equal(segment_document(text, strlen(text), lines, n_lines, &s, &n), ARS_OK);
+    assert_int_equal(n, 3);
+    for (size_t k = 0; k < n; k++) {
+        assert_true(s[k].start < s[k].end && s[k].end <= strlen(text));
+        assert_true(text[s[k].start] != ' ' && text[s[k].end - 1] != ' ' &&
+                    text[s[k].end - 1] != '\r');
+    }
+    assert_int_equal(s[2].flags, SEGMENT_UNTERMINATED);
+    free(s);
+    free(lines);
+}
+
+static void test_segment_empty_document_gives_no_sentences(void **state) {
+    (void)state;
+    segment_sentence *s = (segment_sentence *)state;
+    size_t n = 7;
+    assert_int_equal(segment_document("", 0, NULL, 0, &s, &n), ARS_OK);
+    assert_null(s);
+    assert_int_equal(n, 0);
+    clean_line blank = {0, 3, CLEAN_BLANK, 0};
+    assert_int_equal(segment_document("   ", 3, &blank, 1, &s, &n), ARS_OK);
+    assert_int_equal(n, 0);
+    free(s);
+}
+
+/* --- gold segmentations of seed articles ---------------------------------------------------- */
+
+static void check_gold(const char *seed, const char *gold) {
+    char rel[256], path[4096];
+    snprintf(rel, sizeof rel, "tests/data/seeds/%s.txt", seed);
+    snprintf(path, sizeof path, "%s", test_util_source_path(rel));
+    size_t len = 0;
+    char *text = test_util_read_file(path, &len);
+    assert_non_null(text);
+    snprintf(rel, sizeof rel, "tests/data/gold/%s", gold);
+    snprintf(path, sizeof path, "%s", test_util_source_path(rel));
+    char *expected = test_util_read_file(path, NULL);
+    assert_non_null(expected);
+
+    clean_doc doc = {text, len, 0};
+    clean_line *lines = NULL;
+    size_t n_lines = 0;
+    assert_int_equal(clean_documents(&doc, 1, &lines, &n_lines), ARS_OK);
+    segment_sentence *s = NULL;
+    size_t n = 0;
+    assert_int_equal(segment_document(text, len, lines, n_lines, &s, &n), ARS_OK);
+
+    size_t k = 0;
+    for (char *line = expected; line && *line;) {
+        char *nl = strchr(line, '\n');
+        if (nl) *nl = '\0';
+        if (line[0] != '#' && line[0] != '\0') {
+            char *tab = strchr(line, '\t');
+            assert_non_null(tab);
+            *tab = '\0';
+            uint32_t want_flags = 0;
+            for (char *f = line; *f; f++) {
+                if (*f == 'H') want_flags |= SEGMENT_HEADING;
+                if (*f == 'B') want_flags |= SEGMENT_BULLET;
+                if (*f == 'U') want_flags |= SEGMENT_UNTERMINATED;
+            }
+            if (k >= n) {
+                print_error("%s: sentence %zu missing; expected [%s]\n", seed, k, tab + 1);
+                fail();
+            }
+            char *got = fold(text, &s[k]);
+            if (strcmp(got, tab + 1) != 0 || s[k].flags != want_flags) {
+                print_error("%s: first mismatch at sentence %zu\n  got      [%s] flags %u\n"
+                            "  expected [%s] flags %u\n",
+                            seed, k, got, (unsigned)s[k].flags, tab + 1, (unsigned)want_flags);
+                free(got);
+                fail();
+            }
+            free(got);
+            k++;
+        }
+        line = nl ? nl + 1 : NULL;
+    }
+    if (k != n) {
+        print_error("%s: %zu sentences, gold has %zu\n", seed, n, k);
+        fail();
+    }
+    free(s);
+    free(lines);
+    free(expected);
+    free(text);
+}
+
+static void test_segment_matches_gold_for_hard_wrapped_pdf_seed_000(void **state) {
+    (void)state;
+    check_gold("000_37eaa8ce959699e6", "000_37eaa8ce959699e6.sentences.txt");
+}
+
+static void test_segment_matches_gold_for_seed_001(void **state) {
+    (void)state;
+    check_gold("001_1bb4ffb61d3243be", "001_1bb4ffb61d3243be.sentences.txt");
+}
+
+static void test_segment_matches_gold_for_web_seed_003(void **state) {
+    (void)state;
+    check_gold("003_be449fbf7e01b1a1", "003_be449fbf7e01b1a1.sentences.txt");
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_segment_splits_at_final_marks),
+        cmocka_unit_test(test_segment_keeps_runs_of_marks_together),
+        cmocka_unit_test(test_segment_keeps_decimal_number_whole),
+        cmocka_unit_test(test_segment_keeps_dotted_date_whole),
+        cmocka_unit_test(test_segment_keeps_thousands_separator_whole),
+        cmocka_unit_test(test_segment_ends_sentence_after_number),
+        cmocka_unit_test(test_segment_keeps_arabic_abbreviation_whole),
+        cmocka_unit_test(test_segment_keeps_latin_abbreviation_whole),
+        cmocka_unit_test(test_segment_ends_at_period_glued_to_arabic_word),
+        cmocka_unit_test(test_segment_keeps_period_inside_guillemets),
+        cmocka_unit_test(test_segment_ends_after_closing_quote),
+        cmocka_unit_test(test_segment_keeps_period_inside_ascii_quotes),
+        cmocka_unit_test(test_segment_unclosed_quote_does_not_swallow_paragraph),
+        cmocka_unit_test(test_segment_comma_and_semicolon_do_not_split),
+        cmocka_unit_test(test_segment_trims_bullet_and_flags_it),
+        cmocka_unit_test(test_segment_breaks_at_paragraphs_and_flags_unterminated),
+        cmocka_unit_test(test_segment_flags_heading_lines),
+        cmocka_unit_test(test_segment_skips_spans_without_text),
+        cmocka_unit_test(test_segment_joins_hard_wrapped_lines_across_blank_lines),
+        cmocka_unit_test(test_segment_short_line_in_wrapped_document_stands_alone),
+        cmocka_unit_test(test_segment_does_not_join_across_blank_line_in_web_text),
+        cmocka_unit_test(test_segment_spans_are_trimmed_and_inside_text),
+        cmocka_unit_test(test_segment_empty_document_gives_no_sentences),
+        cmocka_unit_test(test_segment_matches_gold_for_hard_wrapped_pdf_seed_000),
+        cmocka_unit_test(test_segment_matches_gold_for_seed_001),
+        cmocka_unit_test(test_segment_matches_gold_for_web_seed_003),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
