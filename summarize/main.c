@@ -27,7 +27,7 @@ static void main_usage(FILE *f) {
           "  -r, --ratio R        at most R times the input's words, 0 < R <= 1\n"
           "\n"
           "Ranking and selection:\n"
-          "  -m, --method NAME    default   TextRank relevance, MMR selection (the default)\n"
+          "  -m, --method NAME    default   TextRank blended with position, MMR selection\n"
           "                       textrank  weighted PageRank on the cosine graph, best first\n"
           "                       lexrank   PageRank on the cosine graph thresholded at 0.1\n"
           "                       centroid  cosine to the centroid of all sentences\n"
@@ -36,6 +36,8 @@ static void main_usage(FILE *f) {
           "      --lambda X       MMR weight of relevance against redundancy, 0..1 (default 0.7)\n"
           "      --max-sim X      no two chosen sentences with cosine >= X, 0 < X <= 1\n"
           "                       (default 0.5); applies to every method\n"
+          "      --position-weight X  default method: share of the lead-position prior in the\n"
+          "                       relevance, 0..1 (default 0.7; 0 = TextRank alone)\n"
           "      --stem NAME      snowball (Snowball Arabic, default) or none\n"
           "\n"
           "Output:\n"
@@ -125,21 +127,23 @@ int main(int argc, char **argv) {
     const char *out_path = NULL;
     output_format fmt = OUTPUT_TEXT;
     int quiet = 0, words_given = 0, other_budget = 0;
-    enum { OPT_LAMBDA = 256, OPT_MAXSIM, OPT_STEM, OPT_ORDER };
-    static const struct option longopts[] = {{"words", required_argument, NULL, 'w'},
-                                             {"sentences", required_argument, NULL, 'n'},
-                                             {"ratio", required_argument, NULL, 'r'},
-                                             {"method", required_argument, NULL, 'm'},
-                                             {"lambda", required_argument, NULL, OPT_LAMBDA},
-                                             {"max-sim", required_argument, NULL, OPT_MAXSIM},
-                                             {"stem", required_argument, NULL, OPT_STEM},
-                                             {"order", required_argument, NULL, OPT_ORDER},
-                                             {"format", required_argument, NULL, 'f'},
-                                             {"output", required_argument, NULL, 'o'},
-                                             {"quiet", no_argument, NULL, 'q'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {"version", no_argument, NULL, 'V'},
-                                             {NULL, 0, NULL, 0}};
+    enum { OPT_LAMBDA = 256, OPT_MAXSIM, OPT_STEM, OPT_ORDER, OPT_POSITION };
+    static const struct option longopts[] = {
+        {"words", required_argument, NULL, 'w'},
+        {"sentences", required_argument, NULL, 'n'},
+        {"ratio", required_argument, NULL, 'r'},
+        {"method", required_argument, NULL, 'm'},
+        {"lambda", required_argument, NULL, OPT_LAMBDA},
+        {"max-sim", required_argument, NULL, OPT_MAXSIM},
+        {"position-weight", required_argument, NULL, OPT_POSITION},
+        {"stem", required_argument, NULL, OPT_STEM},
+        {"order", required_argument, NULL, OPT_ORDER},
+        {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0}};
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":w:n:r:m:f:o:qhV", longopts, NULL)) != -1) {
@@ -176,6 +180,12 @@ int main(int argc, char **argv) {
             if (main_parse_double(optarg, &opt.max_sim) ||
                 !(opt.max_sim > 0.0 && opt.max_sim <= 1.0))
                 return main_usage_error("--max-sim needs a number in (0, 1], not '%s'", optarg);
+            break;
+        case OPT_POSITION:
+            if (main_parse_double(optarg, &opt.position_weight) ||
+                !(opt.position_weight >= 0.0 && opt.position_weight <= 1.0))
+                return main_usage_error("--position-weight needs a number in [0, 1], not '%s'",
+                                        optarg);
             break;
         case OPT_STEM:
             if (strcmp(optarg, "snowball") == 0)

@@ -21,14 +21,14 @@ extern "C" {
 /* Result codes. Values are stable: they are never renumbered. */
 typedef enum {
     ARS_OK = 0,
-    ARS_ENOMEM = 1,    /* an allocation failed */
-    ARS_EIO = 2,       /* a file could not be opened, read or written */
-    ARS_EUTF8 = 3,     /* input is not valid UTF-8 text (invalid sequence, NUL byte) */
-    ARS_EMODEL = 4,    /* a model file is missing, malformed or of the wrong version */
-    ARS_EARG = 5,      /* a bad argument at the public boundary */
-    ARS_EEMPTY = 6,    /* no usable sentence in the input */
-    ARS_ELIMIT = 7,    /* a resource limit was exceeded (input size, sentence count) */
-    ARS_EINTERNAL = 8  /* a bug or an unexpected library failure */
+    ARS_ENOMEM = 1,   /* an allocation failed */
+    ARS_EIO = 2,      /* a file could not be opened, read or written */
+    ARS_EUTF8 = 3,    /* input is not valid UTF-8 text (invalid sequence, NUL byte) */
+    ARS_EMODEL = 4,   /* a model file is missing, malformed or of the wrong version */
+    ARS_EARG = 5,     /* a bad argument at the public boundary */
+    ARS_EEMPTY = 6,   /* no usable sentence in the input */
+    ARS_ELIMIT = 7,   /* a resource limit was exceeded (input size, sentence count) */
+    ARS_EINTERNAL = 8 /* a bug or an unexpected library failure */
 } ars_status;
 
 /* Short English description of a status; never NULL (unknown values give "unknown status"). */
@@ -60,15 +60,18 @@ typedef struct {
     ars_method method;
     ars_stem stem;
     ars_order order;
-    double lambda;        /* MMR trade-off in [0,1]: 1 = relevance only. Default 0.7 */
-    double max_sim;       /* hard cap: no two chosen sentences with cosine >= max_sim. Default 0.5 */
-    size_t max_words;     /* word budget; 0 = no word budget. Default 120 */
-    size_t max_sentences; /* sentence budget; 0 = none. Default 0 */
-    double ratio;         /* budget as a share of the input's words, (0,1]; 0 = none. Default 0 */
-    double damping;       /* PageRank damping. Default 0.85 */
-    double tolerance;     /* PageRank convergence (L1 change). Default 1e-6 */
-    int max_iter;         /* PageRank iteration cap. Default 200 */
+    double lambda;    /* MMR trade-off in [0,1]: 1 = relevance only. Default 0.7 */
+    double max_sim;   /* hard cap: no two chosen sentences with cosine >= max_sim. Default 0.5 */
+    size_t max_words; /* word budget; 0 = no word budget. Default 120 */
+    size_t max_sentences;   /* sentence budget; 0 = none. Default 0 */
+    double ratio;           /* budget as a share of the input's words, (0,1]; 0 = none. Default 0 */
+    double damping;         /* PageRank damping. Default 0.85 */
+    double tolerance;       /* PageRank convergence (L1 change). Default 1e-6 */
+    int max_iter;           /* PageRank iteration cap. Default 200 */
     size_t max_input_bytes; /* per-document size limit. Default 64 MiB */
+    double position_weight; /* default method: relevance = (1-w) * TextRank (max 1) + w / (1 + the
+                               sentence's position in its document). Default 0.7, measured with
+                               summarize-eval on the development sets (docs/EVALUATION.md) */
 } ars_options;
 
 /* Fills *opts with the defaults above. opts must not be NULL. */
@@ -79,17 +82,18 @@ typedef struct {
     size_t doc;           /* index of the document, in the order documents were added */
     const char *doc_name; /* the name given when the document was added */
     size_t index;         /* sentence number within its document, from 0, over kept sentences */
-    size_t start, end;    /* byte range [start,end) of the sentence in the document's original bytes */
-    const char *text;     /* the sentence as printed: original bytes, line breaks folded to spaces */
-    size_t text_len;      /* bytes in text (text is also NUL-terminated) */
-    double score;         /* the ranker's relevance score */
+    size_t start, end; /* byte range [start,end) of the sentence in the document's original bytes */
+    const char *text;  /* the sentence as printed: original bytes, line breaks folded to spaces */
+    size_t text_len;   /* bytes in text (text is also NUL-terminated) */
+    double score;      /* the ranker's relevance score */
 } ars_sentence;
 
 typedef struct ars_summarizer ars_summarizer;
 
 /* Creates a summarizer with a copy of *opts (NULL = defaults). Loads the built-in stopword list and
  * the stemmer. On success *out owns a new summarizer; free it with ars_summarizer_free(). */
-ARS_API ars_status ars_summarizer_new(const ars_options *opts, ars_summarizer **out, ars_error *err);
+ARS_API ars_status ars_summarizer_new(const ars_options *opts, ars_summarizer **out,
+                                      ars_error *err);
 
 /* Frees everything the summarizer owns. NULL is accepted. */
 ARS_API void ars_summarizer_free(ars_summarizer *s);

@@ -76,6 +76,7 @@ ARS_API void ars_options_init(ars_options *opts) {
     opts->tolerance = 1e-6;
     opts->max_iter = 200;
     opts->max_input_bytes = (size_t)64 << 20;
+    opts->position_weight = 0.7;
 }
 
 static ars_status summarizer_check_options(const ars_options *o, ars_error *err) {
@@ -89,6 +90,8 @@ static ars_status summarizer_check_options(const ars_options *o, ars_error *err)
         return error_set(err, ARS_EARG, "lambda must be in [0, 1]");
     if (!(o->max_sim > 0.0 && o->max_sim <= 1.0))
         return error_set(err, ARS_EARG, "max-sim must be in (0, 1]");
+    if (!(o->position_weight >= 0.0 && o->position_weight <= 1.0))
+        return error_set(err, ARS_EARG, "position weight must be in [0, 1]");
     if (!(o->ratio >= 0.0 && o->ratio <= 1.0))
         return error_set(err, ARS_EARG, "ratio must be in (0, 1]");
     if (!(o->damping > 0.0 && o->damping < 1.0))
@@ -412,6 +415,18 @@ static ars_status summarizer_rank(ars_summarizer *s, summarizer_run_state *r, si
     case ARS_METHOD_TEXTRANK:
         rc = rank_textrank(g, &pp, r->rel, &iters);
         break;
+    }
+    if (rc == 0 && o->method == ARS_METHOD_DEFAULT && o->position_weight > 0.0) {
+        /* News puts the point of a story first: blend graph centrality (scaled to a maximum of 1)
+         * with the lead score of the sentence's position in its own document. */
+        double top = 0.0;
+        for (size_t e = 0; e < ne; e++)
+            if (r->rel[e] > top) top = r->rel[e];
+        for (size_t e = 0; e < ne; e++) {
+            double central = top > 0.0 ? r->rel[e] / top : 0.0;
+            double lead = 1.0 / (1.0 + (double)r->position[e]);
+            r->rel[e] = (1.0 - o->position_weight) * central + o->position_weight * lead;
+        }
     }
     return rc ? error_from_errno(rc) : ARS_OK;
 }
