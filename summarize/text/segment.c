@@ -206,7 +206,7 @@ static int segment_pair_quotes(const char *s, size_t start, size_t end, segment_
         }
         i += n;
     }
-    qsort(q->ev, q->n, sizeof *q->ev, segment_qevent_cmp);
+    if (q->n > 1) qsort(q->ev, q->n, sizeof *q->ev, segment_qevent_cmp);
     return 0;
 }
 
