@@ -1,6 +1,6 @@
 #!/bin/sh
 # run_case.sh - runs one end-to-end CLI case and compares it with its expectations.
-# Usage: run_case.sh SUMMARIZE_BINARY SOURCE_DIR CASE_DIR
+# Usage: run_case.sh SUMMARIZE_BINARY SOURCE_DIR CASE_DIR [SUMMARIZE_EVAL_BINARY]
 # A case directory holds:
 #   args     the command line after the program name (shell words; globs expand). It runs in the
 #            source tree, so paths are relative to it and goldens hold no machine-specific path;
@@ -11,6 +11,7 @@
 #            standard error must be empty)
 #   stdin    a file fed to standard input (optional; default /dev/null)
 #   env      KEY=VALUE lines exported for the run (optional)
+#   program  "summarize-eval" to run the evaluation program instead of summarize (optional)
 #   setup    shell script run before (optional; sees $TMP and $SRC)
 #   check    shell script run after (optional; sees $TMP, $SRC, $OUT and $ERR: the output files)
 # With ARS_REGENERATE=1 the stdout golden is rewritten from the actual output instead of compared.
@@ -18,6 +19,7 @@ set -u
 BIN=$1
 SRC=$2
 CASE=$3
+if [ -f "$CASE/program" ] && [ "$(cat "$CASE/program")" = summarize-eval ]; then BIN=${4:?}; fi
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 OUT=$TMP/.stdout
