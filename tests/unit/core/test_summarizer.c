@@ -286,6 +286,32 @@ static void test_lead_takes_first_sentences_round_robin(void **state) {
     ars_summarizer_free(s);
 }
 
+static void test_clean_twin_beats_pdf_damaged_copy(void **state) {
+    (void)state;
+    ars_options o;
+    ars_options_init(&o);
+    o.max_words = 0;
+    o.max_sentences = 1;
+    o.position_weight = 0.0;
+    ars_summarizer *s;
+    ars_error err;
+    assert_int_equal(ars_summarizer_new(&o, &s, &err), ARS_OK);
+    /* The same sentence twice: first as PDF extraction leaves it (في -> ف, على -> عل), then clean.
+     * The damaged copy comes first, so only well-formedness can make the clean one win. */
+    const char *damaged =
+        "انتشر الجنود الروس ف مرتفعات ناغورنو كاراباخ عل خط التماس منذ خريف 2020.\n";
+    const char *clean =
+        "انتشر الجنود الروس في مرتفعات ناغورنو كاراباخ على خط التماس منذ خريف 2020.\n"
+        "وأعلن الكرملين أن الجنود الروس بدؤوا الانسحاب من مرتفعات ناغورنو كاراباخ.\n";
+    assert_int_equal(ars_summarizer_add_document(s, "pdf", damaged, strlen(damaged), &err), ARS_OK);
+    assert_int_equal(ars_summarizer_add_document(s, "web", clean, strlen(clean), &err), ARS_OK);
+    assert_int_equal(ars_summarizer_run(s, &err), ARS_OK);
+    assert_int_equal(ars_summary_count(s), 1);
+    assert_string_equal(ars_summary_get(s, 0)->doc_name, "web");
+    assert_int_equal(ars_summary_get(s, 0)->index, 0);
+    ars_summarizer_free(s);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_options_init_sets_documented_defaults),
@@ -300,6 +326,7 @@ int main(void) {
         cmocka_unit_test(test_crlf_and_bom_give_the_same_summary),
         cmocka_unit_test(test_every_method_and_budget_works_on_seeds),
         cmocka_unit_test(test_lead_takes_first_sentences_round_robin),
+        cmocka_unit_test(test_clean_twin_beats_pdf_damaged_copy),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
