@@ -14,7 +14,7 @@
 #include <cmocka.h>
 
 /* Fails the test when |a-b| > tol, printing both values. */
-#define assert_double_near(a, b, tol) \
+#define assert_double_near(a, b, tol)                                                              \
     test_util_double_near((double)(a), (double)(b), (double)(tol), #a, __FILE__, __LINE__)
 
 static inline void test_util_double_near(double a, double b, double tol, const char *expr,
@@ -44,11 +44,18 @@ static inline char *test_util_read_file(const char *path, size_t *len_out) {
     if (!f) return NULL;
     size_t cap = 4096, len = 0;
     char *buf = malloc(cap);
-    if (!buf) { fclose(f); return NULL; }
+    if (!buf) {
+        fclose(f);
+        return NULL;
+    }
     for (;;) {
         if (len + 1 >= cap) {
             char *nb = realloc(buf, cap * 2);
-            if (!nb) { free(buf); fclose(f); return NULL; }
+            if (!nb) {
+                free(buf);
+                fclose(f);
+                return NULL;
+            }
             buf = nb;
             cap *= 2;
         }

@@ -10,11 +10,11 @@
  * strictly increasing within a row. A row with no terms is all-zero (norm 0). */
 typedef struct {
     size_t n_rows;
-    size_t n_cols;     /* number of terms (columns) */
-    size_t *row_ptr;   /* n_rows + 1 entries */
-    uint32_t *col;     /* nnz entries */
-    float *val;        /* nnz entries */
-    float *idf;        /* n_cols entries: the idf used for each column */
+    size_t n_cols;   /* number of terms (columns) */
+    size_t *row_ptr; /* n_rows + 1 entries */
+    uint32_t *col;   /* nnz entries */
+    float *val;      /* nnz entries */
+    float *idf;      /* n_cols entries: the idf used for each column */
 } tfidf_matrix;
 
 /* Weighting: tf' = 1 + ln(tf) (sublinear) for tf >= 1; idf(t) = ln((1 + N) / (1 + df(t))) + 1

@@ -7,15 +7,24 @@
 
 ARS_API const char *ars_status_str(ars_status status) {
     switch (status) {
-    case ARS_OK: return "success";
-    case ARS_ENOMEM: return "out of memory";
-    case ARS_EIO: return "input/output error";
-    case ARS_EUTF8: return "invalid UTF-8 text";
-    case ARS_EMODEL: return "bad model file";
-    case ARS_EARG: return "bad argument";
-    case ARS_EEMPTY: return "no usable sentence in the input";
-    case ARS_ELIMIT: return "resource limit exceeded";
-    case ARS_EINTERNAL: return "internal error";
+    case ARS_OK:
+        return "success";
+    case ARS_ENOMEM:
+        return "out of memory";
+    case ARS_EIO:
+        return "input/output error";
+    case ARS_EUTF8:
+        return "invalid UTF-8 text";
+    case ARS_EMODEL:
+        return "bad model file";
+    case ARS_EARG:
+        return "bad argument";
+    case ARS_EEMPTY:
+        return "no usable sentence in the input";
+    case ARS_ELIMIT:
+        return "resource limit exceeded";
+    case ARS_EINTERNAL:
+        return "internal error";
     }
     return "unknown status";
 }
@@ -33,9 +42,13 @@ ars_status error_set(ars_error *err, ars_status status, const char *fmt, ...) {
 
 ars_status error_from_errno(int code) {
     switch (code) {
-    case 0: return ARS_OK;
-    case ENOMEM: return ARS_ENOMEM;
-    case EOVERFLOW: return ARS_ELIMIT;
-    default: return ARS_EINTERNAL;
+    case 0:
+        return ARS_OK;
+    case ENOMEM:
+        return ARS_ENOMEM;
+    case EOVERFLOW:
+        return ARS_ELIMIT;
+    default:
+        return ARS_EINTERNAL;
     }
 }

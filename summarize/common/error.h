@@ -10,7 +10,8 @@
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
-ars_status error_set(ars_error *err, ars_status status, const char *fmt, ...);
+ars_status
+error_set(ars_error *err, ars_status status, const char *fmt, ...);
 
 /* Maps an errno-style code from vectors/ or models/ (0, ENOMEM, EOVERFLOW, other) to a status. */
 ars_status error_from_errno(int code);

@@ -13,9 +13,9 @@
 /* Why a line was dropped (0 = kept). */
 typedef enum {
     CLEAN_KEEP = 0,
-    CLEAN_BLANK,       /* empty or whitespace only */
-    CLEAN_NOT_ARABIC,  /* too small a share of Arabic letters (Latin-only chrome, licence notices) */
-    CLEAN_REPEATED,    /* the same line occurs twice in a document or in several documents */
+    CLEAN_BLANK,      /* empty or whitespace only */
+    CLEAN_NOT_ARABIC, /* too small a share of Arabic letters (Latin-only chrome, licence notices) */
+    CLEAN_REPEATED,   /* the same line occurs twice in a document or in several documents */
     CLEAN_BOILERPLATE, /* a common web phrase (share, subscribe, read more, comments ...) */
     CLEAN_FRAGMENT     /* short and unpunctuated: a dateline, section label, menu item, byline */
 } clean_reason;

@@ -1,7 +1,7 @@
 /* segment.h - pipeline stage 3: Arabic sentence segmentation over the kept lines of a document.
- * Sentences end at . ! ? ؟ … and at paragraph breaks; hard-wrapped lines are joined; no split inside
- * numbers (2.5, 10.11.2020, 6,500), common abbreviations (د. م. ص. ...) or quotes («...», "...");
- * a leading "- " bullet starts a sentence; ، and ؛ never end one. */
+ * Sentences end at . ! ? ؟ … and at paragraph breaks; hard-wrapped lines are joined; no split
+ * inside numbers (2.5, 10.11.2020, 6,500), common abbreviations (د. م. ص. ...) or quotes («...»,
+ * "..."); a leading "- " bullet starts a sentence; ، and ؛ never end one. */
 #ifndef ARS_TEXT_SEGMENT_H
 #define ARS_TEXT_SEGMENT_H
 
@@ -18,14 +18,14 @@ typedef struct {
     uint32_t flags; /* SEGMENT_* below */
 } segment_sentence;
 
-#define SEGMENT_HEADING 1u    /* from a heading line: no final punctuation (not summary material) */
-#define SEGMENT_BULLET 2u     /* started with a "- " bullet */
+#define SEGMENT_HEADING      1u /* from a heading line: no final punctuation (not summary material) */
+#define SEGMENT_BULLET       2u /* started with a "- " bullet */
 #define SEGMENT_UNTERMINATED 4u /* ended at a paragraph break without final punctuation */
 
 /* Segments one document. Only lines with reason CLEAN_KEEP contribute; a dropped line or a blank
  * line is a paragraph break, except that in a hard-wrapped document (most lines of similar length,
- * many ending mid-sentence, as PDF extractions are) a line that ends mid-sentence continues into the
- * next kept line even across a blank line. On success *out is a malloc'd array of *n_out
+ * many ending mid-sentence, as PDF extractions are) a line that ends mid-sentence continues into
+ * the next kept line even across a blank line. On success *out is a malloc'd array of *n_out
  * sentences in document order (caller frees; may be NULL with *n_out = 0).
  * Returns ARS_OK or ARS_ENOMEM. */
 ars_status segment_document(const char *text, size_t len, const clean_line *lines, size_t n_lines,
