@@ -1,0 +1,58 @@
+/* test_error.c - unit tests of the status strings and the error-detail helper
+ * (summarize/common/error.c). */
+#include "test_util.h"
+
+#include <errno.h>
+
+#include "summarize/common/error.h"
+
+static void test_status_str_is_never_null_and_distinct(void **state) {
+    (void)state;
+    for (int st = ARS_OK; st <= ARS_EINTERNAL; st++) {
+        const char *a = ars_status_str((ars_status)st);
+        assert_non_null(a);
+        assert_string_not_equal(a, "unknown status");
+        for (int other = ARS_OK; other < st; other++)
+            assert_string_not_equal(a, ars_status_str((ars_status)other));
+    }
+    assert_string_equal(ars_status_str((ars_status)-1), "unknown status");
+    assert_string_equal(ars_status_str((ars_status)1000), "unknown status");
+}
+
+static void test_error_set_fills_status_and_message(void **state) {
+    (void)state;
+    ars_error err = {ARS_OK, ""};
+    assert_int_equal(error_set(&err, ARS_EUTF8, "%s: byte %d: invalid UTF-8", "a.txt", 12),
+                     ARS_EUTF8);
+    assert_int_equal(err.status, ARS_EUTF8);
+    assert_string_equal(err.message, "a.txt: byte 12: invalid UTF-8");
+}
+
+static void test_error_set_accepts_null_and_truncates(void **state) {
+    (void)state;
+    assert_int_equal(error_set(NULL, ARS_EIO, "%s", "ignored"), ARS_EIO);
+    char long_name[2000];
+    memset(long_name, 'x', sizeof long_name - 1);
+    long_name[sizeof long_name - 1] = '\0';
+    ars_error err;
+    error_set(&err, ARS_EIO, "%s: gone", long_name);
+    assert_int_equal(strlen(err.message), sizeof err.message - 1);
+}
+
+static void test_error_from_errno_maps_codes(void **state) {
+    (void)state;
+    assert_int_equal(error_from_errno(0), ARS_OK);
+    assert_int_equal(error_from_errno(ENOMEM), ARS_ENOMEM);
+    assert_int_equal(error_from_errno(EOVERFLOW), ARS_ELIMIT);
+    assert_int_equal(error_from_errno(EINVAL), ARS_EINTERNAL);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_status_str_is_never_null_and_distinct),
+        cmocka_unit_test(test_error_set_fills_status_and_message),
+        cmocka_unit_test(test_error_set_accepts_null_and_truncates),
+        cmocka_unit_test(test_error_from_errno_maps_codes),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
