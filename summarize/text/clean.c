@@ -23,8 +23,8 @@
  *   CLEAN_WRAP_SIMILAR_SHARE within CLEAN_WRAP_SIMILAR of the median length, a median of at
  *   least CLEAN_WRAP_MIN_WIDTH code points, as a page column has) most lines end
  *   mid-sentence, so only a line shorter than CLEAN_WRAP_SHORT times the median can be a heading
- *   or a fragment; a full-width line is wrapped prose whatever its word count. segment.c measures
- *   the same layout with the same numbers to decide where to join lines.
+ *   or a fragment; a full-width line is wrapped prose whatever its word count. Such lines carry
+ *   CLEAN_LINE_WRAPPED, which is what segment.c joins on.
  * - A line ending with a comma or semicolon (، , ؛ ;) continues a sentence: never a heading.
  * - Phrase-table prefixes only count on lines of at most CLEAN_PHRASE_PREFIX_MAX_WORDS words, so
  *   a paragraph that merely begins like a phrase is not dropped.
@@ -506,6 +506,8 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
     g = 0;
     for (size_t d = 0; d < n_docs; d++) {
         clean_mark_wrapped(lines[d], info + g, n_lines[d], slots);
+        for (size_t j = 0; j < n_lines[d]; j++)
+            if (info[g + j].wide) lines[d][j].flags |= CLEAN_LINE_WRAPPED;
         g += n_lines[d];
     }
 

@@ -32,6 +32,11 @@ typedef struct {
  * segmenting sees a break there) but the segmenter marks what comes from it as a heading. */
 #define CLEAN_LINE_HEADING 1u
 
+/* A full-width line of a hard-wrapped document (PDF layout: most lines cut at the page width,
+ * mid-sentence). Such a line may continue on the next kept line, even across blank lines; the
+ * segmenter joins on this flag, so the layout is measured in one place (clean.c). */
+#define CLEAN_LINE_WRAPPED 2u
+
 /* A document as the cleaner sees it. text[body_start..len) is the body (after any BOM). */
 typedef struct {
     const char *text;

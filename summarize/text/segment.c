@@ -8,24 +8,10 @@
 #include <string.h>
 #include <utf8proc.h>
 
-/* Hard-wrap detection, over kept non-heading lines (lengths in code points):
- * - at least SEGMENT_WRAP_MIN_LINES lines (too few lines say nothing about layout);
- * - a median length of at least SEGMENT_WRAP_MIN_WIDTH: a page or column is wider than that,
- *   while a list of short unpunctuated items is not wrapped prose;
- * - at least SEGMENT_WRAP_MID_SHARE of them end mid-sentence (no final punctuation; a comma or a
- *   word): web text puts a paragraph on each line, so almost every line ends with a period there,
- *   while a PDF extraction cuts lines at the page width (seed 000: 27 of 30 lines);
- * - at least SEGMENT_WRAP_SIMILAR_SHARE of them are within SEGMENT_WRAP_SIMILAR of the median
- *   length (a fixed width; the short last lines of paragraphs are the exceptions).
- * In such a document a line that ends mid-sentence continues into the next kept line even across
- * blank lines, unless it is shorter than SEGMENT_WRAP_SHORT times the median: a line that stops
- * well before the wrap width ended there on purpose (a title, a signature). */
-#define SEGMENT_WRAP_MIN_LINES     4
-#define SEGMENT_WRAP_MIN_WIDTH     40
-#define SEGMENT_WRAP_MID_SHARE     0.5
-#define SEGMENT_WRAP_SIMILAR       0.3
-#define SEGMENT_WRAP_SIMILAR_SHARE 0.6
-#define SEGMENT_WRAP_SHORT         0.6
+/* Hard-wrapped lines (PDF layout) are recognised by clean.c, which marks the full-width lines of
+ * such a document CLEAN_LINE_WRAPPED. A wrapped line that ends mid-sentence continues into the next
+ * kept line even across blank lines; a line that stops well before the wrap width (not flagged)
+ * ended there on purpose (a title, a signature). */
 
 /* A kept line as the segmenter sees it. */
 typedef struct {
@@ -34,6 +20,7 @@ typedef struct {
     int mid;      /* ends without final punctuation */
     int heading;  /* CLEAN_LINE_HEADING */
     int bullet;   /* starts with "- ", "• " ... */
+    int wide;     /* CLEAN_LINE_WRAPPED: a full-width line of a hard-wrapped document */
     size_t index; /* index in the clean_line array */
 } segment_line;
 
@@ -378,6 +365,7 @@ static void segment_measure(const char *s, const clean_line *l, size_t index, se
     out->end = end;
     out->index = index;
     out->heading = (l->flags & CLEAN_LINE_HEADING) != 0;
+    out->wide = (l->flags & CLEAN_LINE_WRAPPED) != 0;
     out->n_cp = 0;
     for (size_t i = start; i < end; out->n_cp++)
         i += segment_next(s, i, end, &(int32_t){0});
@@ -401,42 +389,6 @@ static void segment_measure(const char *s, const clean_line *l, size_t index, se
         segment_is_blank(second);
 }
 
-static int segment_size_cmp(const void *a, const void *b) {
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    return (x > y) - (x < y);
-}
-
-/* Decides whether the document is hard-wrapped; sets *median to the median line length. */
-static int segment_hard_wrapped(const segment_line *ls, size_t n, size_t *median, int *nomem) {
-    *median = 0;
-    size_t m = 0;
-    for (size_t k = 0; k < n; k++)
-        m += !ls[k].heading && ls[k].n_cp > 0;
-    if (m < SEGMENT_WRAP_MIN_LINES) return 0;
-    size_t *len = malloc(m * sizeof *len);
-    if (!len) {
-        *nomem = 1;
-        return 0;
-    }
-    size_t mid = 0, j = 0;
-    for (size_t k = 0; k < n; k++) {
-        if (ls[k].heading || ls[k].n_cp == 0) continue;
-        len[j++] = ls[k].n_cp;
-        mid += ls[k].mid;
-    }
-    qsort(len, m, sizeof *len, segment_size_cmp);
-    size_t med = len[m / 2];
-    size_t similar = 0;
-    for (size_t k = 0; k < m; k++) {
-        double r = (double)len[k] / (double)med;
-        similar += r >= 1.0 - SEGMENT_WRAP_SIMILAR && r <= 1.0 + SEGMENT_WRAP_SIMILAR;
-    }
-    free(len);
-    *median = med;
-    return med >= SEGMENT_WRAP_MIN_WIDTH && (double)mid >= SEGMENT_WRAP_MID_SHARE * (double)m &&
-           (double)similar >= SEGMENT_WRAP_SIMILAR_SHARE * (double)m;
-}
-
 ars_status segment_document(const char *text, size_t len, const clean_line *lines, size_t n_lines,
                             segment_sentence **out, size_t *n_out) {
     (void)len; /* lines carry their own bounds inside text[0..len) */
@@ -452,12 +404,11 @@ ars_status segment_document(const char *text, size_t len, const clean_line *line
     for (size_t k = 0; k < n_lines; k++) {
         if (lines[k].reason == CLEAN_KEEP) segment_measure(text, &lines[k], k, &ls[m++]);
     }
-    size_t median = 0;
-    int nomem = 0;
-    int wrapped = segment_hard_wrapped(ls, m, &median, &nomem);
+    int wrapped = 0;
+    for (size_t k = 0; k < m; k++)
+        wrapped |= ls[k].wide;
     segment_out o = {0};
     segment_quotes q = {0};
-    if (nomem) goto fail;
 
     for (size_t k = 0; k < m;) {
         if (ls[k].n_cp == 0) { /* kept but empty: nothing to segment */
@@ -476,11 +427,8 @@ ars_status segment_document(const char *text, size_t len, const clean_line *line
             if (!only_blank_between) break; /* a dropped line is a paragraph break */
             if (wrapped) {
                 /* Continue across blank lines only mid-sentence and from a full-width line. */
-                if (!adjacent &&
-                    !(cur->mid && (double)cur->n_cp >= SEGMENT_WRAP_SHORT * (double)median))
-                    break;
-                if (adjacent && cur->mid && (double)cur->n_cp < SEGMENT_WRAP_SHORT * (double)median)
-                    break;
+                if (!adjacent && !(cur->mid && cur->wide)) break;
+                if (adjacent && cur->mid && !cur->wide) break;
             } else {
                 /* Not hard-wrapped: each line is a paragraph, as web text and corpora lay it out;
                  * joining would glue an unpunctuated paragraph onto the next one. */

@@ -81,7 +81,8 @@ static void check_line(const seeds *s, int d, const expect *e) {
     default:
         fail();
     }
-    if (l->reason != want || l->flags != want_flags) {
+    /* Only the heading mark is listed per line; the layout mark has its own test below. */
+    if (l->reason != want || (l->flags & CLEAN_LINE_HEADING) != want_flags) {
         print_error("%s line %zu: got %s flags %u, expected %s flags %u: %.*s\n", seed_names[d],
                     e->line, clean_reason_name(l->reason), (unsigned)l->flags,
                     clean_reason_name(want), (unsigned)want_flags, (int)(l->end - l->start),
@@ -338,6 +339,25 @@ static void test_clean_reason_names_are_distinct(void **state) {
     assert_string_equal(clean_reason_name((clean_reason)99), "unknown");
 }
 
+/* The page layout is measured here once: the wrapped lines of the PDF seed carry
+ * CLEAN_LINE_WRAPPED (all but its title and short paragraph ends), the web seeds none. */
+static void test_clean_marks_wrapped_lines_of_pdf_seed_only(void **state) {
+    const seeds *s = *state;
+    size_t wrapped = 0, kept = 0;
+    for (size_t j = 0; j < s->n_lines[0]; j++) {
+        const clean_line *l = &s->lines[0][j];
+        if (l->reason != CLEAN_KEEP) continue;
+        kept++;
+        wrapped += (l->flags & CLEAN_LINE_WRAPPED) != 0;
+        if (l->flags & CLEAN_LINE_HEADING) assert_false(l->flags & CLEAN_LINE_WRAPPED);
+    }
+    assert_true(wrapped * 4 >= kept * 3); /* at least three quarters of the kept lines */
+    assert_false(s->lines[0][0].flags & CLEAN_LINE_WRAPPED); /* the short title */
+    for (int d = 1; d < N_SEEDS; d++)
+        for (size_t j = 0; j < s->n_lines[d]; j++)
+            assert_false(s->lines[d][j].flags & CLEAN_LINE_WRAPPED);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_clean_keeps_every_wrapped_line_of_pdf_seed,
@@ -353,6 +373,8 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_clean_line_spans_exclude_line_end, seeds_setup,
                                         seeds_teardown),
         cmocka_unit_test_setup_teardown(test_clean_is_deterministic, seeds_setup, seeds_teardown),
+        cmocka_unit_test_setup_teardown(test_clean_marks_wrapped_lines_of_pdf_seed_only,
+                                        seeds_setup, seeds_teardown),
         cmocka_unit_test(test_clean_drops_caption_repeated_across_documents),
         cmocka_unit_test(test_clean_keeps_distinct_lines_of_different_documents),
         cmocka_unit_test(test_clean_phrase_match_folds_spelling_and_stops_at_word_end),

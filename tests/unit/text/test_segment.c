@@ -67,6 +67,16 @@ static clean_line *simple_lines(char *text, size_t *n_out) {
         lines[n++] = l;
         i = end + 1;
     }
+    /* The page layout (hard-wrapped lines) is the cleaner's call: take its CLEAN_LINE_WRAPPED
+     * marks for the same text, line for line. */
+    clean_doc doc = {text, len, 0};
+    clean_line *cl = NULL;
+    size_t n_cl = 0;
+    assert_int_equal(clean_documents(&doc, 1, &cl, &n_cl), ARS_OK);
+    assert_int_equal(n_cl, n);
+    for (size_t k = 0; k < n; k++)
+        lines[k].flags |= cl[k].flags & CLEAN_LINE_WRAPPED;
+    free(cl);
     *n_out = n;
     return lines;
 }
