@@ -20,7 +20,7 @@
 #include "eval/stats.h"
 #include "eval/text.h"
 #include "eval/tokenize.h"
-#include "eval/vocab.h"
+#include "vectors/vocab.h"
 #include "summarize/summarize.h"
 
 enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3 };
@@ -443,7 +443,7 @@ typedef struct {
     eval_names topics;
     eval_text **refs; /* per topic, n_refs[t] texts, tokenized with the run's vocabulary */
     size_t *n_refs;
-    eval_vocab **vocab; /* one vocabulary per topic keeps ids small and topics independent */
+    vocab **vocab; /* one vocabulary per topic keeps ids small and topics independent */
 } main_data;
 
 static void main_data_free(main_data *d) {
@@ -453,7 +453,7 @@ static void main_data_free(main_data *d) {
                 eval_text_free(&d->refs[t][r]);
             free(d->refs[t]);
         }
-        if (d->vocab) eval_vocab_free(d->vocab[t]);
+        if (d->vocab) vocab_free(d->vocab[t]);
     }
     free(d->refs);
     free(d->n_refs);
@@ -475,7 +475,7 @@ static int main_file_error(const char *path, int rc) {
 }
 
 /* Reads and tokenizes one summary file with the limits; *out must be empty. */
-static int main_load_text(const char *path, eval_tokenizer *tok, eval_vocab *v, const main_args *a,
+static int main_load_text(const char *path, eval_tokenizer *tok, vocab *v, const main_args *a,
                           eval_text *out) {
     char *bytes;
     size_t len;
@@ -505,7 +505,7 @@ static int main_load_data(const main_args *a, eval_tokenizer *tok, main_data *d)
         char *topic_dir = eval_path_join(a->data, d->topics.items[t]);
         char *ref_dir = topic_dir ? eval_path_join(topic_dir, "refs") : NULL;
         free(topic_dir);
-        if (!ref_dir || !(d->vocab[t] = eval_vocab_new())) {
+        if (!ref_dir || !(d->vocab[t] = vocab_new())) {
             free(ref_dir);
             return EXIT_INTERNAL;
         }

@@ -21,7 +21,7 @@ void eval_text_free(eval_text *t) {
 
 typedef struct {
     eval_text *text;
-    eval_vocab *vocab;
+    vocab *vocab;
     size_t max_tokens; /* stop after this many tokens in this sentence; 0 = all */
     size_t taken;
 } text_sink;
@@ -40,15 +40,15 @@ static int text_take_token(void *user, const char *tok, size_t len) {
         t->cap_tokens = cap;
     }
     uint32_t id;
-    int rc = eval_vocab_intern(k->vocab, tok, len, &id);
+    int rc = vocab_intern(k->vocab, tok, len, &id);
     if (rc) return rc;
     t->tok[t->n_tokens++] = id;
     k->taken++;
     return 0;
 }
 
-static int text_sentence(eval_text *out, eval_tokenizer *t, eval_vocab *v, const char *s,
-                         size_t len, size_t max_tokens) {
+static int text_sentence(eval_text *out, eval_tokenizer *t, vocab *v, const char *s, size_t len,
+                         size_t max_tokens) {
     if (out->n_sents == out->cap_sents) {
         size_t cap = out->cap_sents ? out->cap_sents * 2 : 32;
         size_t *n = realloc(out->sent_end, cap * sizeof *n);
@@ -68,13 +68,12 @@ static int text_sentence(eval_text *out, eval_tokenizer *t, eval_vocab *v, const
     return 0;
 }
 
-int eval_text_add_sentence(eval_text *out, eval_tokenizer *t, eval_vocab *v, const char *s,
-                           size_t len) {
+int eval_text_add_sentence(eval_text *out, eval_tokenizer *t, vocab *v, const char *s, size_t len) {
     return text_sentence(out, t, v, s, len, 0);
 }
 
-int eval_text_from_bytes(eval_text *out, eval_tokenizer *t, eval_vocab *v, const char *bytes,
-                         size_t len, const eval_text_limits *lim) {
+int eval_text_from_bytes(eval_text *out, eval_tokenizer *t, vocab *v, const char *bytes, size_t len,
+                         const eval_text_limits *lim) {
     size_t limit_words = lim ? lim->limit_words : 0;
     size_t limit_bytes = lim ? lim->limit_bytes : 0;
     size_t used = 0; /* words or bytes taken so far */

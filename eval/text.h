@@ -7,7 +7,7 @@
 #include <stdint.h>
 
 #include "eval/tokenize.h"
-#include "eval/vocab.h"
+#include "vectors/vocab.h"
 
 typedef struct {
     uint32_t *tok; /* n_tokens ids, all sentences in order (one stream for n-grams) */
@@ -33,13 +33,12 @@ void eval_text_free(eval_text *t);
 
 /* Appends one sentence of tokens from UTF-8 [s, s+len) to *out (an empty sentence is kept: ROUGE-L
  * needs no special case for it). Returns 0, EILSEQ (invalid UTF-8), ENOMEM, EOVERFLOW. */
-int eval_text_add_sentence(eval_text *out, eval_tokenizer *t, eval_vocab *v, const char *s,
-                           size_t len);
+int eval_text_add_sentence(eval_text *out, eval_tokenizer *t, vocab *v, const char *s, size_t len);
 
 /* Fills *out (which must be empty) from a whole file's bytes, one sentence per non-empty line,
  * with the limits applied. Returns as above; on failure *out keeps what it had read. */
-int eval_text_from_bytes(eval_text *out, eval_tokenizer *t, eval_vocab *v, const char *bytes,
-                         size_t len, const eval_text_limits *lim);
+int eval_text_from_bytes(eval_text *out, eval_tokenizer *t, vocab *v, const char *bytes, size_t len,
+                         const eval_text_limits *lim);
 
 /* Reads a whole file into a NUL-terminated malloc'd buffer. Returns 0 or an errno value. */
 int eval_read_file(const char *path, char **out, size_t *len_out);

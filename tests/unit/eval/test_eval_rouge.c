@@ -9,7 +9,7 @@
 
 typedef struct {
     eval_tokenizer *tok;
-    eval_vocab *v;
+    vocab *v;
 } fx;
 
 static int fx_setup(void **state) {
@@ -17,7 +17,7 @@ static int fx_setup(void **state) {
     eval_tokenize_options o;
     eval_tokenize_options_init(&o);
     o.pretokenized = 1;
-    if (!f || eval_tokenizer_new(&o, &f->tok) || !(f->v = eval_vocab_new())) return -1;
+    if (!f || eval_tokenizer_new(&o, &f->tok) || !(f->v = vocab_new())) return -1;
     *state = f;
     return 0;
 }
@@ -25,7 +25,7 @@ static int fx_setup(void **state) {
 static int fx_teardown(void **state) {
     fx *f = *state;
     eval_tokenizer_free(f->tok);
-    eval_vocab_free(f->v);
+    vocab_free(f->v);
     free(f);
     return 0;
 }

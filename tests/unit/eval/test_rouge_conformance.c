@@ -44,7 +44,7 @@ static void conf_case_free(conf_case *c) {
         eval_text_free(&c->refs[i]);
 }
 
-static void conf_load_text(const char *path, eval_tokenizer *t, eval_vocab *v, eval_text *out) {
+static void conf_load_text(const char *path, eval_tokenizer *t, vocab *v, eval_text *out) {
     char *bytes;
     size_t len;
     assert_int_equal(eval_read_file(path, &bytes, &len), 0);
@@ -53,7 +53,7 @@ static void conf_load_text(const char *path, eval_tokenizer *t, eval_vocab *v, e
     free(bytes);
 }
 
-static void conf_load(const char *name, eval_tokenizer *t, eval_vocab *v, conf_case *c) {
+static void conf_load(const char *name, eval_tokenizer *t, vocab *v, conf_case *c) {
     char path[8192];
     snprintf(path, sizeof path, "%s/cases/%s/cand.txt", conf_dir, name);
     conf_load_text(path, t, v, &c->cand);
@@ -117,7 +117,7 @@ static size_t conf_run(const eval_tokenize_options *to) {
             fld = tab ? tab + 1 : NULL;
         }
         assert_int_equal(k, 6);
-        eval_vocab *v = eval_vocab_new();
+        vocab *v = vocab_new();
         assert_non_null(v);
         conf_case c = {0};
         conf_load(f[0], tok, v, &c);
@@ -140,7 +140,7 @@ static size_t conf_run(const eval_tokenize_options *to) {
                          have[i], want[i]);
         }
         conf_case_free(&c);
-        eval_vocab_free(v);
+        vocab_free(v);
         rows++;
         line = next;
     }
