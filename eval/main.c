@@ -20,6 +20,7 @@
 #include "eval/stats.h"
 #include "eval/text.h"
 #include "eval/tokenize.h"
+#include "summarize/common/parse.h"
 #include "vectors/vocab.h"
 #include "summarize/summarize.h"
 
@@ -65,8 +66,8 @@ typedef struct {
     int quiet;
     /* summarizer options (run) */
     ars_stem stem;
-    double lambda, max_sim;
-    int lambda_set, max_sim_set;
+    double lambda, max_sim, position_weight;
+    int lambda_set, max_sim_set, position_weight_set;
     char *command;
 } main_args;
 
@@ -118,6 +119,7 @@ static void main_usage(FILE *f) {
         "                       extractive methods)\n"
         "      --stem NAME      summarizer stemming: snowball (default) or none\n"
         "      --lambda X       MMR trade-off, 0..1\n"
+        "      --position-weight X  default method: weight of the lead-position prior, 0..1\n"
         "      --max-sim X      redundancy cap, 0 < X <= 1\n"
         "      --out DIR        where summaries are written (created if missing)\n"
         "\n"
@@ -145,26 +147,6 @@ static int main_usage_error(const char *what, const char *arg) {
     fprintf(stderr, "summarize-eval: %s%s%s\nTry 'summarize-eval --help' for more information.\n",
             what, arg ? ": " : "", arg ? arg : "");
     return EXIT_USAGE;
-}
-
-static int main_parse_size(const char *s, size_t *out) {
-    if (!s || *s < '0' || *s > '9') return -1;
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || *end != '\0' || v > SIZE_MAX) return -1;
-    *out = (size_t)v;
-    return 0;
-}
-
-static int main_parse_double(const char *s, double lo, double hi, double *out) {
-    if (!s || !*s) return -1;
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (errno || *end != '\0' || !(v >= lo && v <= hi)) return -1;
-    *out = v;
-    return 0;
 }
 
 static int main_parse_metric(const char *s, rouge_metric *m) {
@@ -228,6 +210,7 @@ enum {
     OPT_STEM,
     OPT_LAMBDA,
     OPT_MAX_SIM,
+    OPT_POSITION_WEIGHT,
     OPT_OUT,
     OPT_FORMAT,
     OPT_PER_TOPIC,
@@ -238,34 +221,36 @@ enum {
 
 /* Parses argv after the subcommand. Returns -1 to go on, or an exit code. */
 static int main_parse(int argc, char **argv, main_args *a) {
-    static const struct option longs[] = {{"data", required_argument, NULL, OPT_DATA},
-                                          {"system", required_argument, NULL, OPT_SYSTEM},
-                                          {"words", required_argument, NULL, 'l'},
-                                          {"bytes", required_argument, NULL, 'b'},
-                                          {"pool", required_argument, NULL, 'f'},
-                                          {"alpha", required_argument, NULL, OPT_ALPHA},
-                                          {"jackknife", no_argument, NULL, OPT_JACKKNIFE},
-                                          {"no-normalize", no_argument, NULL, OPT_NO_NORMALIZE},
-                                          {"rouge-stem", no_argument, NULL, OPT_ROUGE_STEM},
-                                          {"tokenized", no_argument, NULL, OPT_TOKENIZED},
-                                          {"compare", required_argument, NULL, OPT_COMPARE},
-                                          {"resamples", required_argument, NULL, OPT_RESAMPLES},
-                                          {"confidence", required_argument, NULL, OPT_CONFIDENCE},
-                                          {"seed", required_argument, NULL, OPT_SEED},
-                                          {"test", required_argument, NULL, OPT_TEST},
-                                          {"test-metric", required_argument, NULL, OPT_TEST_METRIC},
-                                          {"method", required_argument, NULL, 'm'},
-                                          {"stem", optional_argument, NULL, OPT_STEM},
-                                          {"lambda", required_argument, NULL, OPT_LAMBDA},
-                                          {"max-sim", required_argument, NULL, OPT_MAX_SIM},
-                                          {"out", required_argument, NULL, OPT_OUT},
-                                          {"format", required_argument, NULL, OPT_FORMAT},
-                                          {"per-topic", no_argument, NULL, OPT_PER_TOPIC},
-                                          {"plot", required_argument, NULL, OPT_PLOT},
-                                          {"quiet", no_argument, NULL, 'q'},
-                                          {"help", no_argument, NULL, 'h'},
-                                          {"version", no_argument, NULL, 'V'},
-                                          {NULL, 0, NULL, 0}};
+    static const struct option longs[] = {
+        {"data", required_argument, NULL, OPT_DATA},
+        {"system", required_argument, NULL, OPT_SYSTEM},
+        {"words", required_argument, NULL, 'l'},
+        {"bytes", required_argument, NULL, 'b'},
+        {"pool", required_argument, NULL, 'f'},
+        {"alpha", required_argument, NULL, OPT_ALPHA},
+        {"jackknife", no_argument, NULL, OPT_JACKKNIFE},
+        {"no-normalize", no_argument, NULL, OPT_NO_NORMALIZE},
+        {"rouge-stem", no_argument, NULL, OPT_ROUGE_STEM},
+        {"tokenized", no_argument, NULL, OPT_TOKENIZED},
+        {"compare", required_argument, NULL, OPT_COMPARE},
+        {"resamples", required_argument, NULL, OPT_RESAMPLES},
+        {"confidence", required_argument, NULL, OPT_CONFIDENCE},
+        {"seed", required_argument, NULL, OPT_SEED},
+        {"test", required_argument, NULL, OPT_TEST},
+        {"test-metric", required_argument, NULL, OPT_TEST_METRIC},
+        {"method", required_argument, NULL, 'm'},
+        {"stem", optional_argument, NULL, OPT_STEM},
+        {"lambda", required_argument, NULL, OPT_LAMBDA},
+        {"max-sim", required_argument, NULL, OPT_MAX_SIM},
+        {"position-weight", required_argument, NULL, OPT_POSITION_WEIGHT},
+        {"out", required_argument, NULL, OPT_OUT},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"per-topic", no_argument, NULL, OPT_PER_TOPIC},
+        {"plot", required_argument, NULL, OPT_PLOT},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0}};
     int compare_seen = 0, test_set = 0;
     opterr = 0;
     optind = 1;
@@ -285,11 +270,11 @@ static int main_parse(int argc, char **argv, main_args *a) {
             if (eval_names_push(&a->systems, arg)) return EXIT_INTERNAL;
             break;
         case 'l':
-            if (main_parse_size(arg, &a->words) || a->words == 0)
+            if (parse_size(arg, &a->words) || a->words == 0)
                 return main_usage_error("--words needs a positive whole number", arg);
             break;
         case 'b':
-            if (main_parse_size(arg, &a->bytes) || a->bytes == 0)
+            if (parse_size(arg, &a->bytes) || a->bytes == 0)
                 return main_usage_error("--bytes needs a positive whole number", arg);
             break;
         case 'f':
@@ -301,7 +286,7 @@ static int main_parse(int argc, char **argv, main_args *a) {
                 return main_usage_error("--pool is A or B", arg);
             break;
         case OPT_ALPHA:
-            if (main_parse_double(arg, 0, 1, &a->ro.alpha))
+            if (parse_double(arg, 0, 1, &a->ro.alpha))
                 return main_usage_error("--alpha needs a number in [0,1]", arg);
             break;
         case OPT_JACKKNIFE:
@@ -321,20 +306,19 @@ static int main_parse(int argc, char **argv, main_args *a) {
             if (eval_names_push(&a->systems, arg)) return EXIT_INTERNAL;
             break;
         case OPT_RESAMPLES:
-            if (main_parse_size(arg, &a->resamples) || a->resamples > 1000000)
+            if (parse_size(arg, &a->resamples) || a->resamples > 1000000)
                 return main_usage_error("--resamples needs a whole number up to 1000000", arg);
             break;
         case OPT_CONFIDENCE: {
             double pc;
-            if (main_parse_double(arg, 1, 99.9, &pc))
+            if (parse_double(arg, 1, 99.9, &pc))
                 return main_usage_error("--confidence needs a percentage in [1,99.9]", arg);
             a->level = pc / 100.0;
             break;
         }
         case OPT_SEED: {
             size_t s;
-            if (main_parse_size(arg, &s))
-                return main_usage_error("--seed needs a whole number", arg);
+            if (parse_size(arg, &s)) return main_usage_error("--seed needs a whole number", arg);
             a->seed = (unsigned long long)s;
             break;
         }
@@ -373,12 +357,17 @@ static int main_parse(int argc, char **argv, main_args *a) {
             }
             break;
         case OPT_LAMBDA:
-            if (main_parse_double(arg, 0, 1, &a->lambda))
+            if (parse_double(arg, 0, 1, &a->lambda))
                 return main_usage_error("--lambda needs a number in [0,1]", arg);
             a->lambda_set = 1;
             break;
+        case OPT_POSITION_WEIGHT:
+            if (parse_double(arg, 0, 1, &a->position_weight))
+                return main_usage_error("--position-weight needs a number in [0,1]", arg);
+            a->position_weight_set = 1;
+            break;
         case OPT_MAX_SIM:
-            if (main_parse_double(arg, 0, 1, &a->max_sim) || a->max_sim == 0)
+            if (parse_double(arg, 0, 1, &a->max_sim) || a->max_sim == 0)
                 return main_usage_error("--max-sim needs a number in (0,1]", arg);
             a->max_sim_set = 1;
             break;
@@ -859,6 +848,7 @@ static int main_run_methods(const main_args *a, main_data *d, eval_tokenizer *to
         opts.max_words = a->words;
         if (a->lambda_set) opts.lambda = a->lambda;
         if (a->max_sim_set) opts.max_sim = a->max_sim;
+        if (a->position_weight_set) opts.position_weight = a->position_weight;
         ars_summarizer *s = NULL;
         ars_error err = {0};
         ars_status st = ars_summarizer_new(&opts, &s, &err);

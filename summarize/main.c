@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "summarize/common/parse.h"
 #include "summarize/output/output.h"
 #include "summarize/summarize.h"
 #include "summarize/text/read.h"
@@ -70,25 +71,6 @@ static int main_usage_error(const char *fmt, const char *arg) {
     return EXIT_USAGE;
 }
 
-static int main_parse_size(const char *s, size_t *out) {
-    char *end;
-    errno = 0;
-    if (*s == '-' || *s == '\0') return -1;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || *end != '\0') return -1;
-    *out = (size_t)v;
-    return 0;
-}
-
-static int main_parse_double(const char *s, double *out) {
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (errno || end == s || *end != '\0') return -1;
-    *out = v;
-    return 0;
-}
-
 static int main_exit_code(ars_status st) {
     switch (st) {
     case ARS_OK:
@@ -149,18 +131,18 @@ int main(int argc, char **argv) {
     while ((c = getopt_long(argc, argv, ":w:n:r:m:f:o:qhV", longopts, NULL)) != -1) {
         switch (c) {
         case 'w':
-            if (main_parse_size(optarg, &opt.max_words) || opt.max_words == 0)
+            if (parse_size(optarg, &opt.max_words) || opt.max_words == 0)
                 return main_usage_error("--words needs a positive whole number, not '%s'", optarg);
             words_given = 1;
             break;
         case 'n':
-            if (main_parse_size(optarg, &opt.max_sentences) || opt.max_sentences == 0)
+            if (parse_size(optarg, &opt.max_sentences) || opt.max_sentences == 0)
                 return main_usage_error("--sentences needs a positive whole number, not '%s'",
                                         optarg);
             other_budget = 1;
             break;
         case 'r':
-            if (main_parse_double(optarg, &opt.ratio) || !(opt.ratio > 0.0 && opt.ratio <= 1.0))
+            if (parse_double(optarg, 0.0, 1.0, &opt.ratio) || opt.ratio == 0.0)
                 return main_usage_error("--ratio needs a number in (0, 1], not '%s'", optarg);
             other_budget = 1;
             break;
@@ -173,17 +155,15 @@ int main(int argc, char **argv) {
             break;
         }
         case OPT_LAMBDA:
-            if (main_parse_double(optarg, &opt.lambda) || !(opt.lambda >= 0.0 && opt.lambda <= 1.0))
+            if (parse_double(optarg, 0.0, 1.0, &opt.lambda))
                 return main_usage_error("--lambda needs a number in [0, 1], not '%s'", optarg);
             break;
         case OPT_MAXSIM:
-            if (main_parse_double(optarg, &opt.max_sim) ||
-                !(opt.max_sim > 0.0 && opt.max_sim <= 1.0))
+            if (parse_double(optarg, 0.0, 1.0, &opt.max_sim) || opt.max_sim == 0.0)
                 return main_usage_error("--max-sim needs a number in (0, 1], not '%s'", optarg);
             break;
         case OPT_POSITION:
-            if (main_parse_double(optarg, &opt.position_weight) ||
-                !(opt.position_weight >= 0.0 && opt.position_weight <= 1.0))
+            if (parse_double(optarg, 0.0, 1.0, &opt.position_weight))
                 return main_usage_error("--position-weight needs a number in [0, 1], not '%s'",
                                         optarg);
             break;
