@@ -21,6 +21,7 @@
 #include "eval/text.h"
 #include "eval/tokenize.h"
 #include "summarize/common/parse.h"
+#include "summarize/text/read.h"
 #include "vectors/vocab.h"
 #include "summarize/summarize.h"
 
@@ -466,12 +467,20 @@ static int main_file_error(const char *path, int rc) {
 /* Reads and tokenizes one summary file with the limits; *out must be empty. */
 static int main_load_text(const char *path, eval_tokenizer *tok, vocab *v, const main_args *a,
                           eval_text *out) {
-    char *bytes;
-    size_t len;
-    int rc = eval_read_file(path, &bytes, &len);
-    if (rc) return main_file_error(path, rc);
+    char *bytes = NULL;
+    size_t len = 0, body = 0;
+    ars_error err;
+    /* The library's reader: directories refused, invalid UTF-8 reported with its byte offset, a
+     * BOM skipped (body), exactly as for the summarizer's own input. */
+    ars_status st = read_file(path, 0, &bytes, &len, &err);
+    if (st == ARS_OK) st = read_validate(path, bytes, len, &body, &err);
+    if (st != ARS_OK) {
+        free(bytes);
+        fprintf(stderr, "summarize-eval: %s\n", err.message);
+        return st == ARS_ENOMEM ? EXIT_INTERNAL : EXIT_INPUT;
+    }
     eval_text_limits lim = {a->words, a->bytes};
-    rc = eval_text_from_bytes(out, tok, v, bytes, len, &lim);
+    int rc = eval_text_from_bytes(out, tok, v, bytes + body, len - body, &lim);
     free(bytes);
     if (rc) return main_file_error(path, rc);
     return EXIT_OK;

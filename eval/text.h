@@ -40,7 +40,4 @@ int eval_text_add_sentence(eval_text *out, eval_tokenizer *t, vocab *v, const ch
 int eval_text_from_bytes(eval_text *out, eval_tokenizer *t, vocab *v, const char *bytes, size_t len,
                          const eval_text_limits *lim);
 
-/* Reads a whole file into a NUL-terminated malloc'd buffer. Returns 0 or an errno value. */
-int eval_read_file(const char *path, char **out, size_t *len_out);
-
 #endif

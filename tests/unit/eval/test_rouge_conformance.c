@@ -45,9 +45,9 @@ static void conf_case_free(conf_case *c) {
 }
 
 static void conf_load_text(const char *path, eval_tokenizer *t, vocab *v, eval_text *out) {
-    char *bytes;
-    size_t len;
-    assert_int_equal(eval_read_file(path, &bytes, &len), 0);
+    size_t len = 0;
+    char *bytes = test_util_read_file(path, &len);
+    assert_non_null(bytes);
     eval_text_init(out);
     assert_int_equal(eval_text_from_bytes(out, t, v, bytes, len, NULL), 0);
     free(bytes);
