@@ -17,8 +17,6 @@ struct analyzer {
     stemmer *stem;
     token_span *toks; /* scratch reused between sentences */
     size_t toks_cap;
-    char *probe; /* scratch for "token + ي" look-ups */
-    size_t probe_cap;
 };
 
 /* The stopword list is normalised exactly as sentence tokens are, so look-ups compare like with
@@ -48,37 +46,26 @@ void analyzer_free(analyzer *a) {
     stopwords_free(a->stop);
     stemmer_free(a->stem);
     free(a->toks);
-    free(a->probe);
     free(a);
 }
 
-/* Number of code points in a UTF-8 string (continuation bytes are not counted). */
-static size_t analyze_codepoints(const char *s, size_t len) {
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80) n++;
-    return n;
-}
+/* PDF extraction often loses the glyph of a final ي/ى, and what is left of the function words
+ * that end in it is recognisable without a lexicon: في prints as ف, على as عل, التي as الت. This
+ * table lists those truncated forms (normalised, as tokens arrive here), with و "and" in front.
+ * Other candidates were measured and left out, because ordinary typography makes them: a lone ال
+ * or ب or ل is the article or a preposition written with tatweel before a number or a quotation
+ * (الـ 15, بـ"ضغوط"); a lone م is the era mark (1770 م); ف also stands in agency codes (ا ف ب),
+ * which is why one damaged token is not enough to call a document damaged (see the driver); and
+ * والت (for والتي) is left out because it is the name Walt (والت ديزني). */
+static const char *const analyze_truncated[] = {"ف",   "وف",   "عل", "وعل", "الت",
+                                                "الذ", "والذ", "حت", "لد"};
 
-/* PDF extraction often loses the glyph of a final ي/ى: في prints as ف, على as عل, إلى as إل,
- * التي as الت. Such a token is recognisable without a lexicon: it is not a word of the stopword
- * list, but adding ي makes it one. A lone Arabic letter other than the conjunction و is never a
- * word in news prose either (proclitics are always attached). Both mark a damaged sentence. */
-static int analyze_is_broken(analyzer *a, const char *t, size_t len, uint32_t flags) {
+static int analyze_is_broken(const char *t, size_t len, uint32_t flags) {
     if (!(flags & TOKEN_ARABIC) || (flags & TOKEN_DIGIT)) return 0;
-    size_t cps = analyze_codepoints(t, len);
-    if (cps == 1) return !(len == 2 && (unsigned char)t[0] == 0xD9 && (unsigned char)t[1] == 0x88);
-    if (cps > 4 || stopwords_contains(a->stop, t, len)) return 0;
-    if (len + 2 > a->probe_cap) {
-        char *p = realloc(a->probe, len + 16);
-        if (!p) return 0; /* a missed signal, not an error */
-        a->probe = p;
-        a->probe_cap = len + 16;
-    }
-    memcpy(a->probe, t, len);
-    a->probe[len] = (char)0xD9; /* U+064A ARABIC LETTER YEH */
-    a->probe[len + 1] = (char)0x8A;
-    return stopwords_contains(a->stop, a->probe, len + 2);
+    for (size_t k = 0; k < sizeof analyze_truncated / sizeof analyze_truncated[0]; k++)
+        if (strlen(analyze_truncated[k]) == len && memcmp(analyze_truncated[k], t, len) == 0)
+            return 1;
+    return 0;
 }
 
 ars_status analyzer_sentence(analyzer *a, vocab *voc, const char *s, size_t len, uint32_t **terms,
@@ -100,7 +87,7 @@ ars_status analyzer_sentence(analyzer *a, vocab *voc, const char *s, size_t len,
         stats->n_words++;
         if (fl & TOKEN_ARABIC) stats->n_arabic++;
         if (fl & TOKEN_LATIN) stats->n_latin++;
-        if (analyze_is_broken(a, t, tl, fl)) {
+        if (analyze_is_broken(t, tl, fl)) {
             stats->n_broken++;
             continue; /* damage is not content: keep it out of the vectors */
         }

@@ -29,6 +29,10 @@
 /* A sentence needs this many words to be summary material: shorter ones are labels and debris. */
 #define SUMMARIZER_MIN_WORDS 4
 
+/* A document shows glyph loss when at least this many of its tokens are truncated function words
+ * (analyze.c): the PDF seed has 25, clean news 0 to 2 (a typo, the "ف" of "ا ف ب"). */
+#define SUMMARIZER_DAMAGE_MIN_TOKENS 3
+
 /* Cosine threshold of the LexRank graph (Erkan and Radev's usual 0.1). */
 #define SUMMARIZER_LEXRANK_THRESHOLD 0.1
 
@@ -376,8 +380,9 @@ static ars_status summarizer_analyse(ars_summarizer *s, summarizer_run_state *r,
         in->n_broken = stats.n_broken;
         in->n_latin = stats.n_latin;
         in->n_terms = stats.n_terms;
-        in->eligible = !(sp->flags & SEGMENT_HEADING) && stats.n_words >= SUMMARIZER_MIN_WORDS &&
-                       stats.n_terms > 0;
+        in->eligible = !(sp->flags &
+                         (SEGMENT_HEADING | SEGMENT_TITLE | SEGMENT_LEADIN | SEGMENT_QUOTE_TAIL)) &&
+                       stats.n_words >= SUMMARIZER_MIN_WORDS && stats.n_terms > 0;
         if (!in->eligible) {
             r->n_terms = before; /* only eligible sentences enter the vectors */
             continue;
@@ -391,6 +396,15 @@ static ars_status summarizer_analyse(ars_summarizer *s, summarizer_run_state *r,
         r->offsets[ne] = r->n_terms;
     }
     *n_elig = ne;
+    /* Glyph loss is a property of a document's extraction (a font without the glyph), so it shows
+     * many times or not at all; a single truncated-looking token is a typo or an agency code. */
+    size_t *damage = calloc(s->n_docs ? s->n_docs : 1, sizeof *damage);
+    if (!damage) return ARS_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        damage[r->span_doc[i]] += r->info[i].n_broken;
+    for (size_t i = 0; i < n; i++)
+        if (damage[r->span_doc[i]] < SUMMARIZER_DAMAGE_MIN_TOKENS) r->info[i].n_broken = 0;
+    free(damage);
     return ARS_OK;
 }
 

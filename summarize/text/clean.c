@@ -7,7 +7,9 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
+
+#include "summarize/text/chars.h"
+#include "summarize/text/dateline.h"
 
 /* Thresholds, in words (a word is a run of non-space characters holding at least one letter, so
  * numbers and dates do not count: "السبت 8 يناير 2005" has two words).
@@ -33,7 +35,15 @@
  * - A repeated line is dropped in every copy (captions printed twice, site chrome on every page),
  *   except when it reads like a sentence (final punctuation and at least CLEAN_PROSE_MIN_WORDS
  *   words): then the first copy is kept, since two outlets printing the same wire sentence should
- *   not lose it altogether. */
+ *   not lose it altogether. A document that repeats an earlier one line for line is dropped whole
+ *   instead (CLEAN_DUPLICATE), so a file given twice counts once.
+ * - A line of at most CLEAN_DATE_MAX_WORDS words that is a date and nothing else
+ *   (dateline_is_date_only) is a date line (CLEAN_DATE): it is never summary material.
+ * - The article's title is its first kept line, when that line has at most CLEAN_TITLE_MAX_WORDS
+ *   words and is either a heading (unpunctuated, prose follows) or followed by a date line, as
+ *   wire copy and MultiLing's sources lay out "headline / date / text" (their headlines often end
+ *   with a period). Failing that, a full date inside the first line splits it into a title before
+ *   it (unpunctuated, at most CLEAN_TITLE_MAX_WORDS words) and the text after it. */
 #define CLEAN_FRAGMENT_MAX_WORDS      3
 #define CLEAN_HEADING_MAX_WORDS       15
 #define CLEAN_HEADING_LOOKAHEAD       6
@@ -46,6 +56,8 @@
 #define CLEAN_WRAP_SIMILAR            0.3
 #define CLEAN_WRAP_SIMILAR_SHARE      0.6
 #define CLEAN_WRAP_SHORT              0.6
+#define CLEAN_DATE_MAX_WORDS          8
+#define CLEAN_TITLE_MAX_WORDS         25
 
 /* Common web phrases, one signal among the others above (most boilerplate is caught by
  * repetition, Latin share and the fragment rule without it). Each is a phrase that sites print as
@@ -124,121 +136,34 @@ typedef struct {
     int comma;    /* ends with a comma or semicolon: the sentence goes on */
     size_t n_cp;  /* code points in the trimmed content */
     int wide;     /* a full-width line of a hard-wrapped document */
+    int bullet;   /* starts with a bullet mark and a blank */
+    int digit;    /* holds a decimal digit (a date line needs one) */
     uint64_t hash;
     size_t first; /* global index of the first line with the same normalised text */
     size_t count; /* on that first line: how many lines share its text */
 } clean_info;
 
-/* Decodes the code point at s[i] (i < end). Input was validated by read, but a malformed byte is
- * read as U+FFFD of length 1 so that this stage never loops or overruns on bad input. */
-static size_t clean_next(const char *s, size_t i, size_t end, int32_t *cp) {
-    utf8proc_ssize_t n =
-        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(end - i), cp);
-    if (n <= 0) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    return (size_t)n;
-}
-
-static int clean_is_space(int32_t cp) {
-    if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\f' || cp == '\v') return 1;
-    utf8proc_category_t c = utf8proc_category(cp);
-    return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
-}
-
-/* White space or an invisible format character (RLM, ZWNJ, BOM) at the edge of a line. */
-static int clean_is_blank(int32_t cp) {
-    return clean_is_space(cp) || utf8proc_category(cp) == UTF8PROC_CATEGORY_CF;
-}
-
-static int clean_is_letter(int32_t cp) {
-    utf8proc_category_t c = utf8proc_category(cp);
-    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
-}
-
-static int clean_is_arabic_block(int32_t cp) {
-    return (cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) ||
-           (cp >= 0x08A0 && cp <= 0x08FF) || (cp >= 0xFB50 && cp <= 0xFDFF) ||
-           (cp >= 0xFE70 && cp <= 0xFEFF);
-}
-
-static int clean_is_punct(int32_t cp) {
-    utf8proc_category_t c = utf8proc_category(cp);
-    return (c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO) ||
-           (c >= UTF8PROC_CATEGORY_SM && c <= UTF8PROC_CATEGORY_SO);
-}
-
-static int clean_is_final_mark(int32_t cp) {
-    return cp == '.' || cp == '!' || cp == '?' || cp == 0x061F /* ؟ */ || cp == 0x2026 /* … */ ||
-           cp == 0x06D4 /* Arabic full stop */;
-}
-
-/* A closing quote or bracket that may follow the final mark: `قال: "نعم."`. */
-static int clean_is_closer(int32_t cp) {
-    utf8proc_category_t c = utf8proc_category(cp);
-    return cp == '"' || cp == '\'' || c == UTF8PROC_CATEGORY_PE || c == UTF8PROC_CATEGORY_PF;
-}
-
-/* Steps back one code point from `i` (> start): UTF-8 continuation bytes are 10xxxxxx. */
-static size_t clean_prev(const char *s, size_t start, size_t i) {
-    do {
-        i--;
-    } while (i > start && ((unsigned char)s[i] & 0xC0) == 0x80);
-    return i;
-}
-
-/* --- folding for the phrase table ------------------------------------------------------------ */
-
-/* Iterates the folded code points of s[i..end): harakat and tatweel skipped, hamza/madda alef
- * forms to bare alef, alef maqsura to ya, ta marbuta to ha, ASCII upper to lower case, and any run
- * of white space to one ' ' (callers pass trimmed text). Returns -1 at the end. */
-typedef struct {
-    const char *s;
-    size_t i, end;
-} clean_fold;
-
-static int32_t clean_fold_next(clean_fold *f) {
-    int in_space = 0;
-    while (f->i < f->end) {
-        int32_t cp;
-        size_t n = clean_next(f->s, f->i, f->end, &cp);
-        if (clean_is_blank(cp)) {
-            in_space = 1;
-            f->i += n;
-            continue;
-        }
-        if (in_space) return ' '; /* the next call reads this code point again */
-        f->i += n;
-        if ((cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640) continue;
-        if (cp == 0x0622 || cp == 0x0623 || cp == 0x0625 || cp == 0x0671) return 0x0627;
-        if (cp == 0x0649) return 0x064A;
-        if (cp == 0x0629) return 0x0647;
-        if (cp >= 'A' && cp <= 'Z') return cp - 'A' + 'a';
-        return cp;
-    }
-    return -1;
-}
+/* --- the phrase table ----------------------------------------------------------------------- */
 
 /* Does the line s[start..end) match the phrase (see clean_phrases)? */
 static int clean_phrase_matches(const char *s, size_t start, size_t end, const clean_phrase *p,
                                 size_t n_words) {
-    clean_fold line = {s, start, end};
-    clean_fold ph = {p->phrase, 0, strlen(p->phrase)};
+    chars_fold line = {s, start, end};
+    chars_fold ph = {p->phrase, 0, strlen(p->phrase)};
     for (;;) {
-        int32_t want = clean_fold_next(&ph);
+        int32_t want = chars_fold_next(&ph);
         if (want < 0) break;
-        if (clean_fold_next(&line) != want) return 0;
+        if (chars_fold_next(&line) != want) return 0;
     }
     /* The phrase must end at a word boundary: "شارك" does not match "شاركت". */
-    clean_fold rest = line;
-    int32_t next = clean_fold_next(&rest);
+    chars_fold rest = line;
+    int32_t next = chars_fold_next(&rest);
     if (next < 0) return 1;
-    if (next != ' ' && !clean_is_punct(next)) return 0;
+    if (next != ' ' && !chars_is_punct(next)) return 0;
     if (p->prefix) return n_words <= CLEAN_PHRASE_PREFIX_MAX_WORDS;
     /* Whole-line entry: only punctuation and white space may follow ("اقرأ أيضاً:"). */
-    for (int32_t cp = next; cp >= 0; cp = clean_fold_next(&rest)) {
-        if (cp != ' ' && !clean_is_punct(cp)) return 0;
+    for (int32_t cp = next; cp >= 0; cp = chars_fold_next(&rest)) {
+        if (cp != ' ' && !chars_is_punct(cp)) return 0;
     }
     return 1;
 }
@@ -259,8 +184,8 @@ static uint64_t clean_hash(const char *s, size_t start, size_t end) {
     int pending_space = 0;
     for (size_t i = start; i < end;) {
         int32_t cp;
-        size_t n = clean_next(s, i, end, &cp);
-        if (clean_is_blank(cp)) {
+        size_t n = chars_next(s, i, end, &cp);
+        if (chars_is_blank(cp)) {
             pending_space = 1;
         } else {
             if (pending_space) h = (h ^ ' ') * 1099511628211u;
@@ -280,75 +205,106 @@ static int clean_same_text(const char *a, size_t ai, size_t ae, const char *b, s
         int32_t ca = -1, cb = -1;
         int sa = 0, sb = 0;
         while (ai < ae) {
-            size_t n = clean_next(a, ai, ae, &ca);
-            if (!clean_is_blank(ca)) break;
+            size_t n = chars_next(a, ai, ae, &ca);
+            if (!chars_is_blank(ca)) break;
             sa = 1;
             ai += n;
             ca = -1;
         }
         while (bi < be) {
-            size_t n = clean_next(b, bi, be, &cb);
-            if (!clean_is_blank(cb)) break;
+            size_t n = chars_next(b, bi, be, &cb);
+            if (!chars_is_blank(cb)) break;
             sb = 1;
             bi += n;
             cb = -1;
         }
         if (ca < 0 || cb < 0) return ca < 0 && cb < 0;
         if (sa != sb || ca != cb) return 0;
-        ai += clean_next(a, ai, ae, &ca);
-        bi += clean_next(b, bi, be, &cb);
+        ai += chars_next(a, ai, ae, &ca);
+        bi += chars_next(b, bi, be, &cb);
     }
+}
+
+/* Where one line ends: at "\n", "\r\n", a lone "\r" (old Mac files), U+2028 LINE SEPARATOR,
+ * U+2029 PARAGRAPH SEPARATOR or U+0085 NEXT LINE. Sets *content_end (the line without its end)
+ * and returns where the next line starts (len when this is the last). */
+static size_t clean_line_end(const char *t, size_t i, size_t len, size_t *content_end) {
+    for (; i < len; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c == '\n') {
+            *content_end = i;
+            return i + 1;
+        }
+        if (c == '\r') {
+            *content_end = i;
+            return i + 1 < len && t[i + 1] == '\n' ? i + 2 : i + 1;
+        }
+        if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80 &&
+            ((unsigned char)t[i + 2] == 0xA8 || (unsigned char)t[i + 2] == 0xA9)) {
+            *content_end = i;
+            return i + 3;
+        }
+        if (c == 0xC2 && i + 1 < len && (unsigned char)t[i + 1] == 0x85) {
+            *content_end = i;
+            return i + 2;
+        }
+    }
+    *content_end = len;
+    return len;
+}
+
+/* Narrows [*start, *end) past blanks and invisible format characters at both ends. */
+static void clean_trim(const char *s, size_t *start, size_t *end) {
+    while (*start < *end) {
+        int32_t cp;
+        size_t n = chars_next(s, *start, *end, &cp);
+        if (!chars_is_blank(cp)) break;
+        *start += n;
+    }
+    while (*end > *start && chars_is_blank(chars_before(s, *start, *end)))
+        *end = chars_prev(s, *start, *end);
 }
 
 static void clean_measure(const char *s, size_t start, size_t end, clean_info *in) {
     memset(in, 0, sizeof *in);
-    /* Trim white space and invisible format characters at both ends. */
-    while (start < end) {
-        int32_t cp;
-        size_t n = clean_next(s, start, end, &cp);
-        if (!clean_is_blank(cp)) break;
-        start += n;
-    }
-    while (end > start) {
-        int32_t cp;
-        size_t p = clean_prev(s, start, end);
-        clean_next(s, p, end, &cp);
-        if (!clean_is_blank(cp)) break;
-        end = p;
-    }
+    clean_trim(s, &start, &end);
     in->start = start;
     in->end = end;
     int in_word = 0, word_has_letter = 0;
     for (size_t i = start; i < end;) {
         int32_t cp;
-        i += clean_next(s, i, end, &cp);
-        if (clean_is_space(cp)) {
-            in->n_cp++;
+        i += chars_next(s, i, end, &cp);
+        in->n_cp++;
+        if (chars_is_space(cp)) {
             if (in_word && word_has_letter) in->n_words++;
             in_word = word_has_letter = 0;
             continue;
         }
         in_word = 1;
-        in->n_cp++;
-        if (clean_is_letter(cp)) {
+        if (chars_is_letter(cp)) {
             word_has_letter = 1;
             in->n_letters++;
-            if (clean_is_arabic_block(cp)) in->n_arabic++;
+            if (chars_is_arabic_block(cp)) in->n_arabic++;
+        } else if (chars_is_digit(cp)) {
+            in->digit = 1;
         }
     }
     if (in_word && word_has_letter) in->n_words++;
     /* The last mark, looking through closing quotes and brackets. */
     size_t p = end;
     while (p > start) {
-        int32_t cp;
-        p = clean_prev(s, start, p);
-        clean_next(s, p, end, &cp);
-        if (clean_is_closer(cp)) continue;
-        in->terminal = clean_is_final_mark(cp);
+        p = chars_prev(s, start, p);
+        int32_t cp = chars_at(s, p, end);
+        if (chars_is_closer(cp)) continue;
+        in->terminal = chars_is_final(cp);
         in->colon = cp == ':';
-        in->comma = cp == 0x060C || cp == ',' || cp == 0x061B || cp == ';';
+        in->comma = chars_is_comma(cp);
         break;
     }
+    int32_t first = chars_at(s, start, end);
+    in->bullet =
+        (first == '-' || first == 0x2022 /* • */ || first == 0x2013 /* – */ || first == '*') &&
+        chars_is_blank(chars_at(s, start + (first < 0x80 ? 1 : 3), end));
     in->hash = clean_hash(s, start, end);
 }
 
@@ -393,6 +349,9 @@ static void clean_mark_wrapped(const clean_line *lines, clean_info *info, size_t
 /* Reasons that do not depend on neighbouring lines. */
 static clean_reason clean_first_reason(const char *s, const clean_info *in) {
     if (in->start == in->end) return CLEAN_BLANK;
+    if (in->digit && in->n_words <= CLEAN_DATE_MAX_WORDS &&
+        dateline_is_date_only(s, in->start, in->end))
+        return CLEAN_DATE;
     if (clean_is_boilerplate(s, in)) return CLEAN_BOILERPLATE;
     if (in->n_letters > 0 && (double)in->n_arabic < CLEAN_ARABIC_MIN_SHARE * (double)in->n_letters)
         return CLEAN_NOT_ARABIC;
@@ -402,14 +361,129 @@ static clean_reason clean_first_reason(const char *s, const clean_info *in) {
 /* --- the driver ------------------------------------------------------------------------------ */
 
 static size_t clean_count_lines(const clean_doc *d) {
-    size_t n = 0;
-    for (size_t i = d->body_start; i < d->len;) {
-        const char *nl = memchr(d->text + i, '\n', d->len - i);
-        n++;
-        if (!nl) break;
-        i = (size_t)(nl - d->text) + 1;
-    }
+    size_t n = 0, end;
+    for (size_t i = d->body_start; i < d->len; n++)
+        i = clean_line_end(d->text, i, d->len, &end);
     return n;
+}
+
+/* Marks every line of a document that repeats an earlier document of the run (the same lines,
+ * blank lines aside) as CLEAN_DUPLICATE, so a file given twice counts once rather than having
+ * all its lines dropped as repeated in both copies. `base[d]` is the global index of document d's
+ * first line; the line hashes are in info. */
+static void clean_mark_duplicate_documents(const clean_doc *docs, size_t n_docs, clean_line **lines,
+                                           const size_t *n_lines, const clean_info *info,
+                                           const size_t *base, uint64_t *doc_hash) {
+    for (size_t d = 0; d < n_docs; d++) {
+        uint64_t h = 1469598103934665603u;
+        size_t n_text = 0;
+        for (size_t j = 0; j < n_lines[d]; j++) {
+            const clean_info *in = &info[base[d] + j];
+            if (in->start == in->end) continue;
+            h = (h ^ in->hash) * 1099511628211u;
+            n_text++;
+        }
+        doc_hash[d] = h;
+        if (n_text == 0) continue; /* blank documents hold nothing to repeat */
+        for (size_t e = 0; e < d; e++) {
+            if (doc_hash[e] != h) continue;
+            /* Same hash: compare the non-blank lines one by one. */
+            size_t i = 0, j = 0;
+            int same = 1;
+            for (;;) {
+                while (i < n_lines[e] && info[base[e] + i].start == info[base[e] + i].end)
+                    i++;
+                while (j < n_lines[d] && info[base[d] + j].start == info[base[d] + j].end)
+                    j++;
+                if (i == n_lines[e] || j == n_lines[d]) {
+                    same = i == n_lines[e] && j == n_lines[d];
+                    break;
+                }
+                const clean_info *x = &info[base[e] + i], *y = &info[base[d] + j];
+                if (x->hash != y->hash || !clean_same_text(docs[e].text, x->start, x->end,
+                                                           docs[d].text, y->start, y->end)) {
+                    same = 0;
+                    break;
+                }
+                i++;
+                j++;
+            }
+            if (!same) continue;
+            for (size_t k = 0; k < n_lines[d]; k++)
+                lines[d][k].reason = CLEAN_DUPLICATE;
+            break;
+        }
+    }
+}
+
+/* The next line after j that is not blank, or n. */
+static size_t clean_next_nonblank(const clean_line *lines, size_t n, size_t j) {
+    for (j++; j < n && lines[j].reason == CLEAN_BLANK; j++)
+        ;
+    return j;
+}
+
+/* The document's frame, on the lines classified so far: the title (see CLEAN_LINE_TITLE), and a
+ * dateline skipped at the start of every line that opens a paragraph. */
+static void clean_mark_frame(const clean_doc *doc, clean_line *lines, size_t n,
+                             const clean_info *info) {
+    const char *s = doc->text;
+    /* The article starts at its first kept line; chrome and date lines may come before it. */
+    size_t f = 0;
+    while (f < n && lines[f].reason != CLEAN_KEEP)
+        f++;
+    if (f < n && info[f].n_words <= CLEAN_TITLE_MAX_WORDS) {
+        clean_line *l = &lines[f];
+        size_t next = clean_next_nonblank(lines, n, f);
+        int date_next = next < n && lines[next].reason == CLEAN_DATE;
+        if ((l->flags & CLEAN_LINE_HEADING) || date_next) {
+            l->flags = (l->flags & ~CLEAN_LINE_HEADING) | CLEAN_LINE_TITLE;
+            l->title_start = l->start;
+            l->title_end = l->end;
+            l->start = l->end;
+        }
+    }
+    /* Not a title line by itself: the title may still be glued to the text by a full date. */
+    if (f < n && !(lines[f].flags & CLEAN_LINE_TITLE)) {
+        clean_line *l = &lines[f];
+        size_t ds, de;
+        if (dateline_find(s, l->start, l->end, &ds, &de) && ds > l->start) {
+            size_t ts = l->start, te = ds;
+            clean_trim(s, &ts, &te);
+            clean_info head;
+            clean_measure(s, ts, te, &head);
+            size_t body = dateline_skip(s, ds, l->end);
+            if (body == ds) body = de;
+            size_t be = l->end;
+            clean_trim(s, &body, &be);
+            if (head.n_words >= 1 && head.n_words <= CLEAN_TITLE_MAX_WORDS && !head.terminal &&
+                !head.colon && !head.comma && body < be) {
+                l->flags |= CLEAN_LINE_TITLE;
+                l->title_start = ts;
+                l->title_end = te;
+                l->start = body;
+            }
+        }
+    }
+    /* Datelines: a line that opens a paragraph may start with one. In a hard-wrapped document a
+     * line that continues a sentence is not a paragraph start. */
+    int continues = 0;
+    for (size_t j = 0; j < n; j++) {
+        clean_line *l = &lines[j];
+        if (l->reason != CLEAN_KEEP) {
+            if (l->reason != CLEAN_BLANK) continues = 0;
+            continue;
+        }
+        if (!continues && l->start < l->end) {
+            size_t body = dateline_skip(s, l->start, l->end);
+            if (body != l->start) {
+                size_t e = l->end;
+                clean_trim(s, &body, &e);
+                l->start = body;
+            }
+        }
+        continues = (l->flags & CLEAN_LINE_WRAPPED) && !(l->flags & CLEAN_LINE_TERMINAL);
+    }
 }
 
 ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **lines,
@@ -424,14 +498,17 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
 
     clean_info *info = total ? calloc(total, sizeof *info) : NULL;
     size_t *doc_of = total ? calloc(total, sizeof *doc_of) : NULL;
+    size_t *base = calloc(n_docs ? n_docs : 1, sizeof *base);
+    uint64_t *doc_hash = calloc(n_docs ? n_docs : 1, sizeof *doc_hash);
     size_t n_slots = 16;
     while (n_slots < 2 * total)
         n_slots *= 2;
     size_t *slots = malloc(n_slots * sizeof *slots); /* hash table of global line indices */
-    if ((total && (!info || !doc_of)) || !slots) goto fail;
+    if ((total && (!info || !doc_of)) || !slots || !base || !doc_hash) goto fail;
     for (size_t d = 0; d < n_docs; d++) {
-        if (!clean_count_lines(&docs[d])) continue;
-        lines[d] = calloc(clean_count_lines(&docs[d]), sizeof *lines[d]);
+        size_t nl = clean_count_lines(&docs[d]);
+        if (!nl) continue;
+        lines[d] = calloc(nl, sizeof *lines[d]);
         if (!lines[d]) goto fail;
     }
 
@@ -439,27 +516,30 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
     size_t g = 0;
     for (size_t d = 0; d < n_docs; d++) {
         const clean_doc *doc = &docs[d];
+        base[d] = g;
         for (size_t i = doc->body_start; i < doc->len;) {
-            const char *nl = memchr(doc->text + i, '\n', doc->len - i);
-            size_t end = nl ? (size_t)(nl - doc->text) : doc->len;
-            size_t content_end = end > i && doc->text[end - 1] == '\r' ? end - 1 : end;
+            size_t content_end;
+            size_t next = clean_line_end(doc->text, i, doc->len, &content_end);
             clean_line *l = &lines[d][n_lines[d]++];
-            l->start = i;
-            l->end = content_end;
             clean_measure(doc->text, i, content_end, &info[g]);
+            l->start = info[g].start;
+            l->end = info[g].end;
             doc_of[g] = d;
             g++;
-            i = end + 1;
+            i = next;
         }
     }
+    clean_mark_duplicate_documents(docs, n_docs, lines, n_lines, info, base, doc_hash);
 
-    /* Count repeats of each non-blank text over all documents (open addressing, linear probe). */
+    /* Count repeats of each non-blank text over all documents (open addressing, linear probe);
+     * duplicate documents are left out, they are gone already. */
     for (size_t k = 0; k < n_slots; k++)
         slots[k] = SIZE_MAX;
     for (size_t k = 0; k < total; k++) {
         clean_info *in = &info[k];
         in->first = k;
-        if (in->start == in->end) continue;
+        if (in->start == in->end || lines[doc_of[k]][k - base[doc_of[k]]].reason != CLEAN_KEEP)
+            continue;
         size_t h = (size_t)(in->hash & (n_slots - 1));
         for (;; h = (h + 1) & (n_slots - 1)) {
             size_t o = slots[h];
@@ -485,6 +565,7 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
         for (size_t j = 0; j < n_lines[d]; j++, g++) {
             const clean_info *in = &info[g];
             clean_line *l = &lines[d][j];
+            if (l->reason == CLEAN_DUPLICATE) continue;
             l->reason = clean_first_reason(docs[d].text, in);
             if (l->reason != CLEAN_KEEP) continue;
             if (info[in->first].count > 1) {
@@ -498,6 +579,8 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
                        in->n_words <= CLEAN_FRAGMENT_MAX_WORDS) {
                 l->reason = CLEAN_FRAGMENT;
             }
+            l->flags = (in->terminal ? CLEAN_LINE_TERMINAL : 0) |
+                       (in->colon ? CLEAN_LINE_COLON : 0) | (in->bullet ? CLEAN_LINE_BULLET : 0);
         }
     }
 
@@ -518,7 +601,7 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
      * last sentence that lost its period (EASC has such articles) and is kept. */
     g = 0;
     for (size_t d = 0; d < n_docs; d++) {
-        size_t base = g;
+        size_t base_g = g;
         int prose_before = 0;
         for (size_t j = 0; j < n_lines[d]; j++, g++) {
             clean_line *l = &lines[d][j];
@@ -537,7 +620,7 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
                     chrome_after = 1;
                     continue;
                 }
-                if (clean_is_heading_candidate(&info[base + k])) continue;
+                if (clean_is_heading_candidate(&info[base_g + k])) continue;
                 found = 1; /* kept and not a candidate: prose */
                 break;
             }
@@ -547,16 +630,21 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
                 l->reason = CLEAN_FRAGMENT;
             }
         }
+        clean_mark_frame(&docs[d], lines[d], n_lines[d], info + base_g);
     }
 
     free(info);
     free(doc_of);
+    free(base);
+    free(doc_hash);
     free(slots);
     return ARS_OK;
 
 fail:
     free(info);
     free(doc_of);
+    free(base);
+    free(doc_hash);
     free(slots);
     for (size_t d = 0; d < n_docs; d++) {
         free(lines[d]);
@@ -580,6 +668,10 @@ const char *clean_reason_name(clean_reason r) {
         return "boilerplate";
     case CLEAN_FRAGMENT:
         return "fragment";
+    case CLEAN_DATE:
+        return "date";
+    case CLEAN_DUPLICATE:
+        return "duplicate";
     }
     return "unknown";
 }

@@ -1,8 +1,11 @@
-/* clean.h - pipeline stage 2: deciding which lines of each document are article prose.
- * Drops web and PDF boilerplate (site chrome, share/subscribe prompts, licence notices, datelines,
- * captions repeated within or across documents, Latin-only lines) using general signals; a short
- * documented list of common web phrases is one signal among them. Works on all documents at once
- * because repetition across documents is a signal. Never changes bytes: it only marks lines. */
+/* clean.h - pipeline stage 2: deciding which lines of each document are article prose, and
+ * measuring each line once for the segmenter. Drops web and PDF boilerplate (site chrome,
+ * share/subscribe prompts, licence notices, date lines, captions repeated within or across
+ * documents, Latin-only lines, duplicate documents) using general signals; a short documented list
+ * of common web phrases is one signal among them. Recognises the article's frame: its title (kept
+ * apart as a signal, never a candidate), sub-headings, and datelines before the first sentence
+ * (dateline.h). Works on all documents at once because repetition across documents is a signal.
+ * Never changes bytes: it only marks lines and narrows their spans. */
 #ifndef ARS_TEXT_CLEAN_H
 #define ARS_TEXT_CLEAN_H
 
@@ -17,25 +20,45 @@ typedef enum {
     CLEAN_NOT_ARABIC, /* too small a share of Arabic letters (Latin-only chrome, licence notices) */
     CLEAN_REPEATED,   /* the same line occurs twice in a document or in several documents */
     CLEAN_BOILERPLATE, /* a common web phrase (share, subscribe, read more, comments ...) */
-    CLEAN_FRAGMENT     /* short and unpunctuated: a dateline, section label, menu item, byline */
+    CLEAN_FRAGMENT,    /* short and unpunctuated: a dateline, section label, menu item, byline */
+    CLEAN_DATE,        /* a date and nothing else: the date line under a headline */
+    CLEAN_DUPLICATE    /* the document repeats an earlier document of the run */
 } clean_reason;
 
-/* One line of a document: bytes [start, end) of the document's buffer, without the line end
- * ("\n" or "\r\n"). */
+/* One line of a document. [start, end) is its text for the segmenter: trimmed of blanks and
+ * invisible format characters, after a leading dateline ("الثلاثاء 20 سبتمبر 2005") when the
+ * line opens a paragraph, and empty (start == end) when the whole line is the title. The line end
+ * ("\n", "\r\n", a lone "\r", U+2028, U+2029 or NEL) is never inside it. When flags has
+ * CLEAN_LINE_TITLE, [title_start, title_end) is the document's title on this line. */
 typedef struct {
     size_t start, end;
+    size_t title_start, title_end;
     clean_reason reason;
     uint32_t flags; /* CLEAN_LINE_* below */
 } clean_line;
 
-/* The line has no sentence-final punctuation and is short: a headline or sub-heading. Kept (so
- * segmenting sees a break there) but the segmenter marks what comes from it as a heading. */
+/* The line has no sentence-final punctuation and is short: a sub-heading. Kept (so segmenting
+ * sees a break there) but the segmenter marks what comes from it as a heading. */
 #define CLEAN_LINE_HEADING 1u
 
 /* A full-width line of a hard-wrapped document (PDF layout: most lines cut at the page width,
  * mid-sentence). Such a line may continue on the next kept line, even across blank lines; the
  * segmenter joins on this flag, so the layout is measured in one place (clean.c). */
 #define CLEAN_LINE_WRAPPED 2u
+
+/* The line holds the document's title: the first line of the article when it is a short
+ * unpunctuated line followed by prose, or a short line followed by a date line, or the text
+ * before a full date glued into the first line ("عنوان الخبر الثلاثاء 1 مايو 2007 نص الخبر"). */
+#define CLEAN_LINE_TITLE 4u
+
+/* The line's text ends with a sentence-final mark (closing quotes and brackets looked through). */
+#define CLEAN_LINE_TERMINAL 8u
+
+/* The line starts with a bullet mark ("- ", "• ", "– ", "* "). */
+#define CLEAN_LINE_BULLET 16u
+
+/* The line's text ends with a colon: it introduces what follows (a list, a quotation). */
+#define CLEAN_LINE_COLON 32u
 
 /* A document as the cleaner sees it. text[body_start..len) is the body (after any BOM). */
 typedef struct {

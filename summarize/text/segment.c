@@ -8,20 +8,22 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "summarize/text/chars.h"
+
 /* Hard-wrapped lines (PDF layout) are recognised by clean.c, which marks the full-width lines of
  * such a document CLEAN_LINE_WRAPPED. A wrapped line that ends mid-sentence continues into the next
  * kept line even across blank lines; a line that stops well before the wrap width (not flagged)
- * ended there on purpose (a title, a signature). */
+ * ended there on purpose (a title, a signature). Every line feature used here (trimmed span, final
+ * mark, bullet, heading, title) is measured once, in clean.c. */
 
 /* A kept line as the segmenter sees it. */
 typedef struct {
-    size_t start, end; /* trimmed content */
-    size_t n_cp;
-    int mid;      /* ends without final punctuation */
-    int heading;  /* CLEAN_LINE_HEADING */
-    int bullet;   /* starts with "- ", "• " ... */
-    int wide;     /* CLEAN_LINE_WRAPPED: a full-width line of a hard-wrapped document */
-    size_t index; /* index in the clean_line array */
+    size_t start, end; /* trimmed text (clean_line.start, .end) */
+    int mid;           /* ends without final punctuation */
+    int heading;       /* CLEAN_LINE_HEADING */
+    int bullet;        /* CLEAN_LINE_BULLET */
+    int wide;          /* CLEAN_LINE_WRAPPED: a full-width line of a hard-wrapped document */
+    size_t index;      /* index in the clean_line array */
 } segment_line;
 
 /* A growing output array. */
@@ -29,70 +31,6 @@ typedef struct {
     segment_sentence *items;
     size_t n, cap;
 } segment_out;
-
-static size_t segment_next(const char *s, size_t i, size_t end, int32_t *cp) {
-    utf8proc_ssize_t n =
-        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(end - i), cp);
-    if (n <= 0) { /* not reached on validated input; keeps the scan moving on bad bytes */
-        *cp = 0xFFFD;
-        return 1;
-    }
-    return (size_t)n;
-}
-
-static size_t segment_prev(const char *s, size_t start, size_t i) {
-    do {
-        i--;
-    } while (i > start && ((unsigned char)s[i] & 0xC0) == 0x80);
-    return i;
-}
-
-static int32_t segment_cp_at(const char *s, size_t i, size_t end) {
-    int32_t cp = -1;
-    if (i < end) segment_next(s, i, end, &cp);
-    return cp;
-}
-
-static int32_t segment_cp_before(const char *s, size_t start, size_t i) {
-    int32_t cp = -1;
-    if (i > start) segment_next(s, segment_prev(s, start, i), i, &cp);
-    return cp;
-}
-
-/* White space, or an invisible format character (RLM, ZWNJ) that trimming removes too. */
-static int segment_is_blank(int32_t cp) {
-    if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\f' || cp == '\v') return 1;
-    if (cp < 0) return 0;
-    utf8proc_category_t c = utf8proc_category(cp);
-    return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP ||
-           c == UTF8PROC_CATEGORY_CF;
-}
-
-static int segment_is_letter(int32_t cp) {
-    if (cp < 0) return 0;
-    utf8proc_category_t c = utf8proc_category(cp);
-    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
-}
-
-static int segment_is_digit(int32_t cp) {
-    return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
-}
-
-static int segment_is_latin_letter(int32_t cp) {
-    return segment_is_letter(cp) && cp < 0x0250;
-}
-
-static int segment_is_final(int32_t cp) {
-    return cp == '.' || cp == '!' || cp == '?' || cp == 0x061F /* ؟ */ || cp == 0x2026 /* … */ ||
-           cp == 0x06D4 /* Arabic full stop */;
-}
-
-/* Closing brackets and quotes that belong to the sentence they follow: `قال: "نعم."`. */
-static int segment_is_closer(int32_t cp) {
-    if (cp < 0) return 0;
-    utf8proc_category_t c = utf8proc_category(cp);
-    return cp == '"' || cp == '\'' || c == UTF8PROC_CATEGORY_PE || c == UTF8PROC_CATEGORY_PF;
-}
 
 /* --- quotes ---------------------------------------------------------------------------------- */
 
@@ -107,6 +45,9 @@ typedef struct {
 typedef struct {
     segment_qevent *ev;
     size_t n, cap;
+    size_t orphan;   /* the first closer met with no quote open, at a sentence end: the quote
+                        began before the paragraph (SIZE_MAX when there is none) */
+    int open_at_end; /* a quote opened in the paragraph is still open at its end */
 } segment_quotes;
 
 static int segment_qpush(segment_quotes *q, size_t pos, int delta) {
@@ -129,6 +70,16 @@ static int segment_qevent_cmp(const void *a, const void *b) {
     return x->delta - y->delta;
 }
 
+/* 1 when only final marks, closers and blanks are left in s[i..end). */
+static int segment_ends_paragraph(const char *s, size_t i, size_t end) {
+    while (i < end) {
+        int32_t cp;
+        i += chars_next(s, i, end, &cp);
+        if (!chars_is_final(cp) && !chars_is_closer(cp) && !chars_is_blank(cp)) return 0;
+    }
+    return 1;
+}
+
 /* Pairs the quotes of one paragraph and records an event at each matched opener and closer.
  * Only matched pairs count: a quote that never closes inside the paragraph (extraction damage,
  * a typo) is ignored rather than swallowing every sentence after it. A closer matches the nearest
@@ -141,9 +92,10 @@ static int segment_pair_quotes(const char *s, size_t start, size_t end, segment_
     size_t pos[SEGMENT_QSTACK];
     size_t depth = 0;
     q->n = 0;
+    q->orphan = SIZE_MAX;
     for (size_t i = start; i < end;) {
         int32_t cp;
-        size_t n = segment_next(s, i, end, &cp);
+        size_t n = chars_next(s, i, end, &cp);
         int k = SEGMENT_Q_NONE, opens = 0;
         if (cp == 0x00AB || cp == 0x00BB) {
             k = SEGMENT_Q_GUILLEMET;
@@ -153,13 +105,13 @@ static int segment_pair_quotes(const char *s, size_t start, size_t end, segment_
             opens = cp == 0x201C;
         } else if (cp == '"') {
             k = SEGMENT_Q_ASCII;
-            int32_t before = segment_cp_before(s, start, i);
-            int32_t after = segment_cp_at(s, i + n, end);
-            int open_ctx = before < 0 || segment_is_blank(before) ||
+            int32_t before = chars_before(s, start, i);
+            int32_t after = chars_at(s, i + n, end);
+            int open_ctx = before < 0 || chars_is_blank(before) ||
                            (before >= 0 && (utf8proc_category(before) == UTF8PROC_CATEGORY_PS ||
                                             utf8proc_category(before) == UTF8PROC_CATEGORY_PI));
-            int close_ctx = after < 0 || segment_is_blank(after) ||
-                            (!segment_is_letter(after) && !segment_is_digit(after));
+            int close_ctx = after < 0 || chars_is_blank(after) ||
+                            (!chars_is_letter(after) && !chars_is_digit(after));
             int ascii_open = 0;
             for (size_t d = 0; d < depth; d++)
                 ascii_open |= kind[d] == SEGMENT_Q_ASCII;
@@ -182,6 +134,13 @@ static int segment_pair_quotes(const char *s, size_t start, size_t end, segment_
                 pos[depth] = i;
                 depth++;
             } else {
+                /* A closer with nothing open ends a quotation begun in an earlier paragraph when it
+                 * closes the paragraph's last sentence (`... الإلهام."` or `... الإلهام".`);
+                 * elsewhere it is a typo or a misread opener (`وقالت :" ...`). */
+                if (depth == 0 && q->orphan == SIZE_MAX && segment_ends_paragraph(s, i + n, end) &&
+                    (chars_is_final(chars_before(s, start, i)) ||
+                     chars_is_final(chars_at(s, i + n, end))))
+                    q->orphan = i;
                 size_t d = depth;
                 while (d > 0 && kind[d - 1] != k)
                     d--;
@@ -193,6 +152,7 @@ static int segment_pair_quotes(const char *s, size_t start, size_t end, segment_
         }
         i += n;
     }
+    q->open_at_end = depth > 0;
     if (q->n > 1) qsort(q->ev, q->n, sizeof *q->ev, segment_qevent_cmp);
     return 0;
 }
@@ -210,24 +170,24 @@ static const char *const segment_latin_abbrev[] = {
 
 /* Does the period at s[dot] end the sentence? `start` bounds the look back. */
 static int segment_period_ends(const char *s, size_t start, size_t end, size_t dot) {
-    int32_t before = segment_cp_before(s, start, dot);
-    int32_t after = segment_cp_at(s, dot + 1, end);
+    int32_t before = chars_before(s, start, dot);
+    int32_t after = chars_at(s, dot + 1, end);
     /* Inside a number: 2.5, 10.11.2020. */
-    if (segment_is_digit(before) && segment_is_digit(after)) return 0;
+    if (chars_is_digit(before) && chars_is_digit(after)) return 0;
     /* Glued to Latin text or a digit after it: U.S.A, example.com, v1.2. A period glued to an
      * Arabic word ("التاسعة.فجاءت") is a missing space and still ends the sentence. */
-    if (segment_is_latin_letter(after) || segment_is_digit(after)) return 0;
+    if (chars_is_latin_letter(after) || chars_is_digit(after)) return 0;
     /* The word before: letters and combining marks back to the first other character (tatweel
      * does not count, so هـ is one letter). */
     size_t w = dot;
     size_t n_letters = 0;
     while (w > start) {
-        size_t p = segment_prev(s, start, w);
-        int32_t cp = segment_cp_at(s, p, dot);
+        size_t p = chars_prev(s, start, w);
+        int32_t cp = chars_at(s, p, dot);
         utf8proc_category_t c = cp < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category(cp);
         int mark =
             c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME;
-        if (!segment_is_letter(cp) && !mark) break;
+        if (!chars_is_letter(cp) && !mark) break;
         if (cp != 0x0640 && !mark) n_letters++; /* harakat and shadda are not letters: بالتجسّس */
         w = p;
     }
@@ -235,12 +195,12 @@ static int segment_period_ends(const char *s, size_t start, size_t end, size_t d
     if (n_letters == 1) {
         /* م. or هـ. after a year is the era mark (1827 م.), which closes a sentence far more often
          * than it abbreviates in the middle of one. */
-        int32_t first = segment_cp_at(s, w, dot);
+        int32_t first = chars_at(s, w, dot);
         if (first == 0x0645 || first == 0x0647) {
             size_t p = w;
-            while (p > start && segment_is_blank(segment_cp_before(s, start, p)))
-                p = segment_prev(s, start, p);
-            if (segment_is_digit(segment_cp_before(s, start, p))) return 1;
+            while (p > start && chars_is_blank(chars_before(s, start, p)))
+                p = chars_prev(s, start, p);
+            if (chars_is_digit(chars_before(s, start, p))) return 1;
         }
         return 0; /* د. م. ص. ق. and Latin initials */
     }
@@ -256,21 +216,21 @@ static int segment_period_ends(const char *s, size_t start, size_t end, size_t d
 static int segment_emit(segment_out *o, const char *s, size_t start, size_t end, uint32_t flags) {
     while (start < end) {
         int32_t cp;
-        size_t n = segment_next(s, start, end, &cp);
-        if (!segment_is_blank(cp)) break;
+        size_t n = chars_next(s, start, end, &cp);
+        if (!chars_is_blank(cp)) break;
         start += n;
     }
     while (end > start) {
-        size_t p = segment_prev(s, start, end);
-        if (!segment_is_blank(segment_cp_at(s, p, end))) break;
+        size_t p = chars_prev(s, start, end);
+        if (!chars_is_blank(chars_at(s, p, end))) break;
         end = p;
     }
     /* A span of punctuation alone (a stray "..." or "*") is not a sentence. */
     int has_text = 0;
     for (size_t i = start; i < end && !has_text;) {
         int32_t cp;
-        i += segment_next(s, i, end, &cp);
-        has_text = segment_is_letter(cp) || segment_is_digit(cp);
+        i += chars_next(s, i, end, &cp);
+        has_text = chars_is_letter(cp) || chars_is_digit(cp);
     }
     if (!has_text) return 0;
     if (o->n == o->cap) {
@@ -287,27 +247,44 @@ static int segment_emit(segment_out *o, const char *s, size_t start, size_t end,
     return 0;
 }
 
+/* Flags a sentence [start, end) of a paragraph earns from its content: it starts inside a quote
+ * that opened in the previous paragraph and closes in this one (a quotation over several
+ * paragraphs), or it ends with a colon at the paragraph's end (a lead-in to a list or a quotation
+ * that follows). `quote_open` says the previous paragraph ended inside a quote. */
+static uint32_t segment_content_flags(const char *s, size_t start, size_t end, int at_end,
+                                      const segment_quotes *q, int quote_open) {
+    uint32_t f = 0;
+    if (quote_open && q->orphan != SIZE_MAX && start < q->orphan) f |= SEGMENT_QUOTE_TAIL;
+    if (at_end) {
+        size_t p = end;
+        while (p > start && chars_is_blank(chars_before(s, start, p)))
+            p = chars_prev(s, start, p);
+        if (chars_before(s, start, p) == ':') f |= SEGMENT_LEADIN;
+    }
+    return f;
+}
+
 /* Splits one paragraph s[start..end) into sentences. */
 static int segment_paragraph(const char *s, size_t start, size_t end, uint32_t para_flags,
-                             int bullet, segment_out *o, segment_quotes *q) {
+                             int bullet, int quote_open, segment_out *o, segment_quotes *q) {
     if (bullet) {
         /* Skip the bullet mark and the white space after it. */
         int32_t cp;
-        start += segment_next(s, start, end, &cp);
+        start += chars_next(s, start, end, &cp);
     }
     if (segment_pair_quotes(s, start, end, q)) return -1;
     size_t qi = 0;
     int depth = 0;
     size_t sent = start;
-    uint32_t flags = para_flags | (bullet ? SEGMENT_BULLET : 0);
+    uint32_t flags = para_flags | SEGMENT_PARA_START | (bullet ? SEGMENT_BULLET : 0);
     for (size_t i = start; i < end;) {
         int32_t cp;
-        size_t n = segment_next(s, i, end, &cp);
+        size_t n = chars_next(s, i, end, &cp);
         while (qi < q->n && q->ev[qi].pos == i)
             depth += q->ev[qi++].delta;
-        if (!segment_is_final(cp) ||
-            (cp == '.' && segment_cp_at(s, i + n, end) != '.' &&
-             segment_cp_at(s, i + n, end) != 0x2026 && !segment_period_ends(s, start, end, i))) {
+        if (!chars_is_final(cp) ||
+            (cp == '.' && chars_at(s, i + n, end) != '.' && chars_at(s, i + n, end) != 0x2026 &&
+             !segment_period_ends(s, start, end, i))) {
             i += n;
             continue;
         }
@@ -315,18 +292,18 @@ static int segment_paragraph(const char *s, size_t start, size_t end, uint32_t p
         size_t j = i + n;
         int run_depth = depth;
         for (;;) {
-            int32_t c2 = segment_cp_at(s, j, end);
+            int32_t c2 = chars_at(s, j, end);
             if (c2 < 0) break;
             int is_event = qi < q->n && q->ev[qi].pos == j;
-            if (segment_is_final(c2)) {
-                j += segment_next(s, j, end, &c2);
+            if (chars_is_final(c2)) {
+                j += chars_next(s, j, end, &c2);
             } else if (is_event && q->ev[qi].delta < 0) {
                 run_depth--;
                 depth--;
                 qi++;
-                j += segment_next(s, j, end, &c2);
-            } else if (!is_event && segment_is_closer(c2)) {
-                j += segment_next(s, j, end, &c2); /* unmatched: a bracket ")" or a stray quote */
+                j += chars_next(s, j, end, &c2);
+            } else if (!is_event && chars_is_closer(c2)) {
+                j += chars_next(s, j, end, &c2); /* unmatched: a bracket ")" or a stray quote */
             } else {
                 break;
             }
@@ -335,59 +312,29 @@ static int segment_paragraph(const char *s, size_t start, size_t end, uint32_t p
          * `قال: "نعم." وأضاف` ends after the quote. Punctuation right after the run means the
          * sentence goes on (`«نعم.»، مضيفاً`); a letter right after it is a missing space
          * ("نوح.و تعني") and the sentence ends. */
-        int32_t after = segment_cp_at(s, j, end);
-        if (run_depth > 0 ||
-            (after >= 0 && !segment_is_blank(after) && !segment_is_letter(after))) {
+        int32_t after = chars_at(s, j, end);
+        if (run_depth > 0 || (after >= 0 && !chars_is_blank(after) && !chars_is_letter(after))) {
             i = j;
             continue;
         }
-        if (segment_emit(o, s, sent, j, flags)) return -1;
+        if (segment_emit(o, s, sent, j,
+                         flags | segment_content_flags(s, sent, j, 0, q, quote_open)))
+            return -1;
         flags = para_flags;
         sent = j;
         i = j;
     }
     size_t tail = sent;
-    while (tail < end && segment_is_blank(segment_cp_at(s, tail, end)))
-        tail += segment_next(s, tail, end, &(int32_t){0});
-    if (tail < end && segment_emit(o, s, sent, end, flags | SEGMENT_UNTERMINATED)) return -1;
+    while (tail < end && chars_is_blank(chars_at(s, tail, end)))
+        tail += chars_next(s, tail, end, &(int32_t){0});
+    if (tail < end && segment_emit(o, s, sent, end,
+                                   flags | SEGMENT_UNTERMINATED |
+                                       segment_content_flags(s, sent, end, 1, q, quote_open)))
+        return -1;
     return 0;
 }
 
 /* --- paragraphs ------------------------------------------------------------------------------ */
-
-static void segment_measure(const char *s, const clean_line *l, size_t index, segment_line *out) {
-    size_t start = l->start, end = l->end;
-    while (start < end && segment_is_blank(segment_cp_at(s, start, end)))
-        start += segment_next(s, start, end, &(int32_t){0});
-    while (end > start && segment_is_blank(segment_cp_before(s, start, end)))
-        end = segment_prev(s, start, end);
-    out->start = start;
-    out->end = end;
-    out->index = index;
-    out->heading = (l->flags & CLEAN_LINE_HEADING) != 0;
-    out->wide = (l->flags & CLEAN_LINE_WRAPPED) != 0;
-    out->n_cp = 0;
-    for (size_t i = start; i < end; out->n_cp++)
-        i += segment_next(s, i, end, &(int32_t){0});
-    size_t p = end;
-    out->mid = 1;
-    while (p > start) {
-        p = segment_prev(s, start, p);
-        int32_t cp = segment_cp_at(s, p, end);
-        if (segment_is_closer(cp)) continue;
-        out->mid = !segment_is_final(cp);
-        break;
-    }
-    int32_t first = segment_cp_at(s, start, end);
-    int32_t second = -1;
-    if (first >= 0) {
-        int32_t tmp;
-        second = segment_cp_at(s, start + segment_next(s, start, end, &tmp), end);
-    }
-    out->bullet =
-        (first == '-' || first == 0x2022 /* • */ || first == 0x2013 /* – */ || first == '*') &&
-        segment_is_blank(second);
-}
 
 ars_status segment_document(const char *text, size_t len, const clean_line *lines, size_t n_lines,
                             segment_sentence **out, size_t *n_out) {
@@ -401,17 +348,29 @@ ars_status segment_document(const char *text, size_t len, const clean_line *line
     segment_line *ls = malloc(n_kept * sizeof *ls);
     if (!ls) return ARS_ENOMEM;
     size_t m = 0;
-    for (size_t k = 0; k < n_lines; k++) {
-        if (lines[k].reason == CLEAN_KEEP) segment_measure(text, &lines[k], k, &ls[m++]);
-    }
     int wrapped = 0;
-    for (size_t k = 0; k < m; k++)
-        wrapped |= ls[k].wide;
+    for (size_t k = 0; k < n_lines; k++) {
+        const clean_line *l = &lines[k];
+        if (l->reason != CLEAN_KEEP) continue;
+        ls[m++] = (segment_line){l->start,
+                                 l->end,
+                                 !(l->flags & CLEAN_LINE_TERMINAL),
+                                 (l->flags & CLEAN_LINE_HEADING) != 0,
+                                 (l->flags & CLEAN_LINE_BULLET) != 0,
+                                 (l->flags & CLEAN_LINE_WRAPPED) != 0,
+                                 k};
+        wrapped |= (l->flags & CLEAN_LINE_WRAPPED) != 0;
+    }
     segment_out o = {0};
     segment_quotes q = {0};
+    int quote_open = 0;
 
     for (size_t k = 0; k < m;) {
-        if (ls[k].n_cp == 0) { /* kept but empty: nothing to segment */
+        const clean_line *cl = &lines[ls[k].index];
+        if ((cl->flags & CLEAN_LINE_TITLE) &&
+            segment_emit(&o, text, cl->title_start, cl->title_end, SEGMENT_TITLE))
+            goto fail;
+        if (ls[k].start == ls[k].end) { /* kept but empty (a title line): nothing more */
             k++;
             continue;
         }
@@ -419,7 +378,9 @@ ars_status segment_document(const char *text, size_t len, const clean_line *line
         size_t last = k;
         while (!ls[last].heading && last + 1 < m) {
             const segment_line *cur = &ls[last], *nx = &ls[last + 1];
-            if (nx->heading || nx->bullet || nx->n_cp == 0) break;
+            if (nx->heading || nx->bullet || nx->start == nx->end ||
+                (lines[nx->index].flags & CLEAN_LINE_TITLE))
+                break;
             int adjacent = nx->index == cur->index + 1;
             int only_blank_between = 1;
             for (size_t b = cur->index + 1; b < nx->index; b++)
@@ -437,8 +398,10 @@ ars_status segment_document(const char *text, size_t len, const clean_line *line
             last++;
         }
         uint32_t pflags = ls[k].heading ? SEGMENT_HEADING : 0;
-        if (segment_paragraph(text, ls[k].start, ls[last].end, pflags, ls[k].bullet, &o, &q))
+        if (segment_paragraph(text, ls[k].start, ls[last].end, pflags, ls[k].bullet, quote_open, &o,
+                              &q))
             goto fail;
+        quote_open = q.open_at_end;
         k = last + 1;
     }
     free(q.ev);

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <utf8proc.h>
 
+#include "summarize/text/chars.h"
+
 enum { TOKENIZE_SEPARATOR, TOKENIZE_BASE, TOKENIZE_MARK };
 
 static int tokenize_class(utf8proc_int32_t cp) {
@@ -32,11 +34,6 @@ static int tokenize_class(utf8proc_int32_t cp) {
 /* Script by block, for letters only (the caller checks the category): the Arabic blocks including
  * the supplement, extended-A/B and presentation forms; the Latin blocks up to Latin Extended-E and
  * the full-width forms. */
-static int tokenize_is_arabic_block(utf8proc_int32_t cp) {
-    return (cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) ||
-           (cp >= 0x0870 && cp <= 0x08FF) || (cp >= 0xFB50 && cp <= 0xFDFF) ||
-           (cp >= 0xFE70 && cp <= 0xFEFF);
-}
 
 static int tokenize_is_latin_block(utf8proc_int32_t cp) {
     return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= 0x00C0 && cp <= 0x024F) ||
@@ -51,7 +48,7 @@ static uint32_t tokenize_flags(utf8proc_int32_t cp) {
     if (cat < UTF8PROC_CATEGORY_LU || cat > UTF8PROC_CATEGORY_LO) return 0;
     if (cp == 0x0640)
         return 0; /* tatweel is Lm in the Arabic block, but Script=Common: no letter */
-    if (tokenize_is_arabic_block(cp)) return TOKEN_ARABIC;
+    if (chars_is_arabic_block(cp)) return TOKEN_ARABIC;
     if (tokenize_is_latin_block(cp)) return TOKEN_LATIN;
     return 0;
 }

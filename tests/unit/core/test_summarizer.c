@@ -286,6 +286,24 @@ static void test_lead_takes_first_sentences_round_robin(void **state) {
     ars_summarizer_free(s);
 }
 
+/* One truncated-looking token in a clean document (an agency code, a typo) is not damage: the
+ * sentence keeps its full score. */
+static void test_single_truncated_token_is_not_damage(void **state) {
+    (void)state;
+    ars_options o;
+    ars_options_init(&o);
+    ars_summarizer *s;
+    ars_error err;
+    assert_int_equal(ars_summarizer_new(&o, &s, &err), ARS_OK);
+    const char *text = "قالت الوكالة (ا ف ب) إن الجنود بدؤوا الانسحاب من المنطقة الحدودية.\n"
+                       "وأضافت أن الانسحاب سيستمر عدة أسابيع قبل أن يكتمل.\n";
+    assert_int_equal(ars_summarizer_add_document(s, "a", text, strlen(text), &err), ARS_OK);
+    assert_int_equal(ars_summarizer_run(s, &err), ARS_OK);
+    assert_true(ars_summarizer_sentence_count(s) >= 1);
+    assert_double_near(ars_summarizer_sentence_get(s, 0)->score, 1.0, 1e-9);
+    ars_summarizer_free(s);
+}
+
 static void test_clean_twin_beats_pdf_damaged_copy(void **state) {
     (void)state;
     ars_options o;
@@ -297,9 +315,11 @@ static void test_clean_twin_beats_pdf_damaged_copy(void **state) {
     ars_error err;
     assert_int_equal(ars_summarizer_new(&o, &s, &err), ARS_OK);
     /* The same sentence twice: first as PDF extraction leaves it (في -> ف, على -> عل), then clean.
-     * The damaged copy comes first, so only well-formedness can make the clean one win. */
+     * The damaged copy comes first, so only well-formedness can make the clean one win. The
+     * damaged document shows the loss more than once, as a broken font does. */
     const char *damaged =
-        "انتشر الجنود الروس ف مرتفعات ناغورنو كاراباخ عل خط التماس منذ خريف 2020.\n";
+        "انتشر الجنود الروس ف مرتفعات ناغورنو كاراباخ عل خط التماس منذ خريف 2020.\n"
+        "وانتهت الحرب بهزيمة القوات الت اضطرت إلى التنازل عن مناطق واسعة.\n";
     const char *clean =
         "انتشر الجنود الروس في مرتفعات ناغورنو كاراباخ على خط التماس منذ خريف 2020.\n"
         "وأعلن الكرملين أن الجنود الروس بدؤوا الانسحاب من مرتفعات ناغورنو كاراباخ.\n";
@@ -326,6 +346,7 @@ int main(void) {
         cmocka_unit_test(test_crlf_and_bom_give_the_same_summary),
         cmocka_unit_test(test_every_method_and_budget_works_on_seeds),
         cmocka_unit_test(test_lead_takes_first_sentences_round_robin),
+        cmocka_unit_test(test_single_truncated_token_is_not_damage),
         cmocka_unit_test(test_clean_twin_beats_pdf_damaged_copy),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

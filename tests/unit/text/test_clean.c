@@ -45,7 +45,8 @@ static int seeds_teardown(void **state) {
     return 0;
 }
 
-/* Expected decision for a 1-based line number; 'H' = kept as heading, 'K' = kept prose. */
+/* Expected decision for a 1-based line number; 'T' = the document's title, 'H' = kept as
+ * heading, 'K' = kept prose. */
 typedef struct {
     size_t line;
     char what; /* K, H, or the first letter of a reason: B(lank) N(ot arabic) R(epeated)
@@ -62,6 +63,9 @@ static void check_line(const seeds *s, int d, const expect *e) {
         break;
     case 'H':
         want_flags = CLEAN_LINE_HEADING;
+        break;
+    case 'T':
+        want_flags = CLEAN_LINE_TITLE;
         break;
     case 'B':
         want = CLEAN_BLANK;
@@ -81,8 +85,8 @@ static void check_line(const seeds *s, int d, const expect *e) {
     default:
         fail();
     }
-    /* Only the heading mark is listed per line; the layout mark has its own test below. */
-    if (l->reason != want || (l->flags & CLEAN_LINE_HEADING) != want_flags) {
+    /* Only the heading and title marks are listed per line; the layout mark has its own test. */
+    if (l->reason != want || (l->flags & (CLEAN_LINE_HEADING | CLEAN_LINE_TITLE)) != want_flags) {
         print_error("%s line %zu: got %s flags %u, expected %s flags %u: %.*s\n", seed_names[d],
                     e->line, clean_reason_name(l->reason), (unsigned)l->flags,
                     clean_reason_name(want), (unsigned)want_flags, (int)(l->end - l->start),
@@ -105,10 +109,10 @@ static void check_seed(const seeds *s, int d, const expect *e, size_t n) {
 }
 
 /* Seed 000, a PDF extraction: every hard-wrapped line is prose, even those that end mid-sentence
- * and have only 16-20 words; the title is a heading. */
+ * and have only 16-20 words; the first line is the title. */
 static void test_clean_keeps_every_wrapped_line_of_pdf_seed(void **state) {
     static const expect e[] = {
-        {1, 'H'},  {3, 'K'},  {4, 'K'},  {6, 'K'},  {7, 'K'},  {9, 'K'},  {10, 'K'}, {11, 'K'},
+        {1, 'T'},  {3, 'K'},  {4, 'K'},  {6, 'K'},  {7, 'K'},  {9, 'K'},  {10, 'K'}, {11, 'K'},
         {13, 'K'}, {14, 'K'}, {16, 'K'}, {17, 'K'}, {21, 'K'}, {22, 'K'}, {24, 'K'}, {25, 'K'},
         {27, 'K'}, {28, 'K'}, {30, 'K'}, {31, 'K'}, {33, 'K'}, {34, 'K'}, {36, 'K'}, {37, 'K'},
         {39, 'K'}, {40, 'K'}, {41, 'K'}, {43, 'K'}, {44, 'K'}, {46, 'K'}, {47, 'K'},
@@ -127,10 +131,10 @@ static void test_clean_keeps_bullets_and_subheading_of_seed_001(void **state) {
 }
 
 /* Seed 002: site label "رئيسيشؤون دولية" is a fragment; related articles and back-to-top are
- * phrases; the headline and all paragraphs are kept. */
+ * phrases; the headline is the title and all paragraphs are kept. */
 static void test_clean_drops_site_chrome_of_seed_002(void **state) {
     static const expect e[] = {
-        {1, 'F'},  {3, 'H'},  {5, 'K'},  {7, 'K'},  {9, 'K'},  {11, 'K'}, {13, 'K'}, {15, 'K'},
+        {1, 'F'},  {3, 'T'},  {5, 'K'},  {7, 'K'},  {9, 'K'},  {11, 'K'}, {13, 'K'}, {15, 'K'},
         {17, 'K'}, {19, 'K'}, {21, 'K'}, {23, 'K'}, {25, 'K'}, {27, 'K'}, {29, 'P'}, {31, 'P'},
     };
     check_seed(*state, 2, e, sizeof e / sizeof e[0]);
@@ -141,7 +145,7 @@ static void test_clean_drops_site_chrome_of_seed_002(void **state) {
  * "Continue reading" are phrases. The quoted paragraph (line 25) is prose. */
 static void test_clean_drops_site_chrome_of_seed_003(void **state) {
     static const expect e[] = {
-        {1, 'N'},  {2, 'F'},  {4, 'H'},  {7, 'K'},  {9, 'K'},  {11, 'K'}, {13, 'K'},
+        {1, 'N'},  {2, 'F'},  {4, 'T'},  {7, 'K'},  {9, 'K'},  {11, 'K'}, {13, 'K'},
         {15, 'K'}, {17, 'K'}, {19, 'K'}, {21, 'K'}, {23, 'K'}, {25, 'K'}, {27, 'K'},
         {29, 'K'}, {31, 'K'}, {33, 'K'}, {36, 'R'}, {38, 'P'}, {40, 'P'}, {42, 'P'},
         {44, 'P'}, {46, 'R'}, {48, 'P'}, {50, 'P'},
@@ -153,7 +157,7 @@ static void test_clean_drops_site_chrome_of_seed_003(void **state) {
  * sub-heading "انتهاك وقف إطلاق النار" is a heading; read-also and categories are phrases. */
 static void test_clean_drops_caption_dateline_and_chrome_of_seed_004(void **state) {
     static const expect e[] = {
-        {1, 'H'},  {3, 'R'},  {4, 'R'},  {5, 'F'},  {7, 'K'},  {9, 'K'},
+        {1, 'T'},  {3, 'R'},  {4, 'R'},  {5, 'F'},  {7, 'K'},  {9, 'K'},
         {11, 'K'}, {13, 'K'}, {15, 'H'}, {17, 'K'}, {19, 'K'}, {21, 'K'},
         {23, 'K'}, {25, 'K'}, {27, 'K'}, {29, 'K'}, {31, 'P'}, {33, 'P'},
     };
@@ -267,7 +271,8 @@ static void test_clean_drops_latin_lines_but_keeps_arabic_with_acronyms(void **s
 static void test_clean_heading_needs_prose_after_it(void **state) {
     (void)state;
     const char *texts[] = {
-        /* headline, then prose: heading. A medium line before chrome: fragment. */
+        /* headline, then prose: the title; a sub-heading, then prose: heading. A medium line
+         * before chrome: fragment. */
         "روسيا تعلن سحب قواتها من الإقليم\n\n" PROSE1 "\n"
         "اكتشف المزيد من الأخبار على موقعنا\n\nزر الذهاب إلى الأعلى\n",
         /* A last unpunctuated sentence after prose, with nothing after it, is kept. */
@@ -275,16 +280,23 @@ static void test_clean_heading_needs_prose_after_it(void **state) {
         /* Short line with a final period stays, however short. (Each document has its own prose
          * line: a line repeated across documents would be dropped in the later ones.) */
         "وبدأ الاجتماع صباح أمس بكلمة ترحيب من رئيس الوفد المضيف.\nانتهى.\n",
+        /* A sub-heading after the first paragraph is a heading, not the title. */
+        "ووصل الوفد إلى العاصمة مساء الأحد في زيارة تستمر ثلاثة أيام.\n"
+        "مباحثات حول الحدود والتجارة\n"
+        "وتناولت المباحثات ملفات الحدود المشتركة والتبادل التجاري بين البلدين الجارين.\n",
     };
-    result r = clean_strings(texts, 3);
+    const uint32_t frame = CLEAN_LINE_HEADING | CLEAN_LINE_TITLE;
+    result r = clean_strings(texts, 4);
     assert_int_equal(r.lines[0][0].reason, CLEAN_KEEP);
-    assert_int_equal(r.lines[0][0].flags, CLEAN_LINE_HEADING);
-    assert_int_equal(r.lines[0][2].flags, 0);
+    assert_int_equal(r.lines[0][0].flags & frame, CLEAN_LINE_TITLE);
+    assert_int_equal(r.lines[0][2].flags & frame, 0);
     assert_int_equal(r.lines[0][4].reason, CLEAN_FRAGMENT);
     assert_int_equal(r.lines[0][6].reason, CLEAN_BOILERPLATE);
     assert_int_equal(r.lines[1][1].reason, CLEAN_KEEP);
-    assert_int_equal(r.lines[1][1].flags, 0);
+    assert_int_equal(r.lines[1][1].flags & frame, 0);
     assert_int_equal(r.lines[2][1].reason, CLEAN_KEEP);
+    assert_int_equal(r.lines[3][1].reason, CLEAN_KEEP);
+    assert_int_equal(r.lines[3][1].flags & frame, CLEAN_LINE_HEADING);
     result_free(&r);
 }
 

@@ -37,46 +37,38 @@ static char *fold(const char *text, const segment_sentence *s) {
     return out;
 }
 
-/* Lines of a test string as the cleaner would mark plain prose: blank lines CLEAN_BLANK, others
+/* Lines of a test string measured by the cleaner (trimmed spans, final marks, bullets, page
+ * layout), with the decisions under test set by hand: blank lines CLEAN_BLANK, every other line
  * kept. A line starting with "#H " is a heading (the marker is blanked out of the text, keeping
  * offsets), one starting with "#X " a dropped line. */
 static clean_line *simple_lines(char *text, size_t *n_out) {
-    size_t cap = 8, n = 0;
-    clean_line *lines = malloc(cap * sizeof *lines);
-    assert_non_null(lines);
     size_t len = strlen(text);
-    for (size_t i = 0; i <= len;) {
+    char mark[64] = {0};
+    size_t n = 0;
+    for (size_t i = 0; i < len && n < sizeof mark; n++) {
         char *nl = memchr(text + i, '\n', len - i);
         size_t end = nl ? (size_t)(nl - text) : len;
-        if (!nl && i == len) break;
-        if (n == cap) {
-            cap *= 2;
-            lines = realloc(lines, cap * sizeof *lines);
-            assert_non_null(lines);
-        }
-        clean_line l = {i, end, CLEAN_KEEP, 0};
         if (end - i >= 3 && text[i] == '#' && text[i + 2] == ' ') {
-            if (text[i + 1] == 'H') l.flags = CLEAN_LINE_HEADING;
-            if (text[i + 1] == 'X') l.reason = CLEAN_FRAGMENT;
+            mark[n] = text[i + 1];
             memset(text + i, ' ', 3);
         }
-        int blank = 1;
-        for (size_t k = i; k < end; k++)
-            blank &= text[k] == ' ' || text[k] == '\r';
-        if (blank && l.reason == CLEAN_KEEP) l.reason = CLEAN_BLANK;
-        lines[n++] = l;
         i = end + 1;
     }
-    /* The page layout (hard-wrapped lines) is the cleaner's call: take its CLEAN_LINE_WRAPPED
-     * marks for the same text, line for line. */
     clean_doc doc = {text, len, 0};
-    clean_line *cl = NULL;
-    size_t n_cl = 0;
-    assert_int_equal(clean_documents(&doc, 1, &cl, &n_cl), ARS_OK);
-    assert_int_equal(n_cl, n);
-    for (size_t k = 0; k < n; k++)
-        lines[k].flags |= cl[k].flags & CLEAN_LINE_WRAPPED;
-    free(cl);
+    clean_line *lines = NULL;
+    assert_int_equal(clean_documents(&doc, 1, &lines, &n), ARS_OK);
+    assert_true(n <= sizeof mark);
+    for (size_t k = 0; k < n; k++) {
+        clean_line *l = &lines[k];
+        if (l->flags & CLEAN_LINE_TITLE) { /* titles are not under test here: plain text */
+            l->start = l->title_start;
+            l->end = l->title_end;
+        }
+        l->flags &= ~(uint32_t)(CLEAN_LINE_HEADING | CLEAN_LINE_TITLE);
+        l->reason = l->start == l->end ? CLEAN_BLANK : CLEAN_KEEP;
+        if (mark[k] == 'H') l->flags |= CLEAN_LINE_HEADING;
+        if (mark[k] == 'X') l->reason = CLEAN_FRAGMENT;
+    }
     *n_out = n;
     return lines;
 }
@@ -95,7 +87,7 @@ static void check_segments(const char *input, const char *const *want, size_t n_
     for (size_t k = 0; k < n || k < n_want; k++) {
         char *got = k < n ? fold(text, &s[k]) : NULL;
         if (k >= n || k >= n_want || strcmp(got, want[k]) != 0 ||
-            (flags && flags[k] != s[k].flags)) {
+            (flags && flags[k] != (s[k].flags & ~SEGMENT_PARA_START))) {
             print_error("sentence %zu: got [%s] flags %u\n          expected [%s] flags %u\n", k,
                         got ? got : "(none)", k < n ? (unsigned)s[k].flags : 0u,
                         k < n_want ? want[k] : "(none)", flags && k < n_want ? flags[k] : 0u);
@@ -295,7 +287,7 @@ static void test_segment_spans_are_trimmed_and_inside_text(void **state) {
         assert_true(text[s[k].start] != ' ' && text[s[k].end - 1] != ' ' &&
                     text[s[k].end - 1] != '\r');
     }
-    assert_int_equal(s[2].flags, SEGMENT_UNTERMINATED);
+    assert_int_equal(s[2].flags & ~SEGMENT_PARA_START, SEGMENT_UNTERMINATED);
     free(s);
     free(lines);
 }
@@ -307,10 +299,108 @@ static void test_segment_empty_document_gives_no_sentences(void **state) {
     assert_int_equal(segment_document("", 0, NULL, 0, &s, &n), ARS_OK);
     assert_null(s);
     assert_int_equal(n, 0);
-    clean_line blank = {0, 3, CLEAN_BLANK, 0};
+    clean_line blank = {0, 3, 0, 0, CLEAN_BLANK, 0};
     assert_int_equal(segment_document("   ", 3, &blank, 1, &s, &n), ARS_OK);
     assert_int_equal(n, 0);
     free(s);
+}
+
+/* Segments a document through the real cleaner (titles, date lines and datelines are the
+ * cleaner's findings) and returns the sentences; *n gets their count. */
+static segment_sentence *clean_and_segment(const char *text, size_t *n) {
+    clean_doc doc = {text, strlen(text), 0};
+    clean_line *lines = NULL;
+    size_t n_lines = 0;
+    assert_int_equal(clean_documents(&doc, 1, &lines, &n_lines), ARS_OK);
+    segment_sentence *s = NULL;
+    assert_int_equal(segment_document(text, strlen(text), lines, n_lines, &s, n), ARS_OK);
+    free(lines);
+    return s;
+}
+
+static void test_segment_marks_paragraph_starts(void **state) {
+    (void)state;
+    static const char *const want[] = {"جملة أولى في الفقرة.", "جملة ثانية في الفقرة.",
+                                       "فقرة ثانية تبدأ هنا."};
+    char text[] = "جملة أولى في الفقرة. جملة ثانية في الفقرة.\nفقرة ثانية تبدأ هنا.\n";
+    size_t n_lines = 0;
+    clean_line *lines = simple_lines(text, &n_lines);
+    segment_sentence *s = NULL;
+    size_t n = 0;
+    assert_int_equal(segment_document(text, strlen(text), lines, n_lines, &s, &n), ARS_OK);
+    assert_int_equal(n, 3);
+    for (size_t k = 0; k < n; k++) {
+        char *got = fold(text, &s[k]);
+        assert_string_equal(got, want[k]);
+        free(got);
+    }
+    assert_true(s[0].flags & SEGMENT_PARA_START);
+    assert_false(s[1].flags & SEGMENT_PARA_START);
+    assert_true(s[2].flags & SEGMENT_PARA_START);
+    free(s);
+    free(lines);
+}
+
+/* MultiLing's layout: headline (ending with a period), date line, text. The headline is the
+ * title, the date line is gone, the text is the first sentence. */
+static void test_segment_title_above_date_line(void **state) {
+    (void)state;
+    const char *text = "شرطة العاصمة تنشر صور لاحد منفذي تفجيرات لندن.\n"
+                       "الخميس 14 يوليو 2005.\n"
+                       "نشرت شرطة العاصمة صورتين اليوم في إطار التحقيق في التفجيرات.\n";
+    size_t n = 0;
+    segment_sentence *s = clean_and_segment(text, &n);
+    assert_int_equal(n, 2);
+    assert_true(s[0].flags & SEGMENT_TITLE);
+    char *t = fold(text, &s[1]);
+    assert_string_equal(t, "نشرت شرطة العاصمة صورتين اليوم في إطار التحقيق في التفجيرات.");
+    assert_false(s[1].flags & SEGMENT_TITLE);
+    free(t);
+    free(s);
+}
+
+/* A date glued to the front of a paragraph is not part of its first sentence; a headline glued
+ * before a full date in the first line is the title. */
+static void test_segment_trims_glued_dates(void **state) {
+    (void)state;
+    const char *text = "تدرب منفذو التفجيرات للهجوم قبل تسعة أيام الثلاثاء 20 سبتمبر 2005  "
+                       "اكتشفت الشرطة أن المفجرين تدربوا على خطتهم.\n"
+                       "الأربعاء 21 سبتمبر 2005 وقالت الشرطة إنها جمعت إفادات كثيرة من الشهود.\n";
+    size_t n = 0;
+    segment_sentence *s = clean_and_segment(text, &n);
+    assert_int_equal(n, 3);
+    char *a = fold(text, &s[0]), *b = fold(text, &s[1]), *c = fold(text, &s[2]);
+    assert_string_equal(a, "تدرب منفذو التفجيرات للهجوم قبل تسعة أيام");
+    assert_true(s[0].flags & SEGMENT_TITLE);
+    assert_string_equal(b, "اكتشفت الشرطة أن المفجرين تدربوا على خطتهم.");
+    assert_string_equal(c, "وقالت الشرطة إنها جمعت إفادات كثيرة من الشهود.");
+    free(a);
+    free(b);
+    free(c);
+    free(s);
+}
+
+/* A quotation over two paragraphs: the second paragraph's sentences lean on a speaker named in
+ * the first; a list lead-in ends with a colon. A stray closing quote in the middle of a sentence
+ * (a typo) marks nothing. */
+static void test_segment_flags_quote_tails_and_lead_ins(void **state) {
+    (void)state;
+    char text[] = "وقال الممثل في تغريدة: \"كانت أسطورة حية على الشاشة.\n"
+                  "وكانت دائما من الرواد ومصادر الإلهام.\"\n"
+                  "وهذه هي أجندة القمة:\n"
+                  "نددت أذربيجان بضغوط وتهديدات\" تمارسها فرنسا على حد قولها.\n";
+    size_t n_lines = 0;
+    clean_line *lines = simple_lines(text, &n_lines);
+    segment_sentence *s = NULL;
+    size_t n = 0;
+    assert_int_equal(segment_document(text, strlen(text), lines, n_lines, &s, &n), ARS_OK);
+    assert_int_equal(n, 4);
+    assert_false(s[0].flags & SEGMENT_QUOTE_TAIL);
+    assert_true(s[1].flags & SEGMENT_QUOTE_TAIL);
+    assert_true(s[2].flags & SEGMENT_LEADIN);
+    assert_false(s[3].flags & (SEGMENT_QUOTE_TAIL | SEGMENT_LEADIN));
+    free(s);
+    free(lines);
 }
 
 /* --- gold segmentations of seed articles ---------------------------------------------------- */
@@ -348,13 +438,16 @@ static void check_gold(const char *seed, const char *gold) {
                 if (*f == 'H') want_flags |= SEGMENT_HEADING;
                 if (*f == 'B') want_flags |= SEGMENT_BULLET;
                 if (*f == 'U') want_flags |= SEGMENT_UNTERMINATED;
+                if (*f == 'T') want_flags |= SEGMENT_TITLE;
+                if (*f == 'Q') want_flags |= SEGMENT_QUOTE_TAIL;
+                if (*f == 'L') want_flags |= SEGMENT_LEADIN;
             }
             if (k >= n) {
                 print_error("%s: sentence %zu missing; expected [%s]\n", seed, k, tab + 1);
                 fail();
             }
             char *got = fold(text, &s[k]);
-            if (strcmp(got, tab + 1) != 0 || s[k].flags != want_flags) {
+            if (strcmp(got, tab + 1) != 0 || (s[k].flags & ~SEGMENT_PARA_START) != want_flags) {
                 print_error("%s: first mismatch at sentence %zu\n  got      [%s] flags %u\n"
                             "  expected [%s] flags %u\n",
                             seed, k, got, (unsigned)s[k].flags, tab + 1, (unsigned)want_flags);
@@ -416,6 +509,10 @@ int main(void) {
         cmocka_unit_test(test_segment_does_not_join_across_blank_line_in_web_text),
         cmocka_unit_test(test_segment_spans_are_trimmed_and_inside_text),
         cmocka_unit_test(test_segment_empty_document_gives_no_sentences),
+        cmocka_unit_test(test_segment_marks_paragraph_starts),
+        cmocka_unit_test(test_segment_title_above_date_line),
+        cmocka_unit_test(test_segment_trims_glued_dates),
+        cmocka_unit_test(test_segment_flags_quote_tails_and_lead_ins),
         cmocka_unit_test(test_segment_matches_gold_for_hard_wrapped_pdf_seed_000),
         cmocka_unit_test(test_segment_matches_gold_for_seed_001),
         cmocka_unit_test(test_segment_matches_gold_for_web_seed_003),

@@ -1,0 +1,294 @@
+/* dateline.c - dates and wire datelines at the edges of news lines (see dateline.h), for clean.c.
+ * A small word lexer over the original bytes and folded comparison against the name tables below;
+ * no allocation, and every scan is bounded by the span it is given. */
+#include "summarize/text/dateline.h"
+
+#include <string.h>
+
+#include "summarize/text/chars.h"
+#include "summarize/text/normalize.h"
+
+/* Years that can date a news text. */
+#define DL_YEAR_MIN 1900
+#define DL_YEAR_MAX 2099
+
+/* Word classes. A two-word month is a head (كانون, تشرين, ربيع, جمادى, ذو) and a tail (الثاني,
+ * الأول, الآخر, القعدة ...); a tail counts only right after a head. */
+enum {
+    DL_OTHER = 0,
+    DL_NUMBER,
+    DL_YEAR, /* four digits, possibly with the era mark glued on: 2005, 2005م */
+    DL_WEEKDAY,
+    DL_MONTH,
+    DL_MONTH_HEAD,
+    DL_MONTH_TAIL,
+    DL_FILLER
+};
+
+static const char *const dl_weekdays[] = {"السبت",    "الأحد",    "الاثنين", "الإثنين",
+                                          "الثلاثاء", "الأربعاء", "الخميس",  "الجمعة"};
+
+static const char *const dl_months[] = {
+    /* Gregorian, Arab East and Egypt, Maghreb */
+    "يناير", "فبراير", "مارس", "أبريل", "إبريل", "ابريل", "أفريل", "مايو", "ماي", "يونيو", "يونيه",
+    "جوان", "يوليو", "يوليه", "جويلية", "أغسطس", "غشت", "أوت", "سبتمبر", "شتنبر", "أكتوبر",
+    "نوفمبر", "نونبر", "ديسمبر", "دجنبر", "جانفي", "فيفري", "يناير",
+    /* Syriac (Levant, Iraq) */
+    "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
+    /* Hijri */
+    "محرم", "صفر", "رجب", "شعبان", "رمضان", "شوال"};
+
+static const char *const dl_month_heads[] = {"كانون", "تشرين", "ربيع", "جمادى", "ذو"};
+
+static const char *const dl_month_tails[] = {"الأول",  "الثاني", "الآخر", "الأولى",
+                                             "الآخرة", "القعدة", "الحجة"};
+
+/* يوم "day", الموافق "corresponding to" (between a Hijri and a Gregorian date), the era marks. */
+static const char *const dl_fillers[] = {"يوم", "الموافق", "م", "هـ"};
+
+/* Separators allowed between the words of a date. */
+static int dl_is_date_gap(int32_t cp) {
+    return chars_is_blank(cp) || cp == ',' || cp == 0x060C || cp == '/' || cp == '\\' ||
+           cp == '.' || cp == ':' || cp == 0x061B || cp == ';' || chars_is_dash(cp);
+}
+
+static int dl_is_word_char(int32_t cp) {
+    return chars_is_letter(cp) || chars_is_mark(cp) || chars_is_digit(cp);
+}
+
+/* Does the word s[ws..we) read as `name` once both are folded? */
+static int dl_word_is(const char *s, size_t ws, size_t we, const char *name) {
+    chars_fold a = {s, ws, we}, b = {name, 0, strlen(name)};
+    for (;;) {
+        int32_t x = chars_fold_next(&a), y = chars_fold_next(&b);
+        if (x != y) return 0;
+        if (x < 0) return 1;
+    }
+}
+
+static int dl_in(const char *s, size_t ws, size_t we, const char *const *names, size_t n) {
+    for (size_t k = 0; k < n; k++)
+        if (dl_word_is(s, ws, we, names[k])) return 1;
+    return 0;
+}
+
+#define DL_IN(s, ws, we, table) dl_in(s, ws, we, table, sizeof table / sizeof table[0])
+
+static int dl_class(const char *s, size_t ws, size_t we) {
+    size_t digits = 0, letters = 0, i = ws;
+    while (i < we) {
+        int32_t cp;
+        i += chars_next(s, i, we, &cp);
+        if (chars_is_digit(cp))
+            digits++;
+        else if (!chars_is_mark(cp) && cp != 0x0640)
+            letters++;
+    }
+    if (digits) {
+        if (digits > 4) return DL_OTHER;
+        if (letters == 0) return digits == 4 ? DL_YEAR : DL_NUMBER;
+        /* 2005م, 1426هـ: a year with its era mark glued on. */
+        if (digits == 4 && letters == 1) {
+            int32_t last = chars_before(s, ws, we);
+            while (last == 0x0640 || chars_is_mark(last)) {
+                we = chars_prev(s, ws, we);
+                last = chars_before(s, ws, we);
+            }
+            if (last == 0x0645 || last == 0x0647) return DL_YEAR;
+        }
+        return DL_OTHER;
+    }
+    if (DL_IN(s, ws, we, dl_weekdays)) return DL_WEEKDAY;
+    if (DL_IN(s, ws, we, dl_months)) return DL_MONTH;
+    if (DL_IN(s, ws, we, dl_month_heads)) return DL_MONTH_HEAD;
+    if (DL_IN(s, ws, we, dl_month_tails)) return DL_MONTH_TAIL;
+    if (DL_IN(s, ws, we, dl_fillers)) return DL_FILLER;
+    return DL_OTHER;
+}
+
+/* The next word at or after i: skips date separators; stops (returns 0) at any other character
+ * that is not part of a word, or at the end. */
+static int dl_next_word(const char *s, size_t i, size_t end, size_t *ws, size_t *we) {
+    while (i < end) {
+        int32_t cp;
+        size_t n = chars_next(s, i, end, &cp);
+        if (dl_is_word_char(cp)) break;
+        if (!dl_is_date_gap(cp)) return 0;
+        i += n;
+    }
+    if (i >= end) return 0;
+    *ws = i;
+    while (i < end) {
+        int32_t cp;
+        size_t n = chars_next(s, i, end, &cp);
+        if (!dl_is_word_char(cp) && cp != 0x0640) break;
+        i += n;
+    }
+    *we = i;
+    return 1;
+}
+
+/* What a run of date words holds. */
+typedef struct {
+    size_t end; /* byte after its last word */
+    size_t n_words;
+    int named;   /* a day or month name */
+    int month;   /* a month name */
+    int weekday; /* starts with a day name (after an optional يوم) */
+    int number;  /* a day number or a year */
+    int year;
+} dl_run;
+
+/* Reads the longest run of date words starting at i; a year ends it. */
+static void dl_read_run(const char *s, size_t i, size_t end, dl_run *r) {
+    memset(r, 0, sizeof *r);
+    r->end = i;
+    int prev = DL_OTHER;
+    size_t ws, we;
+    while (dl_next_word(s, r->end, end, &ws, &we)) {
+        int c = dl_class(s, ws, we);
+        if (c == DL_OTHER || (c == DL_MONTH_TAIL && prev != DL_MONTH_HEAD)) break;
+        if (c == DL_WEEKDAY && r->n_words == (prev == DL_FILLER)) r->weekday = 1;
+        r->named |= c == DL_WEEKDAY || c == DL_MONTH || c == DL_MONTH_HEAD;
+        r->month |= c == DL_MONTH || c == DL_MONTH_HEAD;
+        r->number |= c == DL_NUMBER || c == DL_YEAR;
+        r->n_words++;
+        r->end = we;
+        prev = c;
+        if (c == DL_YEAR) {
+            /* The era mark may follow as a word of its own: 2005 م. */
+            size_t ms, me;
+            if (dl_next_word(s, r->end, end, &ms, &me) && dl_class(s, ms, me) == DL_FILLER &&
+                me - ms <= 4) {
+                r->end = me;
+                r->n_words++;
+            }
+            r->year = 1;
+            /* A second calendar may follow: "1426 هـ الموافق 6 أكتوبر 2005 م". */
+            size_t ns, ne;
+            if (!dl_next_word(s, r->end, end, &ns, &ne) || !dl_word_is(s, ns, ne, "الموافق")) break;
+        }
+    }
+}
+
+/* Skips blanks and the characters in `also` (a predicate) from i. */
+static size_t dl_skip(const char *s, size_t i, size_t end, int (*also)(int32_t)) {
+    while (i < end) {
+        int32_t cp;
+        size_t n = chars_next(s, i, end, &cp);
+        if (!chars_is_blank(cp) && !(also && also(cp))) break;
+        i += n;
+    }
+    return i;
+}
+
+static int dl_is_tail_punct(int32_t cp) {
+    return cp == '.' || cp == ',' || cp == 0x060C || chars_is_dash(cp) || cp == ':';
+}
+
+int dateline_is_date_only(const char *s, size_t start, size_t end) {
+    dl_run r;
+    dl_read_run(s, start, end, &r);
+    if (r.n_words == 0 || dl_skip(s, r.end, end, dl_is_tail_punct) != end) return 0;
+    if (r.named) return r.number;
+    /* Numbers alone: a numeric date has three parts and a year (14/07/2005, 2005-07-14). */
+    return r.year && r.n_words == 3;
+}
+
+static int dl_is_blank_or_comma(int32_t cp) {
+    return cp == ',' || cp == 0x060C;
+}
+
+/* A wire dateline at i: up to six place words (commas allowed), "(AGENCY)" of one to three words,
+ * then dashes or a colon. Returns the byte after it and the blanks that follow, or i. */
+static size_t dl_skip_wire(const char *s, size_t i, size_t end) {
+    size_t p = i, words = 0;
+    for (;;) {
+        p = dl_skip(s, p, end, dl_is_blank_or_comma);
+        int32_t cp = chars_at(s, p, end);
+        if (cp == '(') break;
+        if (cp < 0 || !dl_is_word_char(cp) || ++words > 6) return i;
+        while (p < end && (dl_is_word_char(chars_at(s, p, end)) || chars_at(s, p, end) == 0x0640))
+            p += chars_next(s, p, end, &cp);
+    }
+    p++; /* '(' */
+    size_t inner = 0;
+    for (;;) {
+        p = dl_skip(s, p, end, NULL);
+        int32_t cp = chars_at(s, p, end);
+        if (cp == ')') break;
+        if (cp < 0 || !dl_is_word_char(cp) || ++inner > 3) return i;
+        while (p < end && dl_is_word_char(chars_at(s, p, end)))
+            p += chars_next(s, p, end, &cp);
+    }
+    if (inner == 0) return i;
+    p = dl_skip(s, p + 1, end, NULL);
+    int32_t cp = chars_at(s, p, end);
+    if (!chars_is_dash(cp) && cp != ':') return i;
+    return dl_skip(s, p, end, dl_is_tail_punct);
+}
+
+/* 1 when a letter occurs in s[i..end). */
+static int dl_has_letter(const char *s, size_t i, size_t end) {
+    while (i < end) {
+        int32_t cp;
+        i += chars_next(s, i, end, &cp);
+        if (chars_is_letter(cp)) return 1;
+    }
+    return 0;
+}
+
+size_t dateline_skip(const char *s, size_t start, size_t end) {
+    size_t p = start;
+    dl_run r;
+    dl_read_run(s, start, end, &r);
+    if (r.weekday && r.number) p = dl_skip(s, r.end, end, dl_is_tail_punct);
+    p = dl_skip_wire(s, p, end);
+    return p != start && dl_has_letter(s, p, end) ? p : start;
+}
+
+int dateline_find(const char *s, size_t start, size_t end, size_t *date_start, size_t *date_end) {
+    size_t i = start, ws, we;
+    for (;;) {
+        /* Word by word, over any characters between words. */
+        while (i < end && !dl_is_word_char(chars_at(s, i, end))) {
+            int32_t cp;
+            i += chars_next(s, i, end, &cp);
+        }
+        if (i >= end) return 0;
+        dl_run r;
+        dl_read_run(s, i, end, &r);
+        if (r.weekday && r.month && r.number) {
+            *date_start = i;
+            *date_end = r.end;
+            return 1;
+        }
+        if (!dl_next_word(s, i, end, &ws, &we)) return 0;
+        i = we;
+    }
+}
+
+int dateline_latest_year(const char *s, size_t start, size_t end) {
+    int latest = 0;
+    for (size_t i = start; i < end;) {
+        int32_t cp;
+        size_t n = chars_next(s, i, end, &cp);
+        if (!chars_is_digit(cp)) {
+            i += n;
+            continue;
+        }
+        /* A run of digits: its value when it has exactly four. */
+        int value = 0, digits = 0;
+        while (i < end) {
+            n = chars_next(s, i, end, &cp);
+            if (!chars_is_digit(cp)) break;
+            int d = normalize_codepoint(cp) - '0'; /* ASCII and Arabic-Indic digits */
+            value = d >= 0 && d <= 9 && value >= 0 ? value * 10 + d : -1;
+            digits++;
+            i += n;
+        }
+        if (digits == 4 && value >= DL_YEAR_MIN && value <= DL_YEAR_MAX && value > latest)
+            latest = value;
+    }
+    return latest;
+}
