@@ -65,11 +65,11 @@ static void test_analyze_flags_pdf_glyph_loss(void **state) {
 static void test_analyze_typography_is_not_damage(void **state) {
     fixture *f = *state;
     static const char *const fine[] = {
-        "ولد عام 1770 م في مدينة بون",                     /* era mark */
-        "قالت الوكالة (اف ب) إن المحادثات انتهت",          /* agency code */
-        "وصل البحارة الـ 15 إلى المطار",                    /* article with tatweel */
-        "نددت أذربيجان بـ\"ضغوط\" فرنسية",               /* preposition before a quote */
-        "أعلنت والت ديزني عن أرباحها",                     /* the name Walt */
+        "ولد عام 1770 م في مدينة بون",                    /* era mark */
+        "قالت الوكالة (اف ب) إن المحادثات انتهت",         /* agency code */
+        "وصل البحارة الـ 15 إلى المطار",                  /* article with tatweel */
+        "نددت أذربيجان بـ\"ضغوط\" فرنسية",                /* preposition before a quote */
+        "أعلنت والت ديزني عن أرباحها",                    /* the name Walt */
         "وصدر القرار في العام 2005 هـ بعد مشاورات طويلة", /* Hijri mark */
     };
     for (size_t k = 0; k < sizeof fine / sizeof fine[0]; k++) {
