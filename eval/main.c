@@ -67,8 +67,9 @@ typedef struct {
     int quiet;
     /* summarizer options (run) */
     ars_stem stem;
-    double lambda, max_sim, position_weight;
-    int lambda_set, max_sim_set, position_weight_set;
+    ars_budget budget;
+    double lambda, max_sim, position_weight, document_weight;
+    int lambda_set, max_sim_set, position_weight_set, document_weight_set;
     char *command;
 } main_args;
 
@@ -120,28 +121,34 @@ static void main_usage(FILE *f) {
         "                       extractive methods)\n"
         "      --stem NAME      summarizer stemming: snowball (default) or none\n"
         "      --lambda X       MMR trade-off, 0..1\n"
-        "      --position-weight X  default method: weight of the lead-position prior, 0..1\n"
+        "      --position-weight X  default method: exponent of the position prior, 0..1\n"
+        "      --document-weight X  default method: weight of the article's centrality, 0..1\n"
         "      --max-sim X      redundancy cap, 0 < X <= 1\n"
+        "      --budget NAME    what happens at the budget, for every method and baseline\n"
+        "                       alike: first (default: the first sentence may run past N,\n"
+        "                       up to 2N), strict (never past N), fill (until N is reached);\n"
+        "                       summaries are then cut at N words when scored\n"
         "      --out DIR        where summaries are written (created if missing)\n"
-        "\n"
-        "Output:\n"
-        "      --format NAME    text (aligned, Markdown-compatible table; default), csv, json\n"
-        "      --per-topic      also print per-topic rows in the text table (rouge: default)\n"
-        "      --plot FILE.svg  bar chart of F with confidence whiskers\n"
-        "  -q, --quiet          no progress on standard error\n"
-        "  -h, --help           show this help and exit\n"
-        "  -V, --version        show the version and exit\n"
-        "\n"
-        "CSV and JSON rows name the system, the topic (or avg), the metric (rouge-1, rouge-2,\n"
-        "rouge-l, rouge-su4), r, p, f, and for avg f_lo, f_hi (the F interval).\n"
-        "\n"
-        "Exit status:\n"
-        "  0  success\n"
-        "  1  usage error (unknown option, bad value, missing --data/--system/--out/--words)\n"
-        "  2  bad input: missing or unreadable dataset, reference or summary file, invalid\n"
-        "     UTF-8, a topic the summarizer cannot summarize, unwritable output\n"
-        "  3  internal error or out of memory\n",
+        "\n",
         f);
+    fputs("Output:\n"
+          "      --format NAME    text (aligned, Markdown-compatible table; default), csv, json\n"
+          "      --per-topic      also print per-topic rows in the text table (rouge: default)\n"
+          "      --plot FILE.svg  bar chart of F with confidence whiskers\n"
+          "  -q, --quiet          no progress on standard error\n"
+          "  -h, --help           show this help and exit\n"
+          "  -V, --version        show the version and exit\n"
+          "\n"
+          "CSV and JSON rows name the system, the topic (or avg), the metric (rouge-1, rouge-2,\n"
+          "rouge-l, rouge-su4), r, p, f, and for avg f_lo, f_hi (the F interval).\n"
+          "\n"
+          "Exit status:\n"
+          "  0  success\n"
+          "  1  usage error (unknown option, bad value, missing --data/--system/--out/--words)\n"
+          "  2  bad input: missing or unreadable dataset, reference or summary file, invalid\n"
+          "     UTF-8, a topic the summarizer cannot summarize, unwritable output\n"
+          "  3  internal error or out of memory\n",
+          f);
 }
 
 static int main_usage_error(const char *what, const char *arg) {
@@ -212,6 +219,8 @@ enum {
     OPT_LAMBDA,
     OPT_MAX_SIM,
     OPT_POSITION_WEIGHT,
+    OPT_DOCUMENT_WEIGHT,
+    OPT_BUDGET,
     OPT_OUT,
     OPT_FORMAT,
     OPT_PER_TOPIC,
@@ -244,6 +253,8 @@ static int main_parse(int argc, char **argv, main_args *a) {
         {"lambda", required_argument, NULL, OPT_LAMBDA},
         {"max-sim", required_argument, NULL, OPT_MAX_SIM},
         {"position-weight", required_argument, NULL, OPT_POSITION_WEIGHT},
+        {"document-weight", required_argument, NULL, OPT_DOCUMENT_WEIGHT},
+        {"budget", required_argument, NULL, OPT_BUDGET},
         {"out", required_argument, NULL, OPT_OUT},
         {"format", required_argument, NULL, OPT_FORMAT},
         {"per-topic", no_argument, NULL, OPT_PER_TOPIC},
@@ -366,6 +377,21 @@ static int main_parse(int argc, char **argv, main_args *a) {
             if (parse_double(arg, 0, 1, &a->position_weight))
                 return main_usage_error("--position-weight needs a number in [0,1]", arg);
             a->position_weight_set = 1;
+            break;
+        case OPT_DOCUMENT_WEIGHT:
+            if (parse_double(arg, 0, 1, &a->document_weight))
+                return main_usage_error("--document-weight needs a number in [0,1]", arg);
+            a->document_weight_set = 1;
+            break;
+        case OPT_BUDGET:
+            if (strcmp(arg, "first") == 0)
+                a->budget = ARS_BUDGET_FIRST;
+            else if (strcmp(arg, "strict") == 0)
+                a->budget = ARS_BUDGET_STRICT;
+            else if (strcmp(arg, "fill") == 0)
+                a->budget = ARS_BUDGET_FILL;
+            else
+                return main_usage_error("--budget is first, strict or fill", arg);
             break;
         case OPT_MAX_SIM:
             if (parse_double(arg, 0, 1, &a->max_sim) || a->max_sim == 0)
@@ -630,8 +656,9 @@ typedef struct {
     eval_text toks;
 } main_cand;
 
-/* Builds the text of the chosen candidates in source order (how they will be written). */
-static int main_cands_text(const main_cand *c, size_t n, const unsigned char *chosen,
+/* Builds the text of the chosen candidates in source order (how they will be written), cut
+ * after `limit` tokens as scoring will cut it (0 = no cut). */
+static int main_cands_text(const main_cand *c, size_t n, const unsigned char *chosen, size_t limit,
                            eval_text *out) {
     out->n_tokens = 0;
     out->n_sents = 0;
@@ -652,33 +679,38 @@ static int main_cands_text(const main_cand *c, size_t n, const unsigned char *ch
             out->sent_end = p;
             out->cap_sents = cap;
         }
-        if (t->n_tokens) memcpy(out->tok + out->n_tokens, t->tok, t->n_tokens * sizeof *t->tok);
-        out->n_tokens += t->n_tokens;
+        size_t take = t->n_tokens;
+        if (limit && out->n_tokens + take > limit) take = limit - out->n_tokens;
+        if (take) memcpy(out->tok + out->n_tokens, t->tok, take * sizeof *t->tok);
+        out->n_tokens += take;
         out->sent_end[out->n_sents++] = out->n_tokens;
+        if (limit && out->n_tokens == limit) break;
     }
     return 0;
 }
 
 /* Greedy extractive oracle: repeatedly add the candidate that raises ROUGE-2 recall (pooled over
- * the references) the most while the summary stays within the word budget; stop when nothing
- * raises it. Ties go to the earlier sentence. */
+ * the references, of the summary cut at the budget as scoring cuts it) the most while the budget
+ * policy allows it; stop when nothing raises it. Ties go to the earlier sentence. */
 static int main_oracle(const main_cand *c, size_t n, const eval_text *refs, size_t n_refs,
-                       size_t budget, unsigned char *chosen) {
+                       ars_budget policy, size_t budget, unsigned char *chosen) {
     rouge_options o;
     eval_rouge_options_init(&o);
     eval_text trial;
     eval_text_init(&trial);
     double current = 0;
-    size_t used = 0;
+    size_t used = 0, n_chosen = 0;
     int rc = 0;
     for (;;) {
         size_t best = (size_t)-1;
         double best_r = current;
         for (size_t i = 0; i < n && rc == 0; i++) {
-            if (chosen[i] || c[i].words == 0 || used + c[i].words > budget) continue;
+            if (chosen[i] || c[i].words == 0 ||
+                !ars_budget_allows(policy, budget, used, n_chosen, c[i].words))
+                continue;
             chosen[i] = 1;
             rouge_prf prf;
-            rc = main_cands_text(c, n, chosen, &trial);
+            rc = main_cands_text(c, n, chosen, budget, &trial);
             if (!rc) rc = eval_rouge_metric(&trial, refs, n_refs, ROUGE_2, &o, &prf, NULL);
             chosen[i] = 0;
             if (!rc && prf.r > best_r + 1e-12) {
@@ -689,15 +721,17 @@ static int main_oracle(const main_cand *c, size_t n, const eval_text *refs, size
         if (rc || best == (size_t)-1) break;
         chosen[best] = 1;
         used += c[best].words;
+        n_chosen++;
         current = best_r;
     }
     eval_text_free(&trial);
     return rc;
 }
 
-/* Random baseline: candidates in a seeded random order, each taken when it still fits. */
-static void main_random(const main_cand *c, size_t n, size_t budget, uint64_t seed,
-                        unsigned char *chosen, size_t *order) {
+/* Random baseline: candidates in a seeded random order, each taken when the budget policy allows
+ * it. */
+static void main_random(const main_cand *c, size_t n, ars_budget policy, size_t budget,
+                        uint64_t seed, unsigned char *chosen, size_t *order) {
     eval_rng rng;
     eval_rng_seed(&rng, seed);
     for (size_t i = 0; i < n; i++)
@@ -708,12 +742,14 @@ static void main_random(const main_cand *c, size_t n, size_t budget, uint64_t se
         order[i - 1] = order[j];
         order[j] = tmp;
     }
-    size_t used = 0;
+    size_t used = 0, n_chosen = 0;
     for (size_t k = 0; k < n; k++) {
         size_t i = order[k];
-        if (c[i].words == 0 || used + c[i].words > budget) continue;
+        if (c[i].words == 0 || !ars_budget_allows(policy, budget, used, n_chosen, c[i].words))
+            continue;
         chosen[i] = 1;
         used += c[i].words;
+        n_chosen++;
     }
 }
 
@@ -804,9 +840,9 @@ static int main_run_topic(const main_args *a, main_data *d, size_t t, int method
         }
         if (code == EXIT_OK) {
             if (method == M_RANDOM)
-                main_random(c, n, a->words, main_topic_seed(a->seed, d->topics.items[t]), chosen,
-                            order);
-            else if (main_oracle(c, n, d->refs[t], d->n_refs[t], a->words, chosen))
+                main_random(c, n, a->budget, a->words, main_topic_seed(a->seed, d->topics.items[t]),
+                            chosen, order);
+            else if (main_oracle(c, n, d->refs[t], d->n_refs[t], a->budget, a->words, chosen))
                 code = EXIT_INTERNAL;
         }
         for (size_t i = 0; i < n && code == EXIT_OK; i++)
@@ -855,9 +891,11 @@ static int main_run_methods(const main_args *a, main_data *d, eval_tokenizer *to
         opts.method = method < M_RANDOM ? main_lib_method[method] : ARS_METHOD_LEAD;
         opts.stem = a->stem;
         opts.max_words = a->words;
+        opts.budget = a->budget;
         if (a->lambda_set) opts.lambda = a->lambda;
         if (a->max_sim_set) opts.max_sim = a->max_sim;
         if (a->position_weight_set) opts.position_weight = a->position_weight;
+        if (a->document_weight_set) opts.document_weight = a->document_weight;
         ars_summarizer *s = NULL;
         ars_error err = {0};
         ars_status st = ars_summarizer_new(&opts, &s, &err);
@@ -1033,6 +1071,7 @@ int main(int argc, char **argv) {
     a.per_topic = !a.is_run;
     a.test_metric = ROUGE_2;
     a.stem = ARS_STEM_SNOWBALL;
+    a.budget = ARS_BUDGET_FIRST;
     int code = main_parse(argc - 1, argv + 1, &a);
     if (code == -1) {
         a.command = main_join_args(argc, argv);

@@ -23,22 +23,32 @@ static void main_usage(FILE *f) {
           "repetition, one per line. FILE '-' reads standard input. Input must be UTF-8.\n"
           "\n"
           "Length (sentences are never cut; default: --words 120):\n"
-          "  -w, --words N        at most N words\n"
+          "  -w, --words N        at most N words (see --budget)\n"
           "  -n, --sentences N    at most N sentences (no word budget unless -w is given)\n"
           "  -r, --ratio R        at most R times the input's words, 0 < R <= 1\n"
+          "      --budget NAME    at the word budget N: first (default) takes the best\n"
+          "                       sentence even when it is longer than N (up to 2N words),\n"
+          "                       then only what fits in N; strict never goes past N and\n"
+          "                       may print nothing; fill adds sentences until N is reached,\n"
+          "                       the last one whole (never past 2N)\n"
           "\n"
           "Ranking and selection:\n"
-          "  -m, --method NAME    default   TextRank blended with position, MMR selection\n"
+          "  -m, --method NAME    default   position in the article x TextRank centrality x\n"
+          "                                the article's centrality in the cluster; articles\n"
+          "                                about an older event are left out\n"
           "                       textrank  weighted PageRank on the cosine graph, best first\n"
           "                       lexrank   PageRank on the cosine graph thresholded at 0.1\n"
           "                       centroid  cosine to the centroid of all sentences\n"
           "                       mmr       centroid relevance with MMR selection\n"
           "                       lead      first sentences, round-robin across files\n"
-          "      --lambda X       MMR weight of relevance against redundancy, 0..1 (default 0.7)\n"
+          "      --lambda X       MMR weight of relevance against redundancy, 0..1 (default 1:\n"
+          "                       redundancy is left to --max-sim)\n"
           "      --max-sim X      no two chosen sentences with cosine >= X, 0 < X <= 1\n"
           "                       (default 0.5); applies to every method\n"
-          "      --position-weight X  default method: share of the lead-position prior in the\n"
-          "                       relevance, 0..1 (default 0.7; 0 = TextRank alone)\n"
+          "      --position-weight X  default method: exponent of the position prior, 0..1\n"
+          "                       (default 1; 0 ignores where a sentence stands)\n"
+          "      --document-weight X  default method: weight of the article's centrality,\n"
+          "                       0..1 (default 1; 0 ignores it)\n"
           "      --stem NAME      snowball (Snowball Arabic, default) or none\n"
           "\n"
           "Output:\n"
@@ -109,7 +119,15 @@ int main(int argc, char **argv) {
     const char *out_path = NULL;
     output_format fmt = OUTPUT_TEXT;
     int quiet = 0, words_given = 0, other_budget = 0;
-    enum { OPT_LAMBDA = 256, OPT_MAXSIM, OPT_STEM, OPT_ORDER, OPT_POSITION };
+    enum {
+        OPT_LAMBDA = 256,
+        OPT_MAXSIM,
+        OPT_STEM,
+        OPT_ORDER,
+        OPT_POSITION,
+        OPT_DOCUMENT,
+        OPT_BUDGET
+    };
     static const struct option longopts[] = {
         {"words", required_argument, NULL, 'w'},
         {"sentences", required_argument, NULL, 'n'},
@@ -118,6 +136,8 @@ int main(int argc, char **argv) {
         {"lambda", required_argument, NULL, OPT_LAMBDA},
         {"max-sim", required_argument, NULL, OPT_MAXSIM},
         {"position-weight", required_argument, NULL, OPT_POSITION},
+        {"document-weight", required_argument, NULL, OPT_DOCUMENT},
+        {"budget", required_argument, NULL, OPT_BUDGET},
         {"stem", required_argument, NULL, OPT_STEM},
         {"order", required_argument, NULL, OPT_ORDER},
         {"format", required_argument, NULL, 'f'},
@@ -165,6 +185,22 @@ int main(int argc, char **argv) {
         case OPT_POSITION:
             if (parse_double(optarg, 0.0, 1.0, &opt.position_weight))
                 return main_usage_error("--position-weight needs a number in [0, 1], not '%s'",
+                                        optarg);
+            break;
+        case OPT_DOCUMENT:
+            if (parse_double(optarg, 0.0, 1.0, &opt.document_weight))
+                return main_usage_error("--document-weight needs a number in [0, 1], not '%s'",
+                                        optarg);
+            break;
+        case OPT_BUDGET:
+            if (strcmp(optarg, "first") == 0)
+                opt.budget = ARS_BUDGET_FIRST;
+            else if (strcmp(optarg, "strict") == 0)
+                opt.budget = ARS_BUDGET_STRICT;
+            else if (strcmp(optarg, "fill") == 0)
+                opt.budget = ARS_BUDGET_FILL;
+            else
+                return main_usage_error("unknown budget policy '%s' (first, strict or fill)",
                                         optarg);
             break;
         case OPT_STEM:

@@ -42,7 +42,9 @@ typedef struct {
     char message[512];
 } ars_error;
 
-/* Ranking methods. ARS_METHOD_DEFAULT is TextRank relevance with MMR selection. */
+/* Ranking methods. ARS_METHOD_DEFAULT weighs where a sentence stands in its article, how central
+ * it is in the sentence graph (TextRank) and how central its article is in the cluster; articles
+ * about an older event than the rest contribute nothing (docs/ARCHITECTURE.md, "Ranking"). */
 typedef enum {
     ARS_METHOD_DEFAULT = 0,
     ARS_METHOD_LEAD = 1,     /* first sentences, round-robin across documents */
@@ -55,23 +57,42 @@ typedef enum {
 typedef enum { ARS_STEM_SNOWBALL = 0, ARS_STEM_NONE = 1 } ars_stem;
 typedef enum { ARS_ORDER_SOURCE = 0, ARS_ORDER_SCORE = 1 } ars_order;
 
+/* What happens at the word budget N. Sentences are never cut, and no policy lets a summary grow
+ * past 2N words. */
+typedef enum {
+    ARS_BUDGET_STRICT = 0, /* at most N words: a sentence that does not fit is skipped */
+    ARS_BUDGET_FIRST = 1,  /* as strict, but the first sentence chosen may run past N (up to 2N),
+                              so that the best sentence is not lost to a tight budget */
+    ARS_BUDGET_FILL = 2    /* sentences are added until N is reached; the last one may run past N */
+} ars_budget;
+
+/* Whether a sentence of `len` words may join a summary that has `words` words in `n_chosen`
+ * sentences under `policy` and a budget of `max_words` (0 = no budget): the rule the summarizer's
+ * own selection follows, for tools that choose sentences themselves (summarize-eval's random and
+ * oracle baselines), so that every method is held to the same budget. */
+ARS_API int ars_budget_allows(ars_budget policy, size_t max_words, size_t words, size_t n_chosen,
+                              size_t len);
+
 /* Run options. Fill with ars_options_init(), then edit fields. */
 typedef struct {
     ars_method method;
     ars_stem stem;
     ars_order order;
-    double lambda;    /* MMR trade-off in [0,1]: 1 = relevance only. Default 0.7 */
-    double max_sim;   /* hard cap: no two chosen sentences with cosine >= max_sim. Default 0.5 */
-    size_t max_words; /* word budget; 0 = no word budget. Default 120 */
+    double lambda;     /* MMR trade-off in [0,1]: 1 = relevance only, redundancy left to max_sim.
+                          Default 1 (measured: docs/EVALUATION.md) */
+    double max_sim;    /* hard cap: no two chosen sentences with cosine >= max_sim. Default 0.5 */
+    size_t max_words;  /* word budget; 0 = no word budget. Default 120 */
+    ars_budget budget; /* policy at the word budget. Default ARS_BUDGET_FIRST */
     size_t max_sentences;   /* sentence budget; 0 = none. Default 0 */
     double ratio;           /* budget as a share of the input's words, (0,1]; 0 = none. Default 0 */
     double damping;         /* PageRank damping. Default 0.85 */
     double tolerance;       /* PageRank convergence (L1 change). Default 1e-6 */
     int max_iter;           /* PageRank iteration cap. Default 200 */
     size_t max_input_bytes; /* per-document size limit. Default 64 MiB */
-    double position_weight; /* default method: relevance = (1-w) * TextRank (max 1) + w / (1 + the
-                               sentence's position in its document). Default 0.7, measured with
-                               summarize-eval on the development sets (docs/EVALUATION.md) */
+    double position_weight; /* default method: exponent of the lead prior 1 / (1 + position of the
+                               sentence in its article); 0 ignores position. Default 1 */
+    double document_weight; /* default method: weight of the article's centrality in the cluster;
+                               0 ignores it. Default 1 */
 } ars_options;
 
 /* Fills *opts with the defaults above. opts must not be NULL. */

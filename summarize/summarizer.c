@@ -1,7 +1,8 @@
 /* summarizer.c - the public API and the pipeline that wires the stages together:
  * read (text/read.c) -> clean (text/clean.c) -> split (text/segment.c) -> analyse (analyze.c) ->
  * vectorise (vectors/tfidf.c) -> similarity (vectors/similarity.c) -> rank (rank/rank.c) ->
- * select and order (rank/select.c). Output formatting lives in output/. */
+ * select and order (rank/select.c). Output formatting lives in output/. The run keeps one
+ * candidate table (summarizer_candidate) that every stage after analysis reads and extends. */
 #include "summarize/summarize.h"
 
 #include <errno.h>
@@ -33,6 +34,12 @@
  * (analyze.c): the PDF seed has 25, clean news 0 to 2 (a typo, the "ف" of "ا ف ب"). */
 #define SUMMARIZER_DAMAGE_MIN_TOKENS 3
 
+/* Default method: the share of its score a sentence keeps when it is the least central of the run
+ * (rank_lead_graph's centrality_floor). 0.3 lets centrality move a sentence by up to about four
+ * times against position: a central third sentence can pass a peripheral second one, never a
+ * first one. Measured on the development sets from 0.2, 0.3, 0.5, 1 (docs/EVALUATION.md). */
+#define SUMMARIZER_CENTRALITY_FLOOR 0.3
+
 /* Cosine threshold of the LexRank graph (Erkan and Radev's usual 0.1). */
 #define SUMMARIZER_LEXRANK_THRESHOLD 0.1
 
@@ -42,15 +49,6 @@ typedef struct {
     size_t len;
     size_t body_start; /* after a BOM */
 } summarizer_doc;
-
-/* Per-candidate analysis of the last run. */
-typedef struct {
-    size_t n_words;
-    size_t n_broken;
-    size_t n_latin;
-    size_t n_terms;
-    int eligible;
-} summarizer_info;
 
 struct ars_summarizer {
     ars_options opt;
@@ -66,21 +64,33 @@ struct ars_summarizer {
     double max_pair_sim; /* highest cosine between two summary sentences */
 };
 
+_Static_assert((int)SELECT_BUDGET_STRICT == (int)ARS_BUDGET_STRICT &&
+                   (int)SELECT_BUDGET_FIRST == (int)ARS_BUDGET_FIRST &&
+                   (int)SELECT_BUDGET_FILL == (int)ARS_BUDGET_FILL,
+               "select_budget mirrors ars_budget");
+
+ARS_API int ars_budget_allows(ars_budget policy, size_t max_words, size_t words, size_t n_chosen,
+                              size_t len) {
+    return select_fits((select_budget)policy, max_words, words, n_chosen, len);
+}
+
 ARS_API void ars_options_init(ars_options *opts) {
     memset(opts, 0, sizeof *opts);
     opts->method = ARS_METHOD_DEFAULT;
     opts->stem = ARS_STEM_SNOWBALL;
     opts->order = ARS_ORDER_SOURCE;
-    opts->lambda = 0.7;
+    opts->lambda = 1.0;
     opts->max_sim = 0.5;
     opts->max_words = 120;
+    opts->budget = ARS_BUDGET_FIRST;
     opts->max_sentences = 0;
     opts->ratio = 0.0;
     opts->damping = 0.85;
     opts->tolerance = 1e-6;
     opts->max_iter = 200;
     opts->max_input_bytes = (size_t)64 << 20;
-    opts->position_weight = 0.7;
+    opts->position_weight = 1.0;
+    opts->document_weight = 1.0;
 }
 
 static ars_status summarizer_check_options(const ars_options *o, ars_error *err) {
@@ -94,8 +104,12 @@ static ars_status summarizer_check_options(const ars_options *o, ars_error *err)
         return error_set(err, ARS_EARG, "lambda must be in [0, 1]");
     if (!(o->max_sim > 0.0 && o->max_sim <= 1.0))
         return error_set(err, ARS_EARG, "max-sim must be in (0, 1]");
+    if ((unsigned)o->budget > ARS_BUDGET_FILL)
+        return error_set(err, ARS_EARG, "unknown budget policy %d", (int)o->budget);
     if (!(o->position_weight >= 0.0 && o->position_weight <= 1.0))
         return error_set(err, ARS_EARG, "position weight must be in [0, 1]");
+    if (!(o->document_weight >= 0.0 && o->document_weight <= 1.0))
+        return error_set(err, ARS_EARG, "document weight must be in [0, 1]");
     if (!(o->ratio >= 0.0 && o->ratio <= 1.0))
         return error_set(err, ARS_EARG, "ratio must be in (0, 1]");
     if (!(o->damping > 0.0 && o->damping < 1.0))
@@ -259,30 +273,39 @@ static size_t summarizer_fold(const char *src, size_t len, char *dst) {
     return o;
 }
 
-/* Well-formedness weight: each damaged token halves it, and a sentence that is mostly Latin script
- * (menus, credits, code) is discounted; between near duplicates the cleaner copy wins. */
-static double summarizer_quality(const summarizer_info *in) {
-    double q = pow(0.5, (double)in->n_broken);
-    if (in->n_words && in->n_latin * 2 > in->n_words) q *= 0.25;
-    return q;
-}
+/* One candidate sentence of a run: what every stage after analysis reads. Candidates are in
+ * source order (document, then position); their terms are terms[offsets[c] .. offsets[c+1]). */
+typedef struct {
+    size_t doc;
+    size_t position; /* index among its document's candidates */
+    size_t start, end;
+    uint32_t flags; /* SEGMENT_* */
+    size_t n_words, n_broken, n_latin;
+    double relevance; /* the ranker's score times the well-formedness weight */
+} summarizer_candidate;
+
+/* What the run learns about each document. */
+typedef struct {
+    size_t n_broken;     /* truncated function words in all its sentences */
+    int year;            /* clean_document_year: 0 when unknown */
+    unsigned char older; /* about an older event than the cluster (rank_older_documents) */
+} summarizer_docinfo;
 
 /* Everything a run allocates, freed in one place. */
 typedef struct {
     clean_line **lines;
     size_t *n_lines;
-    segment_sentence *spans; /* all candidates */
-    size_t n_spans, cap_spans;
-    size_t *span_doc, *span_index;
-    summarizer_info *info;
+    summarizer_docinfo *docs;
+    summarizer_candidate *cand;
+    size_t n_cand, cap_cand;
     uint32_t *terms;
     size_t n_terms, cap_terms;
-    size_t *offsets;  /* term offsets per eligible sentence */
-    size_t *elig;     /* eligible candidate indices */
-    size_t *position; /* per eligible: index among the eligible of its document */
+    size_t *offsets; /* n_cand + 1 entries */
     vocab *voc;
     tfidf_matrix x;
     float *dense;
+    /* per candidate, for the rankers and the selector */
+    size_t *position, *doc_of;
     double *rel;
     select_item *items;
     size_t *chosen;
@@ -294,128 +317,150 @@ static void summarizer_run_free(summarizer_run_state *r, size_t n_docs) {
             free(r->lines[d]);
     free(r->lines);
     free(r->n_lines);
-    free(r->spans);
-    free(r->span_doc);
-    free(r->span_index);
-    free(r->info);
+    free(r->docs);
+    free(r->cand);
     free(r->terms);
     free(r->offsets);
-    free(r->elig);
-    free(r->position);
     vocab_free(r->voc);
     tfidf_free(&r->x);
     free(r->dense);
+    free(r->position);
+    free(r->doc_of);
     free(r->rel);
     free(r->items);
     free(r->chosen);
 }
 
-/* Clean and segment every document into r->spans (source order). */
-static ars_status summarizer_split(ars_summarizer *s, summarizer_run_state *r) {
+/* Stage "clean": every document's lines classified together (repetition across documents is a
+ * signal), and each document's date. */
+static ars_status summarizer_clean(ars_summarizer *s, summarizer_run_state *r) {
     size_t nd = s->n_docs;
-    clean_doc *cd = malloc(nd * sizeof *cd);
-    r->lines = calloc(nd, sizeof *r->lines);
-    r->n_lines = calloc(nd, sizeof *r->n_lines);
-    if (!cd || !r->lines || !r->n_lines) {
+    clean_doc *cd = malloc((nd ? nd : 1) * sizeof *cd);
+    r->lines = calloc(nd ? nd : 1, sizeof *r->lines);
+    r->n_lines = calloc(nd ? nd : 1, sizeof *r->n_lines);
+    r->docs = calloc(nd ? nd : 1, sizeof *r->docs);
+    if (!cd || !r->lines || !r->n_lines || !r->docs) {
         free(cd);
         return ARS_ENOMEM;
     }
     for (size_t d = 0; d < nd; d++)
         cd[d] = (clean_doc){s->docs[d].bytes, s->docs[d].len, s->docs[d].body_start};
     ars_status st = clean_documents(cd, nd, r->lines, r->n_lines);
+    for (size_t d = 0; st == ARS_OK && d < nd; d++)
+        r->docs[d].year = clean_document_year(&cd[d], r->lines[d], r->n_lines[d]);
     free(cd);
-    if (st != ARS_OK) return st;
-    for (size_t d = 0; d < nd; d++) {
+    return st;
+}
+
+/* Appends one candidate (its terms are already at the end of r->terms). */
+static ars_status summarizer_push(summarizer_run_state *r, const summarizer_candidate *c) {
+    if (r->n_cand == r->cap_cand) {
+        size_t nc = r->cap_cand ? r->cap_cand * 2 : 64;
+        summarizer_candidate *np = realloc(r->cand, nc * sizeof *np);
+        if (!np) return ARS_ENOMEM;
+        r->cand = np;
+        size_t *no = realloc(r->offsets, (nc + 1) * sizeof *no);
+        if (!no) return ARS_ENOMEM;
+        r->offsets = no;
+        r->cap_cand = nc;
+    }
+    r->cand[r->n_cand++] = *c;
+    r->offsets[r->n_cand] = r->n_terms;
+    return ARS_OK;
+}
+
+/* Stages "split" and "analyse": each document's kept lines into sentences, each sentence into
+ * terms. Sentences that are summary material become candidates (the rest only count towards
+ * their document's damage): not titles, headings, list lead-ins or quotation tails, and at least
+ * SUMMARIZER_MIN_WORDS words with a content term. */
+static ars_status summarizer_candidates(ars_summarizer *s, summarizer_run_state *r) {
+    r->voc = vocab_new();
+    r->offsets = malloc(sizeof *r->offsets);
+    if (!r->voc || !r->offsets) return ARS_ENOMEM;
+    r->offsets[0] = 0;
+    const uint32_t not_material =
+        SEGMENT_HEADING | SEGMENT_TITLE | SEGMENT_LEADIN | SEGMENT_QUOTE_TAIL;
+    for (size_t d = 0; d < s->n_docs; d++) {
+        const summarizer_doc *doc = &s->docs[d];
         segment_sentence *ss = NULL;
-        size_t ns = 0;
-        st = segment_document(s->docs[d].bytes, s->docs[d].len, r->lines[d], r->n_lines[d], &ss,
-                              &ns);
-        if (st != ARS_OK) return st;
-        if (r->n_spans + ns > r->cap_spans) {
-            size_t nc = (r->n_spans + ns) * 2 + 16;
-            segment_sentence *np = realloc(r->spans, nc * sizeof *np);
-            if (np) r->spans = np;
-            size_t *nd1 = np ? realloc(r->span_doc, nc * sizeof *nd1) : NULL;
-            if (nd1) r->span_doc = nd1;
-            size_t *nd2 = nd1 ? realloc(r->span_index, nc * sizeof *nd2) : NULL;
-            if (nd2) r->span_index = nd2;
-            if (!nd2) {
-                free(ss);
-                return ARS_ENOMEM;
+        size_t ns = 0, position = 0;
+        ars_status st =
+            segment_document(doc->bytes, doc->len, r->lines[d], r->n_lines[d], &ss, &ns);
+        for (size_t k = 0; st == ARS_OK && k < ns; k++) {
+            const segment_sentence *sp = &ss[k];
+            size_t before = r->n_terms;
+            analyze_stats a;
+            st = analyzer_sentence(s->an, r->voc, doc->bytes + sp->start, sp->end - sp->start,
+                                   &r->terms, &r->n_terms, &r->cap_terms, &a);
+            if (st != ARS_OK) break;
+            r->docs[d].n_broken += a.n_broken;
+            if ((sp->flags & not_material) || a.n_words < SUMMARIZER_MIN_WORDS || a.n_terms == 0) {
+                r->n_terms = before; /* only candidates enter the vectors */
+                continue;
             }
-            r->cap_spans = nc;
-        }
-        for (size_t k = 0; k < ns; k++) {
-            r->spans[r->n_spans] = ss[k];
-            r->span_doc[r->n_spans] = d;
-            r->span_index[r->n_spans] = k;
-            r->n_spans++;
+            summarizer_candidate c = {d,         position++, sp->start, sp->end, sp->flags,
+                                      a.n_words, a.n_broken, a.n_latin, 0.0};
+            st = summarizer_push(r, &c);
         }
         free(ss);
-    }
-    return ARS_OK;
-}
-
-/* Analyse every candidate; eligible ones get their terms appended in eligible order. */
-static ars_status summarizer_analyse(ars_summarizer *s, summarizer_run_state *r, size_t *n_elig) {
-    size_t n = r->n_spans;
-    r->info = calloc(n ? n : 1, sizeof *r->info);
-    r->offsets = malloc((n + 1) * sizeof *r->offsets);
-    r->elig = malloc((n ? n : 1) * sizeof *r->elig);
-    r->position = malloc((n ? n : 1) * sizeof *r->position);
-    r->voc = vocab_new();
-    if (!r->info || !r->offsets || !r->elig || !r->position || !r->voc) return ARS_ENOMEM;
-    size_t ne = 0, doc_pos = 0, prev_doc = SIZE_MAX;
-    r->offsets[0] = 0;
-    for (size_t i = 0; i < n; i++) {
-        const summarizer_doc *d = &s->docs[r->span_doc[i]];
-        const segment_sentence *sp = &r->spans[i];
-        size_t before = r->n_terms;
-        analyze_stats stats;
-        ars_status st = analyzer_sentence(s->an, r->voc, d->bytes + sp->start, sp->end - sp->start,
-                                          &r->terms, &r->n_terms, &r->cap_terms, &stats);
         if (st != ARS_OK) return st;
-        summarizer_info *in = &r->info[i];
-        in->n_words = stats.n_words;
-        in->n_broken = stats.n_broken;
-        in->n_latin = stats.n_latin;
-        in->n_terms = stats.n_terms;
-        in->eligible = !(sp->flags &
-                         (SEGMENT_HEADING | SEGMENT_TITLE | SEGMENT_LEADIN | SEGMENT_QUOTE_TAIL)) &&
-                       stats.n_words >= SUMMARIZER_MIN_WORDS && stats.n_terms > 0;
-        if (!in->eligible) {
-            r->n_terms = before; /* only eligible sentences enter the vectors */
-            continue;
-        }
-        if (r->span_doc[i] != prev_doc) {
-            prev_doc = r->span_doc[i];
-            doc_pos = 0;
-        }
-        r->position[ne] = doc_pos++;
-        r->elig[ne++] = i;
-        r->offsets[ne] = r->n_terms;
     }
-    *n_elig = ne;
-    /* Glyph loss is a property of a document's extraction (a font without the glyph), so it shows
-     * many times or not at all; a single truncated-looking token is a typo or an agency code. */
-    size_t *damage = calloc(s->n_docs ? s->n_docs : 1, sizeof *damage);
-    if (!damage) return ARS_ENOMEM;
-    for (size_t i = 0; i < n; i++)
-        damage[r->span_doc[i]] += r->info[i].n_broken;
-    for (size_t i = 0; i < n; i++)
-        if (damage[r->span_doc[i]] < SUMMARIZER_DAMAGE_MIN_TOKENS) r->info[i].n_broken = 0;
-    free(damage);
     return ARS_OK;
 }
 
-static ars_status summarizer_rank(ars_summarizer *s, summarizer_run_state *r, size_t ne,
-                                  const rank_graph *g) {
+/* Well-formedness weight: each damaged token halves it, in a document that shows glyph loss at
+ * all (SUMMARIZER_DAMAGE_MIN_TOKENS); a sentence that is mostly Latin script (menus, credits,
+ * code) is discounted; between near duplicates the cleaner copy wins. */
+static double summarizer_quality(const summarizer_candidate *c, const summarizer_docinfo *doc) {
+    double q = doc->n_broken >= SUMMARIZER_DAMAGE_MIN_TOKENS ? pow(0.5, (double)c->n_broken) : 1.0;
+    if (c->n_words && c->n_latin * 2 > c->n_words) q *= 0.25;
+    return q;
+}
+
+/* The default method: position, sentence centrality and document centrality (rank_lead_graph),
+ * with the articles about an older event left out. */
+static int summarizer_rank_default(ars_summarizer *s, summarizer_run_state *r, const rank_graph *g,
+                                   const rank_pagerank_params *pp) {
+    size_t n = r->n_cand, nd = s->n_docs;
+    int iters = 0;
+    int rc = rank_textrank(g, pp, r->rel, &iters);
+    double *central = malloc((nd ? nd : 1) * sizeof *central);
+    double *doc_weight = malloc((n ? n : 1) * sizeof *doc_weight);
+    int *years = malloc((nd ? nd : 1) * sizeof *years);
+    unsigned char *older = malloc(nd ? nd : 1);
+    if (!central || !doc_weight || !years || !older) rc = ENOMEM;
+    if (rc == 0) rc = rank_document_centrality(&r->x, r->doc_of, nd, central);
+    for (size_t d = 0; rc == 0 && d < nd; d++)
+        years[d] = r->docs[d].year;
+    if (rc == 0) rc = rank_older_documents(years, central, nd, older);
+    if (rc == 0) {
+        double top = 0.0;
+        for (size_t d = 0; d < nd; d++) {
+            r->docs[d].older = older[d];
+            if (central[d] > top) top = central[d];
+        }
+        for (size_t i = 0; i < n; i++)
+            doc_weight[i] = top > 0.0 ? central[r->doc_of[i]] / top : 0.0;
+        rank_lead_graph_params lp = {s->opt.position_weight, SUMMARIZER_CENTRALITY_FLOOR,
+                                     s->opt.document_weight};
+        rank_lead_graph(r->rel, r->position, doc_weight, &lp, n, r->rel);
+        for (size_t i = 0; i < n; i++)
+            if (older[r->doc_of[i]]) r->rel[i] = 0.0;
+    }
+    free(central);
+    free(doc_weight);
+    free(years);
+    free(older);
+    return rc;
+}
+
+static ars_status summarizer_rank(ars_summarizer *s, summarizer_run_state *r, const rank_graph *g) {
     const ars_options *o = &s->opt;
     rank_pagerank_params pp = {o->damping, o->tolerance, o->max_iter};
     int iters = 0, rc = 0;
     switch (o->method) {
     case ARS_METHOD_LEAD:
-        rank_lead(r->position, ne, r->rel);
+        rank_lead(r->position, r->n_cand, r->rel);
         break;
     case ARS_METHOD_CENTROID:
     case ARS_METHOD_MMR:
@@ -425,57 +470,94 @@ static ars_status summarizer_rank(ars_summarizer *s, summarizer_run_state *r, si
         rc = rank_lexrank(g, SUMMARIZER_LEXRANK_THRESHOLD, &pp, r->rel, &iters);
         if (rc == EINVAL) return ARS_ELIMIT;
         break;
-    case ARS_METHOD_DEFAULT:
     case ARS_METHOD_TEXTRANK:
         rc = rank_textrank(g, &pp, r->rel, &iters);
         break;
-    }
-    if (rc == 0 && o->method == ARS_METHOD_DEFAULT && o->position_weight > 0.0) {
-        /* News puts the point of a story first: blend graph centrality (scaled to a maximum of 1)
-         * with the lead score of the sentence's position in its own document. */
-        double top = 0.0;
-        for (size_t e = 0; e < ne; e++)
-            if (r->rel[e] > top) top = r->rel[e];
-        for (size_t e = 0; e < ne; e++) {
-            double central = top > 0.0 ? r->rel[e] / top : 0.0;
-            double lead = 1.0 / (1.0 + (double)r->position[e]);
-            r->rel[e] = (1.0 - o->position_weight) * central + o->position_weight * lead;
-        }
+    case ARS_METHOD_DEFAULT:
+        rc = summarizer_rank_default(s, r, g, &pp);
+        break;
     }
     return rc ? error_from_errno(rc) : ARS_OK;
 }
 
 /* Builds the borrowed views of the last run: all candidates and the summary. */
-static ars_status summarizer_publish(ars_summarizer *s, summarizer_run_state *r, size_t ne,
-                                     size_t n_chosen) {
-    size_t n = r->n_spans, total = 0;
+static ars_status summarizer_publish(ars_summarizer *s, summarizer_run_state *r, size_t n_chosen) {
+    size_t n = r->n_cand, total = 0;
     for (size_t i = 0; i < n; i++)
-        total += r->spans[i].end - r->spans[i].start + 1;
+        total += r->cand[i].end - r->cand[i].start + 1;
     s->sents = calloc(n ? n : 1, sizeof *s->sents);
     s->display = malloc(total ? total : 1);
     s->summary = calloc(n_chosen ? n_chosen : 1, sizeof *s->summary);
-    double *score = calloc(n ? n : 1, sizeof *score);
-    if (!s->sents || !s->display || !s->summary || !score) {
-        free(score);
-        return ARS_ENOMEM;
-    }
-    for (size_t e = 0; e < ne; e++)
-        score[r->elig[e]] = r->rel[e];
+    if (!s->sents || !s->display || !s->summary) return ARS_ENOMEM;
     size_t off = 0;
     for (size_t i = 0; i < n; i++) {
-        const summarizer_doc *d = &s->docs[r->span_doc[i]];
-        const segment_sentence *sp = &r->spans[i];
+        const summarizer_candidate *c = &r->cand[i];
+        const summarizer_doc *d = &s->docs[c->doc];
         char *txt = s->display + off;
-        size_t tl = summarizer_fold(d->bytes + sp->start, sp->end - sp->start, txt);
+        size_t tl = summarizer_fold(d->bytes + c->start, c->end - c->start, txt);
         off += tl + 1;
-        s->sents[i] = (ars_sentence){
-            r->span_doc[i], d->name, r->span_index[i], sp->start, sp->end, txt, tl, score[i]};
+        s->sents[i] =
+            (ars_sentence){c->doc, d->name, c->position, c->start, c->end, txt, tl, c->relevance};
     }
-    free(score);
     for (size_t k = 0; k < n_chosen; k++)
-        s->summary[k] = s->sents[r->elig[r->chosen[k]]];
+        s->summary[k] = s->sents[r->chosen[k]];
     s->n_sents = n;
     s->n_summary = n_chosen;
+    return ARS_OK;
+}
+
+/* Stages "vectorise" and "similarity": TF-IDF rows, and the dense cosine matrix while it is
+ * affordable (SUMMARIZER_DENSE_LIMIT). */
+static ars_status summarizer_vectorise(ars_summarizer *s, summarizer_run_state *r, rank_graph *g,
+                                       ars_error *err) {
+    size_t n = r->n_cand;
+    int rc = tfidf_build(r->terms, r->offsets, n, vocab_size(r->voc), NULL, &r->x);
+    if (rc) return error_from_errno(rc);
+    *g = (rank_graph){&r->x, NULL};
+    if (n <= SUMMARIZER_DENSE_LIMIT) {
+        r->dense = malloc(n * n * sizeof *r->dense);
+        if (!r->dense) return ARS_ENOMEM;
+        if ((rc = similarity_dense(&r->x, r->dense)) != 0) return error_from_errno(rc);
+        g->dense = r->dense;
+    } else if (s->opt.method == ARS_METHOD_LEXRANK) {
+        return error_set(err, ARS_ELIMIT,
+                         "lexrank needs the dense similarity matrix: %zu sentences "
+                         "exceed the limit of %d; use textrank or mmr",
+                         n, SUMMARIZER_DENSE_LIMIT);
+    }
+    return ARS_OK;
+}
+
+/* Stages "select" and "order": weighted relevance, the budget, then output order. */
+static ars_status summarizer_select(ars_summarizer *s, summarizer_run_state *r, const rank_graph *g,
+                                    size_t *n_chosen) {
+    const ars_options *o = &s->opt;
+    size_t n = r->n_cand, total_words = 0;
+    for (size_t i = 0; i < n; i++) {
+        summarizer_candidate *c = &r->cand[i];
+        double q = o->method == ARS_METHOD_LEAD ? 1.0 : summarizer_quality(c, &r->docs[c->doc]);
+        c->relevance = r->rel[i] * q; /* the published score is what the selector used */
+        r->items[i] = (select_item){c->relevance, c->n_words};
+        total_words += c->n_words;
+    }
+    select_params sp = {o->method == ARS_METHOD_DEFAULT || o->method == ARS_METHOD_MMR,
+                        o->lambda,
+                        o->max_sim,
+                        o->max_words,
+                        o->max_sentences,
+                        (select_budget)o->budget};
+    if (o->ratio > 0.0) {
+        size_t by_ratio = (size_t)ceil(o->ratio * (double)total_words);
+        if (!sp.max_words || by_ratio < sp.max_words) sp.max_words = by_ratio;
+    }
+    int rc = select_sentences(g, r->items, n, &sp, r->chosen, n_chosen);
+    if (rc) return error_from_errno(rc);
+    select_order(r->chosen, *n_chosen, o->order == ARS_ORDER_SCORE ? r->rel : NULL);
+    for (size_t a = 0; a < *n_chosen; a++)
+        for (size_t b = a + 1; b < *n_chosen; b++) {
+            double sim = rank_graph_sim(g, r->chosen[a], r->chosen[b]);
+            if (sim > s->max_pair_sim) s->max_pair_sim = sim;
+        }
     return ARS_OK;
 }
 
@@ -485,71 +567,40 @@ ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *out_err) {
     ars_error local = {ARS_OK, ""}, *err = &local; /* out_err is untouched on success */
     summarizer_run_state r;
     memset(&r, 0, sizeof r);
-    size_t ne = 0, n_chosen = 0;
-    ars_status st = summarizer_split(s, &r);
-    if (st == ARS_OK) st = summarizer_analyse(s, &r, &ne);
-    if (st != ARS_OK) goto done;
-    if (ne == 0) {
+    size_t n_chosen = 0;
+    rank_graph g = {NULL, NULL};
+    ars_status st = summarizer_clean(s, &r);
+    if (st == ARS_OK) st = summarizer_candidates(s, &r);
+    if (st == ARS_OK && r.n_cand == 0)
         st = error_set(err, ARS_EEMPTY, "no usable sentence in %zu document%s", s->n_docs,
                        s->n_docs == 1 ? "" : "s");
-        goto done;
-    }
-    int rc = tfidf_build(r.terms, r.offsets, ne, vocab_size(r.voc), NULL, &r.x);
-    if (rc) {
-        st = error_from_errno(rc);
-        goto done;
-    }
-    rank_graph g = {&r.x, NULL};
-    if (ne <= SUMMARIZER_DENSE_LIMIT) {
-        r.dense = malloc(ne * ne * sizeof *r.dense);
-        if (!r.dense || (rc = similarity_dense(&r.x, r.dense)) != 0) {
-            st = r.dense ? error_from_errno(rc) : ARS_ENOMEM;
-            goto done;
+    if (st == ARS_OK) st = summarizer_vectorise(s, &r, &g, err);
+    if (st == ARS_OK) {
+        size_t n = r.n_cand;
+        r.position = malloc(n * sizeof *r.position);
+        r.doc_of = malloc(n * sizeof *r.doc_of);
+        r.rel = malloc(n * sizeof *r.rel);
+        r.items = malloc(n * sizeof *r.items);
+        r.chosen = malloc(n * sizeof *r.chosen);
+        if (!r.position || !r.doc_of || !r.rel || !r.items || !r.chosen) st = ARS_ENOMEM;
+        for (size_t i = 0; st == ARS_OK && i < n; i++) {
+            r.position[i] = r.cand[i].position;
+            r.doc_of[i] = r.cand[i].doc;
         }
-        g.dense = r.dense;
-    } else if (s->opt.method == ARS_METHOD_LEXRANK) {
+    }
+    if (st == ARS_OK) st = summarizer_rank(s, &r, &g);
+    if (st == ARS_OK) st = summarizer_select(s, &r, &g, &n_chosen);
+    if (st == ARS_OK && n_chosen == 0) {
+        size_t shortest = SIZE_MAX;
+        for (size_t i = 0; i < r.n_cand; i++)
+            if (r.cand[i].relevance > 0.0 && r.cand[i].n_words < shortest)
+                shortest = r.cand[i].n_words;
         st = error_set(err, ARS_ELIMIT,
-                       "lexrank needs the dense similarity matrix: %zu sentences "
-                       "exceed the limit of %d; use textrank or mmr",
-                       ne, SUMMARIZER_DENSE_LIMIT);
-        goto done;
+                       "no sentence fits the budget of %zu words (the shortest has %zu); "
+                       "raise the budget or use the first or fill policy",
+                       s->opt.max_words, shortest);
     }
-    r.rel = malloc(ne * sizeof *r.rel);
-    r.items = malloc(ne * sizeof *r.items);
-    r.chosen = malloc(ne * sizeof *r.chosen);
-    if (!r.rel || !r.items || !r.chosen) {
-        st = ARS_ENOMEM;
-        goto done;
-    }
-    st = summarizer_rank(s, &r, ne, &g);
-    if (st != ARS_OK) goto done;
-    size_t total_words = 0;
-    for (size_t e = 0; e < ne; e++) {
-        const summarizer_info *in = &r.info[r.elig[e]];
-        double q = s->opt.method == ARS_METHOD_LEAD ? 1.0 : summarizer_quality(in);
-        r.rel[e] *= q; /* the published score is the weighted relevance the selector used */
-        r.items[e] = (select_item){r.rel[e], in->n_words};
-        total_words += in->n_words;
-    }
-    select_params sp = {s->opt.method == ARS_METHOD_DEFAULT || s->opt.method == ARS_METHOD_MMR,
-                        s->opt.lambda, s->opt.max_sim, s->opt.max_words, s->opt.max_sentences};
-    if (s->opt.ratio > 0.0) {
-        size_t by_ratio = (size_t)ceil(s->opt.ratio * (double)total_words);
-        if (!sp.max_words || by_ratio < sp.max_words) sp.max_words = by_ratio;
-    }
-    rc = select_sentences(&g, r.items, ne, &sp, r.chosen, &n_chosen);
-    if (rc) {
-        st = error_from_errno(rc);
-        goto done;
-    }
-    select_order(r.chosen, n_chosen, s->opt.order == ARS_ORDER_SCORE ? r.rel : NULL);
-    for (size_t a = 0; a < n_chosen; a++)
-        for (size_t b = a + 1; b < n_chosen; b++) {
-            double sim = rank_graph_sim(&g, r.chosen[a], r.chosen[b]);
-            if (sim > s->max_pair_sim) s->max_pair_sim = sim;
-        }
-    st = summarizer_publish(s, &r, ne, n_chosen);
-done:
+    if (st == ARS_OK) st = summarizer_publish(s, &r, n_chosen);
     if (st != ARS_OK) {
         summarizer_clear_results(s);
         if (local.status != st) error_set(err, st, "%s", ars_status_str(st));

@@ -168,3 +168,103 @@ void rank_lead(const size_t *position, size_t n, double *scores) {
     for (size_t i = 0; i < n; i++)
         scores[i] = 1.0 / (1.0 + (double)position[i]);
 }
+
+int rank_document_centrality(const tfidf_matrix *x, const size_t *doc, size_t n_docs,
+                             double *centrality) {
+    for (size_t d = 0; d < n_docs; d++)
+        centrality[d] = 0.0;
+    if (n_docs == 0) return 0;
+    if (n_docs == 1) {
+        centrality[0] = 1.0;
+        return 0;
+    }
+    size_t nc = x->n_cols ? x->n_cols : 1;
+    double *all = calloc(nc, sizeof *all), *mine = calloc(nc, sizeof *mine);
+    if (!all || !mine) {
+        free(all);
+        free(mine);
+        return ENOMEM;
+    }
+    for (size_t r = 0; r < x->n_rows; r++)
+        for (size_t k = x->row_ptr[r]; k < x->row_ptr[r + 1]; k++)
+            all[x->col[k]] += x->val[k];
+    /* Rows of one document are contiguous in source order, so each document is one pass. */
+    for (size_t r = 0; r < x->n_rows;) {
+        size_t d = doc[r], end = r;
+        while (end < x->n_rows && doc[end] == d)
+            end++;
+        for (size_t q = r; q < end; q++)
+            for (size_t k = x->row_ptr[q]; k < x->row_ptr[q + 1]; k++)
+                mine[x->col[k]] += x->val[k];
+        double dot = 0.0, n_rest = 0.0, n_mine = 0.0;
+        for (size_t t = 0; t < x->n_cols; t++) {
+            double rest = all[t] - mine[t];
+            dot += rest * mine[t];
+            n_rest += rest * rest;
+            n_mine += mine[t] * mine[t];
+        }
+        centrality[d] = n_rest > 0.0 && n_mine > 0.0 ? dot / sqrt(n_rest * n_mine) : 0.0;
+        for (size_t q = r; q < end; q++)
+            for (size_t k = x->row_ptr[q]; k < x->row_ptr[q + 1]; k++)
+                mine[x->col[k]] = 0.0;
+        r = end;
+    }
+    free(all);
+    free(mine);
+    return 0;
+}
+
+static int rank_double_cmp(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The median of v[0..n), n > 0, computed on a copy in scratch. */
+static double rank_median(const double *v, size_t n, double *scratch) {
+    memcpy(scratch, v, n * sizeof *scratch);
+    qsort(scratch, n, sizeof *scratch, rank_double_cmp);
+    return n % 2 ? scratch[n / 2] : 0.5 * (scratch[n / 2 - 1] + scratch[n / 2]);
+}
+
+int rank_older_documents(const int *year, const double *centrality, size_t n_docs,
+                         unsigned char *older) {
+    memset(older, 0, n_docs);
+    if (n_docs < RANK_OLDER_MIN_DOCS) return 0;
+    double *years = malloc(n_docs * sizeof *years), *scratch = malloc(n_docs * sizeof *scratch);
+    if (!years || !scratch) {
+        free(years);
+        free(scratch);
+        return ENOMEM;
+    }
+    size_t n_dated = 0;
+    for (size_t d = 0; d < n_docs; d++)
+        if (year[d] > 0) years[n_dated++] = year[d];
+    if (n_dated >= RANK_OLDER_MIN_DOCS) {
+        double typical = rank_median(years, n_dated, scratch);
+        double middle = rank_median(centrality, n_docs, scratch);
+        for (size_t d = 0; d < n_docs; d++)
+            older[d] = year[d] > 0 && (double)year[d] <= typical - RANK_OLDER_YEARS &&
+                       centrality[d] < middle;
+    }
+    free(years);
+    free(scratch);
+    return 0;
+}
+
+void rank_lead_graph(const double *centrality, const size_t *position, const double *doc_weight,
+                     const rank_lead_graph_params *p, size_t n, double *scores) {
+    double top = 0.0;
+    for (size_t i = 0; i < n; i++)
+        if (centrality[i] > top) top = centrality[i];
+    for (size_t i = 0; i < n; i++) {
+        double c = top > 0.0 ? centrality[i] / top : 0.0;
+        double lead = pow(1.0 / (1.0 + (double)position[i]), p->position_weight);
+        scores[i] = lead * (p->centrality_floor + c) * (1.0 + p->document_weight * doc_weight[i]);
+    }
+    double best = 0.0;
+    for (size_t i = 0; i < n; i++)
+        if (scores[i] > best) best = scores[i];
+    if (best > 0.0)
+        for (size_t i = 0; i < n; i++)
+            scores[i] /= best;
+}

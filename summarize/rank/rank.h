@@ -43,4 +43,40 @@ int rank_centroid(const tfidf_matrix *x, double *scores);
  * documents take turns (round-robin): score = 1 / (1 + position). */
 void rank_lead(const size_t *position, size_t n, double *scores);
 
+/* Document centrality, for weighting documents against each other in a cluster: the cosine
+ * between the sum of a document's rows and the sum of every other row (leave-one-out, so a
+ * document is not measured against itself). doc[r] is the document of row r; rows of a document
+ * are contiguous. centrality has n_docs entries; a document without rows gets 0, and the only
+ * document of a single-document run gets 1. Returns 0 or ENOMEM. */
+int rank_document_centrality(const tfidf_matrix *x, const size_t *doc, size_t n_docs,
+                             double *centrality);
+
+/* Documents about an older event than the rest of the cluster. year[d] is when document d was
+ * written, as far as its text tells (its date line, or the latest year it mentions; 0 =
+ * unknown). A document is older when it is dated RANK_OLDER_YEARS or more before the median date
+ * of the dated documents and less central than the median document; at least
+ * RANK_OLDER_MIN_DOCS documents, and as many dated ones, are needed to say what is typical.
+ * older (n_docs bytes) gets 1 for such documents. Returns 0 or ENOMEM. */
+#define RANK_OLDER_YEARS    2
+#define RANK_OLDER_MIN_DOCS 3
+int rank_older_documents(const int *year, const double *centrality, size_t n_docs,
+                         unsigned char *older);
+
+typedef struct {
+    double position_weight;  /* exponent of the lead prior: 1 full, 0 none */
+    double centrality_floor; /* epsilon: how much a sentence keeps when it is not central */
+    double document_weight;  /* weight of the document's centrality: 0 none */
+} rank_lead_graph_params;
+
+/* The default relevance of news sentences: where the sentence stands in its article, how central
+ * it is in the sentence graph, how central its article is in the cluster:
+ *   score_i = (1 / (1 + position_i))^position_weight
+ *             * (centrality_floor + centrality_i / max centrality)
+ *             * (1 + document_weight * doc_weight_i)
+ * centrality is a sentence centrality (TextRank); doc_weight_i is the centrality of sentence i's
+ * document, scaled to a maximum of 1 (0 excludes nothing by itself). Scores are then scaled so
+ * that the best is 1. centrality and scores may be the same array. */
+void rank_lead_graph(const double *centrality, const size_t *position, const double *doc_weight,
+                     const rank_lead_graph_params *p, size_t n, double *scores);
+
 #endif

@@ -5,6 +5,21 @@
 #include <errno.h>
 #include <stdlib.h>
 
+int select_fits(select_budget budget, size_t max_words, size_t words, size_t n_chosen, size_t len) {
+    if (!max_words) return 1;
+    size_t ceiling = max_words * SELECT_OVERFLOW_FACTOR;
+    switch (budget) {
+    case SELECT_BUDGET_FIRST:
+        if (n_chosen == 0) return len <= ceiling;
+        return words + len <= max_words;
+    case SELECT_BUDGET_FILL:
+        return words < max_words && words + len <= ceiling;
+    case SELECT_BUDGET_STRICT:
+    default:
+        return words + len <= max_words;
+    }
+}
+
 int select_sentences(const rank_graph *g, const select_item *items, size_t n,
                      const select_params *p, size_t *chosen, size_t *n_chosen) {
     *n_chosen = 0;
@@ -17,8 +32,10 @@ int select_sentences(const rank_graph *g, const select_item *items, size_t n,
         return ENOMEM;
     }
     double best_rel = 0.0;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         if (items[i].relevance > best_rel) best_rel = items[i].relevance;
+        if (!(items[i].relevance > 0.0)) state[i] = 2;
+    }
     double scale = best_rel > 0.0 ? 1.0 / best_rel : 1.0;
     size_t words = 0;
     for (;;) {
@@ -26,8 +43,9 @@ int select_sentences(const rank_graph *g, const select_item *items, size_t n,
         size_t pick = n;
         double pick_score = 0.0;
         for (size_t i = 0; i < n; i++) {
-            if (state[i]) continue;
-            if (p->max_words && words + items[i].n_words > p->max_words) continue;
+            if (state[i] ||
+                !select_fits(p->budget, p->max_words, words, *n_chosen, items[i].n_words))
+                continue;
             double rel = items[i].relevance * scale;
             double score = p->mmr ? p->lambda * rel - (1.0 - p->lambda) * redundancy[i] : rel;
             if (pick == n || score > pick_score) {
@@ -45,13 +63,6 @@ int select_sentences(const rank_graph *g, const select_item *items, size_t n,
             if (s > redundancy[i]) redundancy[i] = s;
             if (s >= p->max_sim) state[i] = 2;
         }
-    }
-    if (*n_chosen == 0) {
-        /* Budget smaller than every sentence: the best one rather than nothing. */
-        size_t pick = 0;
-        for (size_t i = 1; i < n; i++)
-            if (items[i].relevance > items[pick].relevance) pick = i;
-        chosen[(*n_chosen)++] = pick;
     }
     free(redundancy);
     free(state);

@@ -11,21 +11,39 @@ typedef struct {
     size_t n_words;   /* the sentence's length in budget units */
 } select_item;
 
+/* What happens at the word budget N. Sentences are never cut. */
+typedef enum {
+    SELECT_BUDGET_STRICT, /* the summary has at most N words; a sentence that does not fit is
+                             skipped */
+    SELECT_BUDGET_FIRST,  /* as strict, but the first sentence chosen may run past N (up to
+                             SELECT_OVERFLOW_FACTOR * N words): a best sentence longer than N is
+                             not lost to a tight budget */
+    SELECT_BUDGET_FILL    /* sentences are added until N is reached; the last may run past N, the
+                             summary never past SELECT_OVERFLOW_FACTOR * N */
+} select_budget;
+
+/* No budget policy lets a summary grow beyond this many times the word budget. */
+#define SELECT_OVERFLOW_FACTOR 2
+
+/* May a sentence of `len` words join a summary of `words` words in `n_chosen` sentences, under
+ * `budget` with a word budget of max_words (0 = none)? */
+int select_fits(select_budget budget, size_t max_words, size_t words, size_t n_chosen, size_t len);
+
 typedef struct {
     int mmr;              /* 1: MMR score lambda*rel - (1-lambda)*redundancy; 0: relevance only */
     double lambda;        /* in [0,1] */
     double max_sim;       /* never choose a sentence with cosine >= max_sim to one already chosen */
     size_t max_words;     /* 0 = no word budget */
     size_t max_sentences; /* 0 = no sentence budget */
+    select_budget budget; /* policy at the word budget */
 } select_params;
 
 /* Greedy selection over the n sentences of g (items[i] describes row i of g->x). Relevance is
- * scaled so the best is 1; redundancy is the highest cosine to an already chosen sentence (only
- * those similarities are computed: O(n) per choice). A sentence that does not fit the remaining
- * word budget is skipped, never cut; if not even one fits, the single best is chosen so that a
- * non-empty input never gives an empty summary. Ties go to the lower index (source order), so the
- * result is deterministic. chosen (n entries, caller-allocated) gets indices in choice order.
- * Returns 0 or ENOMEM; *n_chosen gets the count. */
+ * scaled so the best is 1; a sentence of relevance 0 is never chosen; redundancy is the highest
+ * cosine to an already chosen sentence (only those similarities are computed: O(n) per choice).
+ * The word budget follows p->budget; when nothing fits, nothing is chosen. Ties go to the lower
+ * index (source order), so the result is deterministic. chosen (n entries, caller-allocated) gets
+ * indices in choice order. Returns 0 or ENOMEM; *n_chosen gets the count. */
 int select_sentences(const rank_graph *g, const select_item *items, size_t n,
                      const select_params *p, size_t *chosen, size_t *n_chosen);
 

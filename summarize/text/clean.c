@@ -654,6 +654,26 @@ fail:
     return ARS_ENOMEM;
 }
 
+int clean_document_year(const clean_doc *doc, const clean_line *lines, size_t n_lines) {
+    for (size_t j = 0; j < n_lines; j++)
+        if (lines[j].reason == CLEAN_DATE) {
+            int y = dateline_latest_year(doc->text, lines[j].start, lines[j].end);
+            if (y) return y;
+        }
+    int latest = 0;
+    for (size_t j = 0; j < n_lines; j++) {
+        const clean_line *l = &lines[j];
+        if (l->reason != CLEAN_KEEP) continue;
+        int y = dateline_latest_year(doc->text, l->start, l->end);
+        if (l->flags & CLEAN_LINE_TITLE) {
+            int t = dateline_latest_year(doc->text, l->title_start, l->title_end);
+            if (t > y) y = t;
+        }
+        if (y > latest) latest = y;
+    }
+    return latest;
+}
+
 const char *clean_reason_name(clean_reason r) {
     switch (r) {
     case CLEAN_KEEP:

@@ -74,6 +74,10 @@ typedef struct {
 ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **lines,
                            size_t *n_lines);
 
+/* When the document was written, as far as its text tells: the year of its date line, or else
+ * the latest year its kept lines mention (dateline_latest_year); 0 when it names no year. */
+int clean_document_year(const clean_doc *doc, const clean_line *lines, size_t n_lines);
+
 /* Short name of a reason ("keep", "blank", "not-arabic", ...), for diagnostics. */
 const char *clean_reason_name(clean_reason r);
 

@@ -18,7 +18,7 @@ static void test_select_never_takes_two_sentences_over_the_cap(void **state) {
     build(&x);
     rank_graph g = {&x, NULL};
     select_item items[5] = {{1.0, 10}, {0.99, 10}, {0.5, 10}, {0.4, 10}, {0.3, 10}};
-    select_params p = {0, 0.7, 0.5, 0, 0};
+    select_params p = {0, 0.7, 0.5, 0, 0, SELECT_BUDGET_STRICT};
     size_t chosen[5], n = 0;
     assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), 0);
     for (size_t a = 0; a < n; a++)
@@ -36,7 +36,8 @@ static void test_select_respects_word_budget_without_cutting(void **state) {
     build(&x);
     rank_graph g = {&x, NULL};
     select_item items[5] = {{1.0, 30}, {0.9, 10}, {0.8, 25}, {0.7, 15}, {0.6, 5}};
-    select_params p = {0, 0.7, 1.01, 50, 0}; /* no cap: 0 and 1 are duplicates */
+    select_params p = {0,  0.7, 1.01,
+                       50, 0,   SELECT_BUDGET_STRICT}; /* no cap: 0 and 1 are duplicates */
     size_t chosen[5], n = 0;
     assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), 0);
     size_t words = 0;
@@ -51,17 +52,72 @@ static void test_select_respects_word_budget_without_cutting(void **state) {
     tfidf_free(&x);
 }
 
-static void test_select_takes_best_sentence_when_budget_too_small(void **state) {
+/* Strict: nothing fits, nothing is chosen (the caller reports it); the budget is a limit. */
+static void test_select_strict_chooses_nothing_when_nothing_fits(void **state) {
     (void)state;
     tfidf_matrix x;
     build(&x);
     rank_graph g = {&x, NULL};
     select_item items[5] = {{0.2, 30}, {0.9, 40}, {0.8, 25}, {0.7, 15}, {0.6, 50}};
-    select_params p = {1, 0.7, 0.5, 3, 0};
+    select_params p = {1, 0.7, 0.5, 3, 0, SELECT_BUDGET_STRICT};
+    size_t chosen[5], n = 7;
+    assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), 0);
+    assert_int_equal(n, 0);
+    tfidf_free(&x);
+}
+
+/* First: the best sentence may run past the budget, up to twice it, when it comes first; after
+ * it, sentences must fit. */
+static void test_select_first_lets_only_the_first_sentence_run_over(void **state) {
+    (void)state;
+    tfidf_matrix x;
+    build(&x);
+    rank_graph g = {&x, NULL};
+    select_item items[5] = {{1.0, 30}, {0.9, 40}, {0.8, 5}, {0.7, 15}, {0.6, 2}};
+    select_params p = {0, 1.0, 1.01, 25, 0, SELECT_BUDGET_FIRST};
     size_t chosen[5], n = 0;
     assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), 0);
-    assert_int_equal(n, 1);
+    assert_int_equal(n, 1); /* 30 words already: nothing else fits in 25 */
+    assert_int_equal(chosen[0], 0);
+    items[0].n_words = 20; /* 20 + 5 = 25 fits, then nothing */
+    assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), 0);
+    assert_int_equal(n, 2);
+    assert_int_equal(chosen[1], 2);
+    items[0].n_words = 51; /* over twice the budget: never, the next best comes first */
+    assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), 0);
     assert_int_equal(chosen[0], 1);
+    tfidf_free(&x);
+}
+
+/* Fill: sentences are added until the budget is reached; the summary stays within twice it. */
+static void test_select_fill_reaches_the_budget(void **state) {
+    (void)state;
+    tfidf_matrix x;
+    build(&x);
+    rank_graph g = {&x, NULL};
+    select_item items[5] = {{1.0, 10}, {0.9, 10}, {0.8, 45}, {0.7, 20}, {0.6, 5}};
+    select_params p = {0, 1.0, 1.01, 25, 0, SELECT_BUDGET_FILL};
+    size_t chosen[5], n = 0;
+    assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), 0);
+    /* 10 + 10 = 20 < 25; 45 would make 65 > 50; 20 makes 40: the budget is reached. */
+    assert_int_equal(n, 3);
+    assert_int_equal(chosen[2], 3);
+    tfidf_free(&x);
+}
+
+/* A sentence of relevance 0 (an article left out) is never chosen, whatever the budget. */
+static void test_select_never_takes_zero_relevance(void **state) {
+    (void)state;
+    tfidf_matrix x;
+    build(&x);
+    rank_graph g = {&x, NULL};
+    select_item items[5] = {{1.0, 1}, {0.0, 1}, {0.0, 1}, {0.5, 1}, {0.0, 1}};
+    select_params p = {0, 1.0, 1.01, 0, 0, SELECT_BUDGET_STRICT};
+    size_t chosen[5], n = 0;
+    assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), 0);
+    assert_int_equal(n, 2);
+    assert_int_equal(chosen[0], 0);
+    assert_int_equal(chosen[1], 3);
     tfidf_free(&x);
 }
 
@@ -71,7 +127,7 @@ static void test_select_sentence_budget_stops_selection(void **state) {
     build(&x);
     rank_graph g = {&x, NULL};
     select_item items[5] = {{1.0, 1}, {0.9, 1}, {0.8, 1}, {0.7, 1}, {0.6, 1}};
-    select_params p = {1, 0.7, 1.0, 0, 2};
+    select_params p = {1, 0.7, 1.0, 0, 2, SELECT_BUDGET_STRICT};
     size_t chosen[5], n = 0;
     assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), 0);
     assert_int_equal(n, 2);
@@ -85,7 +141,8 @@ static void test_mmr_prefers_novel_sentence_over_redundant_one(void **state) {
     rank_graph g = {&x, NULL};
     /* 2 overlaps 0; 3 is new. By relevance alone 2 comes second; MMR with lambda 0.5 takes 3. */
     select_item items[5] = {{1.0, 1}, {0.0, 1}, {0.9, 1}, {0.8, 1}, {0.0, 1}};
-    select_params greedy = {0, 0.5, 1.0, 0, 2}, mmr = {1, 0.5, 1.0, 0, 2};
+    select_params greedy = {0, 0.5, 1.0, 0, 2, SELECT_BUDGET_STRICT},
+                  mmr = {1, 0.5, 1.0, 0, 2, SELECT_BUDGET_STRICT};
     size_t chosen[5], n = 0;
     assert_int_equal(select_sentences(&g, items, 5, &greedy, chosen, &n), 0);
     assert_int_equal(chosen[1], 2);
@@ -101,7 +158,7 @@ static void test_select_breaks_ties_by_source_order(void **state) {
     build(&x);
     rank_graph g = {&x, NULL};
     select_item items[5] = {{0.5, 1}, {0.5, 1}, {0.5, 1}, {0.5, 1}, {0.5, 1}};
-    select_params p = {0, 0.7, 1.01, 0, 0};
+    select_params p = {0, 0.7, 1.01, 0, 0, SELECT_BUDGET_STRICT};
     size_t chosen[5], n = 0;
     assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), 0);
     assert_int_equal(n, 5);
@@ -149,7 +206,10 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_select_never_takes_two_sentences_over_the_cap),
         cmocka_unit_test(test_select_respects_word_budget_without_cutting),
-        cmocka_unit_test(test_select_takes_best_sentence_when_budget_too_small),
+        cmocka_unit_test(test_select_strict_chooses_nothing_when_nothing_fits),
+        cmocka_unit_test(test_select_first_lets_only_the_first_sentence_run_over),
+        cmocka_unit_test(test_select_fill_reaches_the_budget),
+        cmocka_unit_test(test_select_never_takes_zero_relevance),
         cmocka_unit_test(test_select_sentence_budget_stops_selection),
         cmocka_unit_test(test_mmr_prefers_novel_sentence_over_redundant_one),
         cmocka_unit_test(test_select_breaks_ties_by_source_order),
