@@ -8,6 +8,11 @@
 #include "summarize/text/chars.h"
 #include "summarize/text/normalize.h"
 
+/* A wire dateline has at most this many place words before an agency in brackets, and at most
+ * DL_WIRE_BARE_WORDS before a bare double dash. */
+#define DL_WIRE_PLACE_WORDS 6
+#define DL_WIRE_BARE_WORDS  4
+
 /* Years that can date a news text. */
 #define DL_YEAR_MIN 1900
 #define DL_YEAR_MAX 2099
@@ -199,17 +204,44 @@ static int dl_is_blank_or_comma(int32_t cp) {
     return cp == ',' || cp == 0x060C;
 }
 
-/* A wire dateline at i: up to six place words (commas allowed), "(AGENCY)" of one to three words,
- * then dashes or a colon. Returns the byte after it and the blanks that follow, or i. */
+/* Skips a run of dashes at i; returns the byte after it and sets *n_dashes and *em (an em dash
+ * was among them). */
+static size_t dl_dashes(const char *s, size_t i, size_t end, size_t *n_dashes, int *em) {
+    *n_dashes = 0;
+    *em = 0;
+    while (i < end) {
+        int32_t cp;
+        size_t n = chars_next(s, i, end, &cp);
+        if (!chars_is_dash(cp)) break;
+        *em |= cp == 0x2014;
+        (*n_dashes)++;
+        i += n;
+    }
+    return i;
+}
+
+/* A wire dateline at i: place words (commas allowed), then either a parenthesised agency of one
+ * to three words followed by dashes or a colon ("دبي، الإمارات (CNN)--", "بيروت (رويترز) -"), or,
+ * without an agency, at most DL_WIRE_BARE_WORDS place words and a double or em dash
+ * ("لندن ، انكلترا --"): a single dash after a few words is too often a parenthesis in prose.
+ * Returns the byte after it and the blanks that follow, or i. */
 static size_t dl_skip_wire(const char *s, size_t i, size_t end) {
     size_t p = i, words = 0;
     for (;;) {
         p = dl_skip(s, p, end, dl_is_blank_or_comma);
         int32_t cp = chars_at(s, p, end);
-        if (cp == '(') break;
-        if (cp < 0 || !dl_is_word_char(cp) || ++words > 6) return i;
+        if (cp == '(' || chars_is_dash(cp)) break;
+        if (cp < 0 || !dl_is_word_char(cp) || ++words > DL_WIRE_PLACE_WORDS) return i;
         while (p < end && (dl_is_word_char(chars_at(s, p, end)) || chars_at(s, p, end) == 0x0640))
             p += chars_next(s, p, end, &cp);
+    }
+    if (words == 0) return i;
+    size_t n_dashes;
+    int em;
+    if (chars_at(s, p, end) != '(') {
+        p = dl_dashes(s, p, end, &n_dashes, &em);
+        if (words > DL_WIRE_BARE_WORDS || (n_dashes < 2 && !em)) return i;
+        return dl_skip(s, p, end, NULL);
     }
     p++; /* '(' */
     size_t inner = 0;

@@ -75,6 +75,10 @@ static void test_dateline_skips_wire_datelines(void **state) {
     assert_string_equal(after_skip("بيروت (رويترز) - قال مسؤول إن الاجتماع انتهى."),
                         "قال مسؤول إن الاجتماع انتهى.");
     assert_string_equal(after_skip("القدس (CNN)--أعلن الجيش."), "أعلن الجيش.");
+    assert_string_equal(after_skip("لندن ، انكلترا -- للمرة الثانية خرجت الحشود."),
+                        "للمرة الثانية خرجت الحشود.");
+    assert_string_equal(after_skip("ميدو ليك، ساسكاتشوان — قال المجلس البلدي إنه تبرع."),
+                        "قال المجلس البلدي إنه تبرع.");
 }
 
 static void test_dateline_skip_leaves_ordinary_openings(void **state) {
