@@ -503,7 +503,7 @@ static int main_load_data(const main_args *a, eval_tokenizer *tok, main_data *d)
         char *topic_dir = eval_path_join(a->data, d->topics.items[t]);
         char *ref_dir = topic_dir ? eval_path_join(topic_dir, "refs") : NULL;
         free(topic_dir);
-        if (!ref_dir || !(d->vocab[t] = vocab_new())) {
+        if (!ref_dir || vocab_new(&d->vocab[t]) != ARS_OK) {
             free(ref_dir);
             return EXIT_INTERNAL;
         }

@@ -113,20 +113,20 @@ ars_status analyzer_sentence(analyzer *a, vocab *voc, const char *s, size_t len,
         }
         if (sl == 0) continue;
         uint32_t id;
-        int rc = vocab_intern(voc, stem, sl, &id); /* copies the borrowed stem at once */
-        if (rc == 0 && *n_terms == *cap) {
+        st = vocab_intern(voc, stem, sl, &id); /* copies the borrowed stem at once */
+        if (st == ARS_OK && *n_terms == *cap) {
             size_t nc = *cap ? *cap * 2 : 256;
             uint32_t *nt = realloc(*terms, nc * sizeof *nt);
             if (!nt)
-                rc = ENOMEM;
+                st = ARS_ENOMEM;
             else {
                 *terms = nt;
                 *cap = nc;
             }
         }
-        if (rc != 0) {
+        if (st != ARS_OK) {
             free(norm);
-            return rc == ENOMEM ? ARS_ENOMEM : ARS_ELIMIT;
+            return st;
         }
         (*terms)[(*n_terms)++] = id;
         stats->n_terms++;

@@ -359,8 +359,9 @@ static ars_status summarizer_analyse(ars_summarizer *s, summarizer_run_state *r,
     r->offsets = malloc((n + 1) * sizeof *r->offsets);
     r->elig = malloc((n ? n : 1) * sizeof *r->elig);
     r->position = malloc((n ? n : 1) * sizeof *r->position);
-    r->voc = vocab_new();
-    if (!r->info || !r->offsets || !r->elig || !r->position || !r->voc) return ARS_ENOMEM;
+    if (!r->info || !r->offsets || !r->elig || !r->position) return ARS_ENOMEM;
+    ars_status vst = vocab_new(&r->voc);
+    if (vst != ARS_OK) return vst;
     size_t ne = 0, doc_pos = 0, prev_doc = SIZE_MAX;
     r->offsets[0] = 0;
     for (size_t i = 0; i < n; i++) {
@@ -480,18 +481,13 @@ ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *out_err) {
                        s->n_docs == 1 ? "" : "s");
         goto done;
     }
-    int rc = tfidf_build(r.terms, r.offsets, ne, vocab_size(r.voc), NULL, &r.x);
-    if (rc) {
-        st = error_from_errno(rc);
-        goto done;
-    }
+    st = tfidf_build(r.terms, r.offsets, ne, vocab_size(r.voc), NULL, &r.x);
+    if (st != ARS_OK) goto done;
     rank_graph g = {&r.x, NULL};
     if (ne <= SUMMARIZER_DENSE_LIMIT) {
         r.dense = malloc(ne * ne * sizeof *r.dense);
-        if (!r.dense || (rc = similarity_dense(&r.x, r.dense)) != 0) {
-            st = r.dense ? error_from_errno(rc) : ARS_ENOMEM;
-            goto done;
-        }
+        st = r.dense ? similarity_dense(&r.x, r.dense) : ARS_ENOMEM;
+        if (st != ARS_OK) goto done;
         g.dense = r.dense;
     } else if (s->opt.method == ARS_METHOD_LEXRANK) {
         st = error_set(err, ARS_ELIMIT,
@@ -523,7 +519,7 @@ ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *out_err) {
         size_t by_ratio = (size_t)ceil(s->opt.ratio * (double)total_words);
         if (!sp.max_words || by_ratio < sp.max_words) sp.max_words = by_ratio;
     }
-    rc = select_sentences(&g, r.items, ne, &sp, r.chosen, &n_chosen);
+    int rc = select_sentences(&g, r.items, ne, &sp, r.chosen, &n_chosen);
     if (rc) {
         st = error_from_errno(rc);
         goto done;

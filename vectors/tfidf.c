@@ -4,7 +4,6 @@
 #include "vectors/tfidf.h"
 
 #include <assert.h>
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,8 +38,8 @@ static void tfidf_sort_terms(uint32_t *t, size_t n) {
     }
 }
 
-int tfidf_build(const uint32_t *terms, const size_t *offsets, size_t n_rows, size_t n_cols,
-                const float *idf_or_null, tfidf_matrix *out) {
+ars_status tfidf_build(const uint32_t *terms, const size_t *offsets, size_t n_rows, size_t n_cols,
+                       const float *idf_or_null, tfidf_matrix *out) {
     assert(offsets && out);
     memset(out, 0, sizeof *out);
     size_t total = offsets[n_rows] - offsets[0];
@@ -63,7 +62,7 @@ int tfidf_build(const uint32_t *terms, const size_t *offsets, size_t n_rows, siz
         free(sorted);
         free(df);
         tfidf_free(&m);
-        return ENOMEM;
+        return ARS_ENOMEM;
     }
 
     /* Pass 1: distinct terms of each row in column order, with the sublinear tf parked in val
@@ -122,7 +121,7 @@ int tfidf_build(const uint32_t *terms, const size_t *offsets, size_t n_rows, siz
         if (v) m.val = v;
     }
     *out = m;
-    return 0;
+    return ARS_OK;
 }
 
 void tfidf_free(tfidf_matrix *m) {

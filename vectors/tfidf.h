@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "summarize/summarize.h" /* ars_status */
+
 /* Compressed sparse rows. Row r holds entries [row_ptr[r], row_ptr[r+1]) of col/val, columns
  * strictly increasing within a row. A row with no terms is all-zero (norm 0). */
 typedef struct {
@@ -22,9 +24,9 @@ typedef struct {
  * column t uses idf_or_null[t]; then each row is scaled to unit L2 norm.
  * Input: row r's term ids are terms[offsets[r] .. offsets[r+1]) (repeats allowed, any order), all
  * < n_cols. offsets has n_rows + 1 entries.
- * Returns 0 or ENOMEM; on success *out owns its arrays (free with tfidf_free). */
-int tfidf_build(const uint32_t *terms, const size_t *offsets, size_t n_rows, size_t n_cols,
-                const float *idf_or_null, tfidf_matrix *out);
+ * Returns ARS_OK or ARS_ENOMEM; on success *out owns its arrays (free with tfidf_free). */
+ars_status tfidf_build(const uint32_t *terms, const size_t *offsets, size_t n_rows, size_t n_cols,
+                       const float *idf_or_null, tfidf_matrix *out);
 
 /* Frees the arrays of m and zeroes it. NULL-safe, idempotent. */
 void tfidf_free(tfidf_matrix *m);

@@ -16,7 +16,7 @@ static int setup(void **state) {
     fixture *f = calloc(1, sizeof *f);
     ars_status st;
     f->a = analyzer_new(ARS_STEM_SNOWBALL, &st);
-    f->v = vocab_new();
+    assert_int_equal(vocab_new(&f->v), ARS_OK);
     if (!f->a || !f->v) return -1;
     *state = f;
     return 0;
@@ -87,7 +87,8 @@ static void test_analyze_without_stemming_keeps_surface_forms(void **state) {
     ars_status st;
     analyzer *a = analyzer_new(ARS_STEM_NONE, &st);
     assert_non_null(a);
-    vocab *v = vocab_new();
+    vocab *v = NULL;
+    assert_int_equal(vocab_new(&v), ARS_OK);
     uint32_t *terms = NULL;
     size_t n = 0, cap = 0;
     analyze_stats stats;

@@ -18,7 +18,7 @@ static void build(tfidf_matrix *x, const int rows[][8], size_t n_rows, size_t n_
             terms[k++] = (uint32_t)rows[r][j];
         offsets[r + 1] = k;
     }
-    assert_int_equal(tfidf_build(terms, offsets, n_rows, n_cols, NULL, x), 0);
+    assert_int_equal(tfidf_build(terms, offsets, n_rows, n_cols, NULL, x), ARS_OK);
 }
 
 /* Plain PageRank over the dense weight matrix W (zero diagonal), as TextRank defines it. */
@@ -117,7 +117,7 @@ static void test_graph_sim_dense_and_sparse_agree(void **state) {
     tfidf_matrix x;
     build(&x, ROWS, N_ROWS, 9);
     float S[N_ROWS * N_ROWS];
-    assert_int_equal(similarity_dense(&x, S), 0);
+    assert_int_equal(similarity_dense(&x, S), ARS_OK);
     rank_graph sparse = {&x, NULL}, dense = {&x, S};
     for (size_t i = 0; i < N_ROWS; i++)
         for (size_t j = 0; j < N_ROWS; j++)

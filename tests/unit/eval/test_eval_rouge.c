@@ -17,7 +17,7 @@ static int fx_setup(void **state) {
     eval_tokenize_options o;
     eval_tokenize_options_init(&o);
     o.pretokenized = 1;
-    if (!f || eval_tokenizer_new(&o, &f->tok) || !(f->v = vocab_new())) return -1;
+    if (!f || eval_tokenizer_new(&o, &f->tok) || vocab_new(&f->v) != ARS_OK) return -1;
     *state = f;
     return 0;
 }

@@ -117,7 +117,8 @@ static size_t conf_run(const eval_tokenize_options *to) {
             fld = tab ? tab + 1 : NULL;
         }
         assert_int_equal(k, 6);
-        vocab *v = vocab_new();
+        vocab *v = NULL;
+        assert_int_equal(vocab_new(&v), ARS_OK);
         assert_non_null(v);
         conf_case c = {0};
         conf_load(f[0], tok, v, &c);

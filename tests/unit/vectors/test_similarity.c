@@ -53,7 +53,8 @@ static void random_matrix(uint64_t seed, size_t n_rows, size_t n_cols, size_t ma
     offsets[n_rows] = n;
     for (size_t t = 0; t < n_cols; t++)
         idf[t] = 0.5f + 1.25f * (rng_signed(&r) + 1.0f);
-    assert_int_equal(tfidf_build(terms, offsets, n_rows, n_cols, caller_idf ? idf : NULL, m), 0);
+    assert_int_equal(tfidf_build(terms, offsets, n_rows, n_cols, caller_idf ? idf : NULL, m),
+                     ARS_OK);
     free(offsets);
     free(terms);
     free(idf);
@@ -90,7 +91,7 @@ static void run_dense_case(uint64_t seed, size_t n_rows, size_t n_cols, size_t m
     tfidf_matrix m;
     random_matrix(seed, n_rows, n_cols, max_len, empty_pct, caller_idf, &m);
     float *S = alloc_square(n_rows);
-    assert_int_equal(similarity_dense(&m, S), 0);
+    assert_int_equal(similarity_dense(&m, S), ARS_OK);
     check_against_naive(&m, S);
     free(S);
     tfidf_free(&m);
@@ -124,9 +125,9 @@ static void test_similarity_dense_gives_zeros_when_every_row_is_empty(void **sta
     (void)state;
     const size_t offsets[] = {0, 0, 0, 0};
     tfidf_matrix m;
-    assert_int_equal(tfidf_build(NULL, offsets, 3, 10, NULL, &m), 0);
+    assert_int_equal(tfidf_build(NULL, offsets, 3, 10, NULL, &m), ARS_OK);
     float *S = alloc_square(3);
-    assert_int_equal(similarity_dense(&m, S), 0);
+    assert_int_equal(similarity_dense(&m, S), ARS_OK);
     for (size_t i = 0; i < 9; i++)
         assert_double_near(S[i], 0.0, 0.0);
     free(S);
@@ -137,9 +138,9 @@ static void test_similarity_dense_accepts_zero_rows(void **state) {
     (void)state;
     const size_t offsets[] = {0};
     tfidf_matrix m;
-    assert_int_equal(tfidf_build(NULL, offsets, 0, 0, NULL, &m), 0);
+    assert_int_equal(tfidf_build(NULL, offsets, 0, 0, NULL, &m), ARS_OK);
     float S[1] = {NAN};
-    assert_int_equal(similarity_dense(&m, S), 0);
+    assert_int_equal(similarity_dense(&m, S), ARS_OK);
     assert_true(isnan(S[0])); /* nothing written */
     tfidf_free(&m);
 }
@@ -150,9 +151,9 @@ static void test_similarity_dense_gives_one_for_rows_with_the_same_terms(void **
     const uint32_t terms[] = {0, 4, 4, 9, 1, 2, 9, 4, 0, 4};
     const size_t offsets[] = {0, 4, 6, 10};
     tfidf_matrix m;
-    assert_int_equal(tfidf_build(terms, offsets, 3, 10, NULL, &m), 0);
+    assert_int_equal(tfidf_build(terms, offsets, 3, 10, NULL, &m), ARS_OK);
     float *S = alloc_square(3);
-    assert_int_equal(similarity_dense(&m, S), 0);
+    assert_int_equal(similarity_dense(&m, S), ARS_OK);
     check_against_naive(&m, S);
     assert_double_near(S[0 * 3 + 2], 1.0, TOL);
     free(S);
@@ -169,13 +170,13 @@ static void test_similarity_dense_chunked_columns_match_single_block(void **stat
         tfidf_matrix m;
         random_matrix(100 + s, n, shapes[s][1], shapes[s][2], 15, s % 2, &m);
         float *whole = alloc_square(n);
-        assert_int_equal(similarity_dense(&m, whole), 0);
+        assert_int_equal(similarity_dense(&m, whole), ARS_OK);
         /* 1 byte -> one column per chunk; 7 columns and 64 columns -> chunks that do not divide
          * the used column count evenly (with a last short chunk). */
         const size_t budgets[] = {1, 7 * n * sizeof(float), 64 * n * sizeof(float) + 3};
         for (size_t b = 0; b < sizeof budgets / sizeof budgets[0]; b++) {
             float *S = alloc_square(n);
-            assert_int_equal(similarity_dense_blocked(&m, S, budgets[b]), 0);
+            assert_int_equal(similarity_dense_blocked(&m, S, budgets[b]), ARS_OK);
             check_against_naive(&m, S);
             for (size_t i = 0; i < n * n; i++)
                 assert_double_near(S[i], whole[i], TOL);
@@ -191,8 +192,8 @@ static void test_similarity_dense_is_deterministic(void **state) {
     tfidf_matrix m;
     random_matrix(77, 120, 800, 20, 10, 0, &m);
     float *a = alloc_square(120), *b = alloc_square(120);
-    assert_int_equal(similarity_dense(&m, a), 0);
-    assert_int_equal(similarity_dense(&m, b), 0);
+    assert_int_equal(similarity_dense(&m, a), ARS_OK);
+    assert_int_equal(similarity_dense(&m, b), ARS_OK);
     assert_memory_equal(a, b, 120 * 120 * sizeof *a);
     free(a);
     free(b);
@@ -205,10 +206,10 @@ static void test_similarity_dense_refuses_more_rows_than_dense_max(void **state)
     size_t *offsets = calloc(n + 1, sizeof *offsets);
     assert_non_null(offsets);
     tfidf_matrix m;
-    assert_int_equal(tfidf_build(NULL, offsets, n, 1, NULL, &m), 0);
+    assert_int_equal(tfidf_build(NULL, offsets, n, 1, NULL, &m), ARS_OK);
     float S[4] = {5.0f, 5.0f, 5.0f, 5.0f}; /* far too small: must not be touched */
-    assert_int_equal(similarity_dense(&m, S), EOVERFLOW);
-    assert_int_equal(similarity_dense_blocked(&m, S, 1), EOVERFLOW);
+    assert_int_equal(similarity_dense(&m, S), ARS_ELIMIT);
+    assert_int_equal(similarity_dense_blocked(&m, S, 1), ARS_ELIMIT);
     for (size_t i = 0; i < 4; i++)
         assert_double_near(S[i], 5.0, 0.0);
     tfidf_free(&m);
@@ -218,14 +219,14 @@ static void test_similarity_dense_refuses_more_rows_than_dense_max(void **state)
 static void test_similarity_blas_int_rejects_sizes_beyond_int_max(void **state) {
     (void)state;
     int out = -1;
-    assert_int_equal(similarity_blas_int(0, &out), 0);
+    assert_int_equal(similarity_blas_int(0, &out), ARS_OK);
     assert_int_equal(out, 0);
-    assert_int_equal(similarity_blas_int(12345, &out), 0);
+    assert_int_equal(similarity_blas_int(12345, &out), ARS_OK);
     assert_int_equal(out, 12345);
-    assert_int_equal(similarity_blas_int((size_t)INT_MAX, &out), 0);
+    assert_int_equal(similarity_blas_int((size_t)INT_MAX, &out), ARS_OK);
     assert_int_equal(out, INT_MAX);
-    assert_int_equal(similarity_blas_int((size_t)INT_MAX + 1, &out), EOVERFLOW);
-    assert_int_equal(similarity_blas_int(SIZE_MAX, &out), EOVERFLOW);
+    assert_int_equal(similarity_blas_int((size_t)INT_MAX + 1, &out), ARS_ELIMIT);
+    assert_int_equal(similarity_blas_int(SIZE_MAX, &out), ARS_ELIMIT);
 }
 
 /* out = X(X^T v) must equal S v with S from the oracle (S includes its diagonal). */
@@ -280,7 +281,7 @@ static void test_similarity_matvec_of_basis_vector_is_similarity_column(void **s
     tfidf_matrix m;
     random_matrix(21, 30, 60, 8, 10, 1, &m);
     float *S = alloc_square(30);
-    assert_int_equal(similarity_dense(&m, S), 0);
+    assert_int_equal(similarity_dense(&m, S), ARS_OK);
     float v[30] = {0}, out[30], scratch[60];
     v[17] = 1.0f;
     similarity_matvec(&m, v, out, scratch);
