@@ -23,17 +23,17 @@ struct analyzer {
 
 /* The stopword list is normalised exactly as sentence tokens are, so look-ups compare like with
  * like whatever the normalisation rules become. */
-static int analyze_normalizer(void *ctx, const char *s, size_t len, char **out, size_t *out_len) {
+static ars_status analyze_normalizer(void *ctx, const char *s, size_t len, char **out,
+                                     size_t *out_len) {
     (void)ctx;
-    return normalize_text(s, len, out, out_len) == ARS_OK ? 0 : -1;
+    return normalize_text(s, len, out, out_len);
 }
 
 analyzer *analyzer_new(ars_stem stem, ars_status *status) {
     analyzer *a = calloc(1, sizeof *a);
     *status = ARS_ENOMEM;
     if (!a) return NULL;
-    a->stop = stopwords_load_builtin(analyze_normalizer, NULL);
-    if (!a->stop) goto fail;
+    if (stopwords_load_builtin(analyze_normalizer, NULL, &a->stop) != ARS_OK) goto fail;
     a->stem = stemmer_new(stem);
     if (!a->stem) goto fail;
     *status = ARS_OK;
