@@ -172,7 +172,7 @@ int main(int argc, char **argv) {
             if (normalize_text(text, json_string_length(json_object_get(doc, "text")), &norm,
                                &norm_len) == ARS_OK) {
                 n_toks = 0;
-                if (tokenize(norm, norm_len, &toks, &n_toks, &cap_toks)) return 3;
+                if (tokenize(norm, norm_len, &toks, &n_toks, &cap_toks) != ARS_OK) return 3;
                 for (size_t i = 0; i < n_toks; i++) {
                     if (!(toks[i].flags & TOKEN_ARABIC)) continue;
                     bench_add(norm + toks[i].start, toks[i].len);

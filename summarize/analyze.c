@@ -3,11 +3,11 @@
  * stem (stem.c) -> intern (vectors/vocab.c). */
 #include "summarize/analyze.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "models/stopwords.h"
+#include "summarize/common/error.h"
 #include "summarize/text/normalize.h"
 #include "summarize/text/stem.h"
 #include "summarize/text/tokenize.h"
@@ -29,18 +29,21 @@ static ars_status analyze_normalizer(void *ctx, const char *s, size_t len, char 
     return normalize_text(s, len, out, out_len);
 }
 
-analyzer *analyzer_new(ars_stem stem, ars_status *status) {
+ars_status analyzer_new(ars_stem stem, analyzer **out, ars_error *err) {
+    *out = NULL;
     analyzer *a = calloc(1, sizeof *a);
-    *status = ARS_ENOMEM;
-    if (!a) return NULL;
-    if (stopwords_load_builtin(analyze_normalizer, NULL, &a->stop) != ARS_OK) goto fail;
-    a->stem = stemmer_new(stem);
-    if (!a->stem) goto fail;
-    *status = ARS_OK;
-    return a;
-fail:
-    analyzer_free(a);
-    return NULL;
+    if (!a) return error_set(err, ARS_ENOMEM, "analyzer: out of memory");
+    ars_status st = stopwords_load_builtin(analyze_normalizer, NULL, &a->stop);
+    if (st != ARS_OK)
+        error_at(err, st, "built-in stopword list");
+    else
+        st = stemmer_new(stem, &a->stem, err);
+    if (st != ARS_OK) {
+        analyzer_free(a);
+        return st;
+    }
+    *out = a;
+    return ARS_OK;
 }
 
 void analyzer_free(analyzer *a) {
@@ -89,9 +92,10 @@ ars_status analyzer_sentence(analyzer *a, vocab *voc, const char *s, size_t len,
     ars_status st = normalize_text(s, len, &norm, &norm_len);
     if (st != ARS_OK) return st;
     size_t n_toks = 0;
-    if (tokenize(norm, norm_len, &a->toks, &n_toks, &a->toks_cap) != 0) {
+    st = tokenize(norm, norm_len, &a->toks, &n_toks, &a->toks_cap);
+    if (st != ARS_OK) {
         free(norm);
-        return ARS_ENOMEM;
+        return st;
     }
     for (size_t k = 0; k < n_toks; k++) {
         const char *t = norm + a->toks[k].start;
@@ -106,10 +110,11 @@ ars_status analyzer_sentence(analyzer *a, vocab *voc, const char *s, size_t len,
         }
         if (stopwords_contains(a->stop, t, tl)) continue;
         size_t sl = 0;
-        const char *stem = stemmer_term(a->stem, t, tl, &sl);
-        if (!stem) {
+        const char *stem;
+        st = stemmer_term(a->stem, t, tl, &stem, &sl);
+        if (st != ARS_OK) {
             free(norm);
-            return ARS_ENOMEM;
+            return st;
         }
         if (sl == 0) continue;
         uint32_t id;

@@ -24,7 +24,8 @@ typedef enum {
     ARS_ENOMEM = 1,   /* an allocation failed */
     ARS_EIO = 2,      /* a file could not be opened, read or written */
     ARS_EUTF8 = 3,    /* input is not valid UTF-8 text (invalid sequence, NUL byte) */
-    ARS_EMODEL = 4,   /* a model file is missing, malformed or of the wrong version */
+    ARS_EMODEL = 4,   /* a linguistic resource is missing or unusable: the installed libstemmer
+                         has no Snowball Arabic algorithm (ARS_STEM_NONE works without it) */
     ARS_EARG = 5,     /* a bad argument at the public boundary */
     ARS_EEMPTY = 6,   /* no usable sentence in the input */
     ARS_ELIMIT = 7,   /* a resource limit was exceeded (input size, sentence count) */

@@ -116,12 +116,10 @@ ARS_API ars_status ars_summarizer_new(const ars_options *opts, ars_summarizer **
         free(s);
         return st;
     }
-    s->an = analyzer_new(s->opt.stem, &st);
-    if (!s->an) {
+    st = analyzer_new(s->opt.stem, &s->an, err);
+    if (st != ARS_OK) {
         free(s);
-        return error_set(err, st,
-                         st == ARS_ENOMEM ? "out of memory"
-                                          : "the Snowball Arabic stemmer is unavailable");
+        return st;
     }
     *out = s;
     return ARS_OK;

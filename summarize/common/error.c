@@ -16,7 +16,7 @@ ARS_API const char *ars_status_str(ars_status status) {
     case ARS_EUTF8:
         return "invalid UTF-8 text";
     case ARS_EMODEL:
-        return "bad model file";
+        return "linguistic resource missing or unusable";
     case ARS_EARG:
         return "bad argument";
     case ARS_EEMPTY:
@@ -36,6 +36,18 @@ ars_status error_set(ars_error *err, ars_status status, const char *fmt, ...) {
         err->status = status;
         vsnprintf(err->message, sizeof err->message, fmt, ap);
         va_end(ap);
+    }
+    return status;
+}
+
+ars_status error_at(ars_error *err, ars_status status, const char *place_fmt, ...) {
+    if (err) {
+        char place[sizeof err->message];
+        va_list ap;
+        va_start(ap, place_fmt);
+        vsnprintf(place, sizeof place, place_fmt, ap);
+        va_end(ap);
+        error_set(err, status, "%s: %s", place, ars_status_str(status));
     }
     return status;
 }

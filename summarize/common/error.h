@@ -13,6 +13,15 @@ __attribute__((format(printf, 3, 4)))
 ars_status
 error_set(ars_error *err, ars_status status, const char *fmt, ...);
 
+/* The message of a failure whose unit returned a bare status, written at the stage boundary that
+ * knows the place: "PLACE: <ars_status_str(status)>" with PLACE printf-formatted. Same NULL rule
+ * and return as error_set. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+ars_status
+error_at(ars_error *err, ars_status status, const char *place_fmt, ...);
+
 /* Maps an errno-style code from vectors/ or models/ (0, ENOMEM, EOVERFLOW, other) to a status. */
 ars_status error_from_errno(int code);
 

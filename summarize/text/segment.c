@@ -109,18 +109,18 @@ typedef struct {
     size_t n, cap;
 } segment_quotes;
 
-static int segment_qpush(segment_quotes *q, size_t pos, int delta) {
+static ars_status segment_qpush(segment_quotes *q, size_t pos, int delta) {
     if (q->n == q->cap) {
         size_t cap = q->cap ? q->cap * 2 : 16;
         segment_qevent *ev = realloc(q->ev, cap * sizeof *ev);
-        if (!ev) return -1;
+        if (!ev) return ARS_ENOMEM;
         q->ev = ev;
         q->cap = cap;
     }
     q->ev[q->n].pos = pos;
     q->ev[q->n].delta = delta;
     q->n++;
-    return 0;
+    return ARS_OK;
 }
 
 static int segment_qevent_cmp(const void *a, const void *b) {
@@ -135,7 +135,7 @@ static int segment_qevent_cmp(const void *a, const void *b) {
  * open quote of its kind; openers above it that never closed are dropped. An ASCII '"' opens
  * when white space or an opening mark is before it, closes when white space or punctuation is
  * after it, and otherwise (inside a word, as in بـ"ضغوط") does whichever is possible. */
-static int segment_pair_quotes(const char *s, size_t start, size_t end, segment_quotes *q) {
+static ars_status segment_pair_quotes(const char *s, size_t start, size_t end, segment_quotes *q) {
     enum { SEGMENT_QSTACK = 32 };
     int kind[SEGMENT_QSTACK];
     size_t pos[SEGMENT_QSTACK];
@@ -186,7 +186,9 @@ static int segment_pair_quotes(const char *s, size_t start, size_t end, segment_
                 while (d > 0 && kind[d - 1] != k)
                     d--;
                 if (d > 0) {
-                    if (segment_qpush(q, pos[d - 1], +1) || segment_qpush(q, i, -1)) return -1;
+                    if (segment_qpush(q, pos[d - 1], +1) != ARS_OK ||
+                        segment_qpush(q, i, -1) != ARS_OK)
+                        return ARS_ENOMEM;
                     depth = d - 1;
                 }
             }
@@ -194,7 +196,7 @@ static int segment_pair_quotes(const char *s, size_t start, size_t end, segment_
         i += n;
     }
     if (q->n > 1) qsort(q->ev, q->n, sizeof *q->ev, segment_qevent_cmp);
-    return 0;
+    return ARS_OK;
 }
 
 /* --- abbreviations --------------------------------------------------------------------------- */
@@ -253,7 +255,8 @@ static int segment_period_ends(const char *s, size_t start, size_t end, size_t d
 
 /* --- output ---------------------------------------------------------------------------------- */
 
-static int segment_emit(segment_out *o, const char *s, size_t start, size_t end, uint32_t flags) {
+static ars_status segment_emit(segment_out *o, const char *s, size_t start, size_t end,
+                               uint32_t flags) {
     while (start < end) {
         int32_t cp;
         size_t n = segment_next(s, start, end, &cp);
@@ -272,11 +275,11 @@ static int segment_emit(segment_out *o, const char *s, size_t start, size_t end,
         i += segment_next(s, i, end, &cp);
         has_text = segment_is_letter(cp) || segment_is_digit(cp);
     }
-    if (!has_text) return 0;
+    if (!has_text) return ARS_OK;
     if (o->n == o->cap) {
         size_t cap = o->cap ? o->cap * 2 : 32;
         segment_sentence *items = realloc(o->items, cap * sizeof *items);
-        if (!items) return -1;
+        if (!items) return ARS_ENOMEM;
         o->items = items;
         o->cap = cap;
     }
@@ -284,18 +287,18 @@ static int segment_emit(segment_out *o, const char *s, size_t start, size_t end,
     o->items[o->n].end = end;
     o->items[o->n].flags = flags;
     o->n++;
-    return 0;
+    return ARS_OK;
 }
 
 /* Splits one paragraph s[start..end) into sentences. */
-static int segment_paragraph(const char *s, size_t start, size_t end, uint32_t para_flags,
-                             int bullet, segment_out *o, segment_quotes *q) {
+static ars_status segment_paragraph(const char *s, size_t start, size_t end, uint32_t para_flags,
+                                    int bullet, segment_out *o, segment_quotes *q) {
     if (bullet) {
         /* Skip the bullet mark and the white space after it. */
         int32_t cp;
         start += segment_next(s, start, end, &cp);
     }
-    if (segment_pair_quotes(s, start, end, q)) return -1;
+    if (segment_pair_quotes(s, start, end, q) != ARS_OK) return ARS_ENOMEM;
     size_t qi = 0;
     int depth = 0;
     size_t sent = start;
@@ -341,7 +344,7 @@ static int segment_paragraph(const char *s, size_t start, size_t end, uint32_t p
             i = j;
             continue;
         }
-        if (segment_emit(o, s, sent, j, flags)) return -1;
+        if (segment_emit(o, s, sent, j, flags) != ARS_OK) return ARS_ENOMEM;
         flags = para_flags;
         sent = j;
         i = j;
@@ -349,8 +352,9 @@ static int segment_paragraph(const char *s, size_t start, size_t end, uint32_t p
     size_t tail = sent;
     while (tail < end && segment_is_blank(segment_cp_at(s, tail, end)))
         tail += segment_next(s, tail, end, &(int32_t){0});
-    if (tail < end && segment_emit(o, s, sent, end, flags | SEGMENT_UNTERMINATED)) return -1;
-    return 0;
+    if (tail < end && segment_emit(o, s, sent, end, flags | SEGMENT_UNTERMINATED) != ARS_OK)
+        return ARS_ENOMEM;
+    return ARS_OK;
 }
 
 /* --- paragraphs ------------------------------------------------------------------------------ */
@@ -437,7 +441,8 @@ ars_status segment_document(const char *text, size_t len, const clean_line *line
             last++;
         }
         uint32_t pflags = ls[k].heading ? SEGMENT_HEADING : 0;
-        if (segment_paragraph(text, ls[k].start, ls[last].end, pflags, ls[k].bullet, &o, &q))
+        if (segment_paragraph(text, ls[k].start, ls[last].end, pflags, ls[k].bullet, &o, &q) !=
+            ARS_OK)
             goto fail;
         k = last + 1;
     }

@@ -28,6 +28,15 @@ static void test_error_set_fills_status_and_message(void **state) {
     assert_string_equal(err.message, "a.txt: byte 12: invalid UTF-8");
 }
 
+static void test_error_at_names_the_place_before_the_status(void **state) {
+    (void)state;
+    ars_error err = {ARS_OK, ""};
+    assert_int_equal(error_at(&err, ARS_ENOMEM, "%s: %s", "a.txt", "segment"), ARS_ENOMEM);
+    assert_int_equal(err.status, ARS_ENOMEM);
+    assert_string_equal(err.message, "a.txt: segment: out of memory");
+    assert_int_equal(error_at(NULL, ARS_ELIMIT, "similarity"), ARS_ELIMIT);
+}
+
 static void test_error_set_accepts_null_and_truncates(void **state) {
     (void)state;
     assert_int_equal(error_set(NULL, ARS_EIO, "%s", "ignored"), ARS_EIO);
@@ -51,6 +60,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_status_str_is_never_null_and_distinct),
         cmocka_unit_test(test_error_set_fills_status_and_message),
+        cmocka_unit_test(test_error_at_names_the_place_before_the_status),
         cmocka_unit_test(test_error_set_accepts_null_and_truncates),
         cmocka_unit_test(test_error_from_errno_maps_codes),
     };
