@@ -4,7 +4,6 @@
  * select and order (rank/select.c). Output formatting lives in output/. */
 #include "summarize/summarize.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -106,7 +105,7 @@ ARS_API ars_status ars_summarizer_new(const ars_options *opts, ars_summarizer **
     if (!out) return error_set(err, ARS_EARG, "ars_summarizer_new: out is NULL");
     *out = NULL;
     ars_summarizer *s = calloc(1, sizeof *s);
-    if (!s) return error_set(err, ARS_ENOMEM, "out of memory");
+    if (!s) return error_at(err, ARS_ENOMEM, "summarizer");
     if (opts)
         s->opt = *opts;
     else
@@ -174,7 +173,7 @@ ARS_API ars_status ars_summarizer_add_document(ars_summarizer *s, const char *na
     if (s->n_docs == s->cap_docs) {
         size_t nc = s->cap_docs ? s->cap_docs * 2 : 16;
         summarizer_doc *nd = realloc(s->docs, nc * sizeof *nd);
-        if (!nd) return error_set(err, ARS_ENOMEM, "out of memory");
+        if (!nd) return error_at(err, ARS_ENOMEM, "%s", name);
         s->docs = nd;
         s->cap_docs = nc;
     }
@@ -182,7 +181,7 @@ ARS_API ars_status ars_summarizer_add_document(ars_summarizer *s, const char *na
     if (!d.name || !d.bytes) {
         free(d.name);
         free(d.bytes);
-        return error_set(err, ARS_ENOMEM, "out of memory");
+        return error_at(err, ARS_ENOMEM, "%s", name);
     }
     if (len) memcpy(d.bytes, bytes, len);
     d.bytes[len] = '\0';
@@ -305,26 +304,26 @@ static void summarizer_run_free(summarizer_run_state *r, size_t n_docs) {
 }
 
 /* Clean and segment every document into r->spans (source order). */
-static ars_status summarizer_split(ars_summarizer *s, summarizer_run_state *r) {
+static ars_status summarizer_split(ars_summarizer *s, summarizer_run_state *r, ars_error *err) {
     size_t nd = s->n_docs;
     clean_doc *cd = malloc(nd * sizeof *cd);
     r->lines = calloc(nd, sizeof *r->lines);
     r->n_lines = calloc(nd, sizeof *r->n_lines);
     if (!cd || !r->lines || !r->n_lines) {
         free(cd);
-        return ARS_ENOMEM;
+        return error_at(err, ARS_ENOMEM, "clean");
     }
     for (size_t d = 0; d < nd; d++)
         cd[d] = (clean_doc){s->docs[d].bytes, s->docs[d].len, s->docs[d].body_start};
     ars_status st = clean_documents(cd, nd, r->lines, r->n_lines);
     free(cd);
-    if (st != ARS_OK) return st;
+    if (st != ARS_OK) return error_at(err, st, "clean");
     for (size_t d = 0; d < nd; d++) {
         segment_sentence *ss = NULL;
         size_t ns = 0;
         st = segment_document(s->docs[d].bytes, s->docs[d].len, r->lines[d], r->n_lines[d], &ss,
                               &ns);
-        if (st != ARS_OK) return st;
+        if (st != ARS_OK) return error_at(err, st, "%s: segment", s->docs[d].name);
         if (r->n_spans + ns > r->cap_spans) {
             size_t nc = (r->n_spans + ns) * 2 + 16;
             segment_sentence *np = realloc(r->spans, nc * sizeof *np);
@@ -335,7 +334,7 @@ static ars_status summarizer_split(ars_summarizer *s, summarizer_run_state *r) {
             if (nd2) r->span_index = nd2;
             if (!nd2) {
                 free(ss);
-                return ARS_ENOMEM;
+                return error_at(err, ARS_ENOMEM, "%s: segment", s->docs[d].name);
             }
             r->cap_spans = nc;
         }
@@ -351,15 +350,17 @@ static ars_status summarizer_split(ars_summarizer *s, summarizer_run_state *r) {
 }
 
 /* Analyse every candidate; eligible ones get their terms appended in eligible order. */
-static ars_status summarizer_analyse(ars_summarizer *s, summarizer_run_state *r, size_t *n_elig) {
+static ars_status summarizer_analyse(ars_summarizer *s, summarizer_run_state *r, size_t *n_elig,
+                                     ars_error *err) {
     size_t n = r->n_spans;
     r->info = calloc(n ? n : 1, sizeof *r->info);
     r->offsets = malloc((n + 1) * sizeof *r->offsets);
     r->elig = malloc((n ? n : 1) * sizeof *r->elig);
     r->position = malloc((n ? n : 1) * sizeof *r->position);
-    if (!r->info || !r->offsets || !r->elig || !r->position) return ARS_ENOMEM;
-    ars_status vst = vocab_new(&r->voc);
-    if (vst != ARS_OK) return vst;
+    if (!r->info || !r->offsets || !r->elig || !r->position)
+        return error_at(err, ARS_ENOMEM, "analyse");
+    ars_status st = vocab_new(&r->voc);
+    if (st != ARS_OK) return error_at(err, st, "analyse");
     size_t ne = 0, doc_pos = 0, prev_doc = SIZE_MAX;
     r->offsets[0] = 0;
     for (size_t i = 0; i < n; i++) {
@@ -367,9 +368,10 @@ static ars_status summarizer_analyse(ars_summarizer *s, summarizer_run_state *r,
         const segment_sentence *sp = &r->spans[i];
         size_t before = r->n_terms;
         analyze_stats stats;
-        ars_status st = analyzer_sentence(s->an, r->voc, d->bytes + sp->start, sp->end - sp->start,
-                                          &r->terms, &r->n_terms, &r->cap_terms, &stats);
-        if (st != ARS_OK) return st;
+        st = analyzer_sentence(s->an, r->voc, d->bytes + sp->start, sp->end - sp->start, &r->terms,
+                               &r->n_terms, &r->cap_terms, &stats);
+        if (st != ARS_OK)
+            return error_at(err, st, "%s: analyse: sentence %zu", d->name, r->span_index[i] + 1);
         summarizer_info *in = &r->info[i];
         in->n_words = stats.n_words;
         in->n_broken = stats.n_broken;
@@ -394,28 +396,29 @@ static ars_status summarizer_analyse(ars_summarizer *s, summarizer_run_state *r,
 }
 
 static ars_status summarizer_rank(ars_summarizer *s, summarizer_run_state *r, size_t ne,
-                                  const rank_graph *g) {
+                                  const rank_graph *g, ars_error *err) {
     const ars_options *o = &s->opt;
     rank_pagerank_params pp = {o->damping, o->tolerance, o->max_iter};
-    int iters = 0, rc = 0;
+    int iters = 0;
+    ars_status st = ARS_OK;
     switch (o->method) {
     case ARS_METHOD_LEAD:
         rank_lead(r->position, ne, r->rel);
         break;
     case ARS_METHOD_CENTROID:
     case ARS_METHOD_MMR:
-        rc = rank_centroid(&r->x, r->rel);
+        st = rank_centroid(&r->x, r->rel);
         break;
     case ARS_METHOD_LEXRANK:
-        rc = rank_lexrank(g, SUMMARIZER_LEXRANK_THRESHOLD, &pp, r->rel, &iters);
-        if (rc == EINVAL) return ARS_ELIMIT;
+        st = rank_lexrank(g, SUMMARIZER_LEXRANK_THRESHOLD, &pp, r->rel, &iters);
         break;
     case ARS_METHOD_DEFAULT:
     case ARS_METHOD_TEXTRANK:
-        rc = rank_textrank(g, &pp, r->rel, &iters);
+        st = rank_textrank(g, &pp, r->rel, &iters);
         break;
     }
-    if (rc == 0 && o->method == ARS_METHOD_DEFAULT && o->position_weight > 0.0) {
+    if (st != ARS_OK) return error_at(err, st, "rank");
+    if (o->method == ARS_METHOD_DEFAULT && o->position_weight > 0.0) {
         /* News puts the point of a story first: blend graph centrality (scaled to a maximum of 1)
          * with the lead score of the sentence's position in its own document. */
         double top = 0.0;
@@ -427,12 +430,12 @@ static ars_status summarizer_rank(ars_summarizer *s, summarizer_run_state *r, si
             r->rel[e] = (1.0 - o->position_weight) * central + o->position_weight * lead;
         }
     }
-    return rc ? error_from_errno(rc) : ARS_OK;
+    return ARS_OK;
 }
 
 /* Builds the borrowed views of the last run: all candidates and the summary. */
 static ars_status summarizer_publish(ars_summarizer *s, summarizer_run_state *r, size_t ne,
-                                     size_t n_chosen) {
+                                     size_t n_chosen, ars_error *err) {
     size_t n = r->n_spans, total = 0;
     for (size_t i = 0; i < n; i++)
         total += r->spans[i].end - r->spans[i].start + 1;
@@ -442,7 +445,7 @@ static ars_status summarizer_publish(ars_summarizer *s, summarizer_run_state *r,
     double *score = calloc(n ? n : 1, sizeof *score);
     if (!s->sents || !s->display || !s->summary || !score) {
         free(score);
-        return ARS_ENOMEM;
+        return error_at(err, ARS_ENOMEM, "results");
     }
     for (size_t e = 0; e < ne; e++)
         score[r->elig[e]] = r->rel[e];
@@ -471,8 +474,8 @@ ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *out_err) {
     summarizer_run_state r;
     memset(&r, 0, sizeof r);
     size_t ne = 0, n_chosen = 0;
-    ars_status st = summarizer_split(s, &r);
-    if (st == ARS_OK) st = summarizer_analyse(s, &r, &ne);
+    ars_status st = summarizer_split(s, &r, err);
+    if (st == ARS_OK) st = summarizer_analyse(s, &r, &ne, err);
     if (st != ARS_OK) goto done;
     if (ne == 0) {
         st = error_set(err, ARS_EEMPTY, "no usable sentence in %zu document%s", s->n_docs,
@@ -480,12 +483,18 @@ ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *out_err) {
         goto done;
     }
     st = tfidf_build(r.terms, r.offsets, ne, vocab_size(r.voc), NULL, &r.x);
-    if (st != ARS_OK) goto done;
+    if (st != ARS_OK) {
+        error_at(err, st, "vectorise");
+        goto done;
+    }
     rank_graph g = {&r.x, NULL};
     if (ne <= SUMMARIZER_DENSE_LIMIT) {
         r.dense = malloc(ne * ne * sizeof *r.dense);
         st = r.dense ? similarity_dense(&r.x, r.dense) : ARS_ENOMEM;
-        if (st != ARS_OK) goto done;
+        if (st != ARS_OK) {
+            error_at(err, st, "similarity");
+            goto done;
+        }
         g.dense = r.dense;
     } else if (s->opt.method == ARS_METHOD_LEXRANK) {
         st = error_set(err, ARS_ELIMIT,
@@ -498,10 +507,10 @@ ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *out_err) {
     r.items = malloc(ne * sizeof *r.items);
     r.chosen = malloc(ne * sizeof *r.chosen);
     if (!r.rel || !r.items || !r.chosen) {
-        st = ARS_ENOMEM;
+        st = error_at(err, ARS_ENOMEM, "rank");
         goto done;
     }
-    st = summarizer_rank(s, &r, ne, &g);
+    st = summarizer_rank(s, &r, ne, &g, err);
     if (st != ARS_OK) goto done;
     size_t total_words = 0;
     for (size_t e = 0; e < ne; e++) {
@@ -517,9 +526,9 @@ ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *out_err) {
         size_t by_ratio = (size_t)ceil(s->opt.ratio * (double)total_words);
         if (!sp.max_words || by_ratio < sp.max_words) sp.max_words = by_ratio;
     }
-    int rc = select_sentences(&g, r.items, ne, &sp, r.chosen, &n_chosen);
-    if (rc) {
-        st = error_from_errno(rc);
+    st = select_sentences(&g, r.items, ne, &sp, r.chosen, &n_chosen);
+    if (st != ARS_OK) {
+        error_at(err, st, "select");
         goto done;
     }
     select_order(r.chosen, n_chosen, s->opt.order == ARS_ORDER_SCORE ? r.rel : NULL);
@@ -528,11 +537,11 @@ ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *out_err) {
             double sim = rank_graph_sim(&g, r.chosen[a], r.chosen[b]);
             if (sim > s->max_pair_sim) s->max_pair_sim = sim;
         }
-    st = summarizer_publish(s, &r, ne, n_chosen);
+    st = summarizer_publish(s, &r, ne, n_chosen, err);
 done:
     if (st != ARS_OK) {
         summarizer_clear_results(s);
-        if (local.status != st) error_set(err, st, "%s", ars_status_str(st));
+        if (local.status != st) error_at(err, st, "run"); /* every stage names itself above */
         if (out_err) *out_err = local;
     }
     summarizer_run_free(&r, s->n_docs);

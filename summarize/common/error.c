@@ -1,7 +1,6 @@
 /* error.c - status strings and the error-detail helper shared by all stages. */
 #include "summarize/common/error.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -50,17 +49,4 @@ ars_status error_at(ars_error *err, ars_status status, const char *place_fmt, ..
         error_set(err, status, "%s: %s", place, ars_status_str(status));
     }
     return status;
-}
-
-ars_status error_from_errno(int code) {
-    switch (code) {
-    case 0:
-        return ARS_OK;
-    case ENOMEM:
-        return ARS_ENOMEM;
-    case EOVERFLOW:
-        return ARS_ELIMIT;
-    default:
-        return ARS_EINTERNAL;
-    }
 }

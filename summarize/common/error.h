@@ -22,7 +22,4 @@ __attribute__((format(printf, 3, 4)))
 ars_status
 error_at(ars_error *err, ars_status status, const char *place_fmt, ...);
 
-/* Maps an errno-style code from vectors/ or models/ (0, ENOMEM, EOVERFLOW, other) to a status. */
-ars_status error_from_errno(int code);
-
 #endif

@@ -27,17 +27,17 @@ typedef struct {
 /* TextRank: PageRank on the graph with edge weights w_ij = cos(i,j) for i != j. Computed
  * matrix-free: W v = X(X^T v) - diag(X X^T) v, so the cost is O(nnz) per iteration at any n.
  * Sentences without edges (dangling) spread their mass uniformly. scores (n entries) sum to 1.
- * *iterations gets the iterations run. Returns 0 or ENOMEM. */
-int rank_textrank(const rank_graph *g, const rank_pagerank_params *p, double *scores,
-                  int *iterations);
+ * *iterations gets the iterations run. Returns ARS_OK or ARS_ENOMEM. */
+ars_status rank_textrank(const rank_graph *g, const rank_pagerank_params *p, double *scores,
+                         int *iterations);
 
 /* LexRank: PageRank on the unweighted graph with an edge where cos(i,j) >= threshold (i != j).
- * Needs g->dense (returns EINVAL without it). Returns 0, ENOMEM or EINVAL. */
-int rank_lexrank(const rank_graph *g, double threshold, const rank_pagerank_params *p,
-                 double *scores, int *iterations);
+ * Needs g->dense (asserted: the caller computes it first). Returns ARS_OK or ARS_ENOMEM. */
+ars_status rank_lexrank(const rank_graph *g, double threshold, const rank_pagerank_params *p,
+                        double *scores, int *iterations);
 
-/* Centroid: cosine of each sentence with the mean of all rows. Returns 0 or ENOMEM. */
-int rank_centroid(const tfidf_matrix *x, double *scores);
+/* Centroid: cosine of each sentence with the mean of all rows. Returns ARS_OK or ARS_ENOMEM. */
+ars_status rank_centroid(const tfidf_matrix *x, double *scores);
 
 /* Lead: position[i] is the sentence's index within its document; earlier is better, and the
  * documents take turns (round-robin): score = 1 / (1 + position). */

@@ -2,8 +2,6 @@
  * (summarize/common/error.c). */
 #include "test_util.h"
 
-#include <errno.h>
-
 #include "summarize/common/error.h"
 
 static void test_status_str_is_never_null_and_distinct(void **state) {
@@ -48,21 +46,12 @@ static void test_error_set_accepts_null_and_truncates(void **state) {
     assert_int_equal(strlen(err.message), sizeof err.message - 1);
 }
 
-static void test_error_from_errno_maps_codes(void **state) {
-    (void)state;
-    assert_int_equal(error_from_errno(0), ARS_OK);
-    assert_int_equal(error_from_errno(ENOMEM), ARS_ENOMEM);
-    assert_int_equal(error_from_errno(EOVERFLOW), ARS_ELIMIT);
-    assert_int_equal(error_from_errno(EINVAL), ARS_EINTERNAL);
-}
-
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_status_str_is_never_null_and_distinct),
         cmocka_unit_test(test_error_set_fills_status_and_message),
         cmocka_unit_test(test_error_at_names_the_place_before_the_status),
         cmocka_unit_test(test_error_set_accepts_null_and_truncates),
-        cmocka_unit_test(test_error_from_errno_maps_codes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

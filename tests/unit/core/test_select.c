@@ -20,7 +20,7 @@ static void test_select_never_takes_two_sentences_over_the_cap(void **state) {
     select_item items[5] = {{1.0, 10}, {0.99, 10}, {0.5, 10}, {0.4, 10}, {0.3, 10}};
     select_params p = {0, 0.7, 0.5, 0, 0};
     size_t chosen[5], n = 0;
-    assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), 0);
+    assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), ARS_OK);
     for (size_t a = 0; a < n; a++)
         for (size_t b = a + 1; b < n; b++)
             assert_true(rank_graph_sim(&g, chosen[a], chosen[b]) < 0.5);
@@ -38,7 +38,7 @@ static void test_select_respects_word_budget_without_cutting(void **state) {
     select_item items[5] = {{1.0, 30}, {0.9, 10}, {0.8, 25}, {0.7, 15}, {0.6, 5}};
     select_params p = {0, 0.7, 1.01, 50, 0}; /* no cap: 0 and 1 are duplicates */
     size_t chosen[5], n = 0;
-    assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), 0);
+    assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), ARS_OK);
     size_t words = 0;
     for (size_t a = 0; a < n; a++)
         words += items[chosen[a]].n_words;
@@ -59,7 +59,7 @@ static void test_select_takes_best_sentence_when_budget_too_small(void **state) 
     select_item items[5] = {{0.2, 30}, {0.9, 40}, {0.8, 25}, {0.7, 15}, {0.6, 50}};
     select_params p = {1, 0.7, 0.5, 3, 0};
     size_t chosen[5], n = 0;
-    assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), 0);
+    assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), ARS_OK);
     assert_int_equal(n, 1);
     assert_int_equal(chosen[0], 1);
     tfidf_free(&x);
@@ -73,7 +73,7 @@ static void test_select_sentence_budget_stops_selection(void **state) {
     select_item items[5] = {{1.0, 1}, {0.9, 1}, {0.8, 1}, {0.7, 1}, {0.6, 1}};
     select_params p = {1, 0.7, 1.0, 0, 2};
     size_t chosen[5], n = 0;
-    assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), 0);
+    assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), ARS_OK);
     assert_int_equal(n, 2);
     tfidf_free(&x);
 }
@@ -87,9 +87,9 @@ static void test_mmr_prefers_novel_sentence_over_redundant_one(void **state) {
     select_item items[5] = {{1.0, 1}, {0.0, 1}, {0.9, 1}, {0.8, 1}, {0.0, 1}};
     select_params greedy = {0, 0.5, 1.0, 0, 2}, mmr = {1, 0.5, 1.0, 0, 2};
     size_t chosen[5], n = 0;
-    assert_int_equal(select_sentences(&g, items, 5, &greedy, chosen, &n), 0);
+    assert_int_equal(select_sentences(&g, items, 5, &greedy, chosen, &n), ARS_OK);
     assert_int_equal(chosen[1], 2);
-    assert_int_equal(select_sentences(&g, items, 5, &mmr, chosen, &n), 0);
+    assert_int_equal(select_sentences(&g, items, 5, &mmr, chosen, &n), ARS_OK);
     assert_int_equal(chosen[0], 0);
     assert_int_equal(chosen[1], 3);
     tfidf_free(&x);
@@ -103,7 +103,7 @@ static void test_select_breaks_ties_by_source_order(void **state) {
     select_item items[5] = {{0.5, 1}, {0.5, 1}, {0.5, 1}, {0.5, 1}, {0.5, 1}};
     select_params p = {0, 0.7, 1.01, 0, 0};
     size_t chosen[5], n = 0;
-    assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), 0);
+    assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), ARS_OK);
     assert_int_equal(n, 5);
     for (size_t i = 0; i < 5; i++)
         assert_int_equal(chosen[i], i);
