@@ -20,9 +20,7 @@
 #include "eval/stats.h"
 #include "eval/text.h"
 #include "eval/tokenize.h"
-#include "summarize/common/parse.h"
-#include "summarize/text/read.h"
-#include "vectors/vocab.h"
+#include "summarize/cli/parse.h"
 #include "summarize/summarize.h"
 
 enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3 };
@@ -40,11 +38,16 @@ typedef enum {
     M_COUNT
 } main_method;
 
-static const char *const main_method_names[M_COUNT] = {"default", "lead", "centroid", "textrank",
-                                                       "lexrank", "mmr",  "random",   "oracle"};
 static const ars_method main_lib_method[M_RANDOM] = {ARS_METHOD_DEFAULT,  ARS_METHOD_LEAD,
                                                      ARS_METHOD_CENTROID, ARS_METHOD_TEXTRANK,
                                                      ARS_METHOD_LEXRANK,  ARS_METHOD_MMR};
+
+/* A method's name: the library's own for its methods, then the baselines'. */
+static const char *main_method_name(int method) {
+    if (method == M_RANDOM) return "random";
+    if (method == M_ORACLE) return "oracle";
+    return ars_method_name(main_lib_method[method]);
+}
 
 typedef struct {
     int is_run;
@@ -166,7 +169,7 @@ static int main_parse_methods(const char *list, main_args *a) {
         size_t len = comma ? (size_t)(comma - p) : strlen(p);
         int found = -1;
         for (int i = 0; i < M_COUNT; i++)
-            if (strlen(main_method_names[i]) == len && memcmp(main_method_names[i], p, len) == 0)
+            if (strlen(main_method_name(i)) == len && memcmp(main_method_name(i), p, len) == 0)
                 found = i;
         if (found < 0 || a->n_methods >= M_COUNT) return -1;
         for (size_t k = 0; k < a->n_methods; k++)
@@ -349,11 +352,7 @@ static int main_parse(int argc, char **argv, main_args *a) {
             if (!a->is_run) {
                 if (arg) return main_usage_error("in rouge, --stem takes no value", arg);
                 a->to.stem = 1;
-            } else if (arg && strcmp(arg, "snowball") == 0) {
-                a->stem = ARS_STEM_SNOWBALL;
-            } else if (arg && strcmp(arg, "none") == 0) {
-                a->stem = ARS_STEM_NONE;
-            } else {
+            } else if (ars_stem_from_name(arg, &a->stem) != ARS_OK) {
                 return main_usage_error("--stem=NAME is snowball or none", arg);
             }
             break;
@@ -472,16 +471,16 @@ static int main_load_text(const char *path, eval_tokenizer *tok, vocab *v, const
     ars_error err;
     /* The library's reader: directories refused, invalid UTF-8 reported with its byte offset, a
      * BOM skipped (body), exactly as for the summarizer's own input. */
-    ars_status st = read_file(path, 0, &bytes, &len, &err);
-    if (st == ARS_OK) st = read_validate(path, bytes, len, &body, &err);
+    ars_status st = ars_file_read(path, 0, &bytes, &len, &err);
+    if (st == ARS_OK) st = ars_text_check(path, bytes, len, &body, &err);
     if (st != ARS_OK) {
-        free(bytes);
+        ars_free(bytes);
         fprintf(stderr, "summarize-eval: %s\n", err.message);
         return st == ARS_ENOMEM ? EXIT_INTERNAL : EXIT_INPUT;
     }
     eval_text_limits lim = {a->words, a->bytes};
     int rc = eval_text_from_bytes(out, tok, v, bytes + body, len - body, &lim);
-    free(bytes);
+    ars_free(bytes);
     if (rc) return main_file_error(path, rc);
     return EXIT_OK;
 }
@@ -841,7 +840,7 @@ static int main_run_methods(const main_args *a, main_data *d, eval_tokenizer *to
     if (rc) return main_file_error(a->out_dir, rc);
     for (size_t k = 0; k < a->n_methods; k++) {
         int method = a->methods[k];
-        const char *mname = main_method_names[method];
+        const char *mname = main_method_name(method);
         char *dir = eval_path_join(a->out_dir, mname);
         if (!dir) return EXIT_INTERNAL;
         if ((rc = main_mkdir(dir)) != 0) {

@@ -5,6 +5,7 @@
 #define ARS_SUMMARIZE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -55,6 +56,27 @@ typedef enum {
 
 typedef enum { ARS_STEM_SNOWBALL = 0, ARS_STEM_NONE = 1 } ars_stem;
 typedef enum { ARS_ORDER_SOURCE = 0, ARS_ORDER_SCORE = 1 } ars_order;
+
+/* Output formats of ars_summary_write(). */
+typedef enum {
+    ARS_FORMAT_TEXT = 0, /* one sentence per line */
+    ARS_FORMAT_JSON = 1 /* one JSON document: the method and, per sentence, file, doc, index, start,
+                           end, score and text */
+} ars_format;
+
+/* Names of the values above, as command lines and configuration files spell them:
+ * methods "default" "lead" "centroid" "textrank" "lexrank" "mmr"; stemming "snowball" "none";
+ * orders "source" "score"; formats "text" "json". *_name() returns a static string, or NULL for a
+ * value outside the enum. *_from_name() sets *out and returns ARS_OK, or returns ARS_EARG for an
+ * unknown name or a NULL argument (*out untouched). Names are compared exactly (case matters). */
+ARS_API const char *ars_method_name(ars_method method);
+ARS_API ars_status ars_method_from_name(const char *name, ars_method *out);
+ARS_API const char *ars_stem_name(ars_stem stem);
+ARS_API ars_status ars_stem_from_name(const char *name, ars_stem *out);
+ARS_API const char *ars_order_name(ars_order order);
+ARS_API ars_status ars_order_from_name(const char *name, ars_order *out);
+ARS_API const char *ars_format_name(ars_format format);
+ARS_API ars_status ars_format_from_name(const char *name, ars_format *out);
 
 /* Run options. Fill with ars_options_init(), then edit fields. */
 typedef struct {
@@ -110,6 +132,33 @@ ARS_API ars_status ars_summarizer_add_document(ars_summarizer *s, const char *na
  * ARS_EIO with "PATH: <strerror>" when it cannot be read. */
 ARS_API ars_status ars_summarizer_add_file(ars_summarizer *s, const char *path, ars_error *err);
 
+/* Reading and checking input without a summarizer (what ars_summarizer_add_file does in steps, for
+ * a program that wants to look at a file before adding it, or to read other text the same way). */
+
+/* Reads a whole file, or standard input when path is "-", into a new buffer: *out (len bytes in
+ * *out_len, followed by a NUL that is not counted), to free with ars_free(). The bytes are not
+ * checked (see ars_text_check). Returns ARS_OK; ARS_EIO "PATH: <strerror>" when the file cannot be
+ * opened or read (a directory is refused); ARS_ELIMIT "PATH: larger than N bytes" past max_bytes
+ * (0 = no limit; checked while reading, so an endless stdin stops there); ARS_ENOMEM. On failure
+ * *out is NULL. */
+ARS_API ars_status ars_file_read(const char *path, size_t max_bytes, char **out, size_t *out_len,
+                                 ars_error *err);
+
+/* Checks bytes[0..len) as ars_summarizer_add_document does: UTF-8 text without NUL bytes, CR
+ * accepted. A leading UTF-8 BOM is allowed: *body_start (may be NULL) gets where the text after it
+ * starts (3, or 0 without a BOM). Returns ARS_OK, or ARS_EUTF8 with "NAME: byte N: invalid UTF-8"
+ * or "NAME: byte N: NUL byte (binary file?)" (N = offset of the first bad byte, from 0). */
+ARS_API ars_status ars_text_check(const char *name, const char *bytes, size_t len,
+                                  size_t *body_start, ars_error *err);
+
+/* 1 when bytes[0..len) holds nothing but ASCII white space (space, tab, CR, LF, FF, VT) after an
+ * optional BOM: a document that would contribute nothing. 0 otherwise. bytes may be NULL when len
+ * is 0. Needs no check first: any other byte makes the text non-blank. */
+ARS_API int ars_text_is_blank(const char *bytes, size_t len);
+
+/* Frees memory the library handed to the caller (the buffer of ars_file_read). NULL is accepted. */
+ARS_API void ars_free(void *p);
+
 /* Number of documents added so far. */
 ARS_API size_t ars_summarizer_document_count(const ars_summarizer *s);
 
@@ -129,6 +178,16 @@ ARS_API const ars_sentence *ars_summarizer_sentence_get(const ars_summarizer *s,
 
 /* Forgets the documents and the last summary; keeps options and loaded resources. */
 ARS_API void ars_summarizer_reset(ars_summarizer *s);
+
+/* Writes the summary of the last successful run to f in the given format: ARS_FORMAT_TEXT prints
+ * each sentence's text on a line; ARS_FORMAT_JSON prints {"method": NAME, "sentences": [{"file",
+ * "doc", "index", "start", "end", "score", "text"}...]} (ars_sentence's fields; the score with six
+ * significant digits) and a final newline. what names f in messages ("standard output", a path).
+ * Returns ARS_OK, ARS_EARG (NULL s, f or what, or an unknown format), ARS_ENOMEM, or ARS_EIO
+ * "WHAT: write failed: <strerror>". Neither flushes nor closes f: a program checks fflush/fclose
+ * itself before it reports success. */
+ARS_API ars_status ars_summary_write(const ars_summarizer *s, FILE *f, ars_format format,
+                                     const char *what, ars_error *err);
 
 #ifdef __cplusplus
 }

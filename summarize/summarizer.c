@@ -15,7 +15,6 @@
 #include "summarize/rank/select.h"
 #include "summarize/summarizer_internal.h"
 #include "summarize/text/clean.h"
-#include "summarize/text/read.h"
 #include "summarize/text/segment.h"
 #include "vectors/similarity.h"
 #include "vectors/tfidf.h"
@@ -77,6 +76,46 @@ ARS_API void ars_options_init(ars_options *opts) {
     opts->max_input_bytes = (size_t)64 << 20;
     opts->position_weight = 0.7;
 }
+
+/* Names of the public enums, indexed by value (values are dense from 0 and never renumbered). */
+static const char *const summarizer_method_names[] = {"default",  "lead",    "centroid",
+                                                      "textrank", "lexrank", "mmr"};
+static const char *const summarizer_stem_names[] = {"snowball", "none"};
+static const char *const summarizer_order_names[] = {"source", "score"};
+static const char *const summarizer_format_names[] = {"text", "json"};
+#define SUMMARIZER_COUNT(a) (sizeof(a) / sizeof *(a))
+
+static const char *summarizer_name(const char *const *names, size_t n, int value) {
+    return value >= 0 && (size_t)value < n ? names[value] : NULL;
+}
+
+static ars_status summarizer_lookup(const char *const *names, size_t n, const char *name,
+                                    int *value) {
+    if (!name) return ARS_EARG;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(names[i], name) == 0) {
+            *value = (int)i;
+            return ARS_OK;
+        }
+    return ARS_EARG;
+}
+
+/* One name/from_name pair per public enum. */
+#define SUMMARIZER_NAMES(type, noun, table)                                                        \
+    ARS_API const char *ars_##noun##_name(type value) {                                            \
+        return summarizer_name(table, SUMMARIZER_COUNT(table), (int)value);                        \
+    }                                                                                              \
+    ARS_API ars_status ars_##noun##_from_name(const char *name, type *out) {                       \
+        int v = 0;                                                                                 \
+        if (!out || summarizer_lookup(table, SUMMARIZER_COUNT(table), name, &v) != ARS_OK)         \
+            return ARS_EARG;                                                                       \
+        *out = (type)v;                                                                            \
+        return ARS_OK;                                                                             \
+    }
+SUMMARIZER_NAMES(ars_method, method, summarizer_method_names)
+SUMMARIZER_NAMES(ars_stem, stem, summarizer_stem_names)
+SUMMARIZER_NAMES(ars_order, order, summarizer_order_names)
+SUMMARIZER_NAMES(ars_format, format, summarizer_format_names)
 
 static ars_status summarizer_check_options(const ars_options *o, ars_error *err) {
     if ((unsigned)o->method > ARS_METHOD_MMR)
@@ -168,7 +207,7 @@ ARS_API ars_status ars_summarizer_add_document(ars_summarizer *s, const char *na
         return error_set(err, ARS_ELIMIT, "%s: larger than %zu bytes", name,
                          s->opt.max_input_bytes);
     size_t body = 0;
-    ars_status st = read_validate(name, bytes ? bytes : "", len, &body, err);
+    ars_status st = ars_text_check(name, bytes ? bytes : "", len, &body, err);
     if (st != ARS_OK) return st;
     if (s->n_docs == s->cap_docs) {
         size_t nc = s->cap_docs ? s->cap_docs * 2 : 16;
@@ -193,7 +232,7 @@ ARS_API ars_status ars_summarizer_add_file(ars_summarizer *s, const char *path, 
     if (!s || !path) return error_set(err, ARS_EARG, "ars_summarizer_add_file: NULL argument");
     char *buf = NULL;
     size_t len = 0;
-    ars_status st = read_file(path, s->opt.max_input_bytes, &buf, &len, err);
+    ars_status st = ars_file_read(path, s->opt.max_input_bytes, &buf, &len, err);
     if (st != ARS_OK) return st;
     st = ars_summarizer_add_document(s, path, buf, len, err);
     free(buf);
@@ -202,6 +241,10 @@ ARS_API ars_status ars_summarizer_add_file(ars_summarizer *s, const char *path, 
 
 ARS_API size_t ars_summarizer_document_count(const ars_summarizer *s) {
     return s ? s->n_docs : 0;
+}
+
+ars_method summarizer_method(const ars_summarizer *s) {
+    return s->opt.method;
 }
 
 double summarizer_max_pair_similarity(const ars_summarizer *s) {

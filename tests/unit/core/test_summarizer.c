@@ -312,6 +312,41 @@ static void test_clean_twin_beats_pdf_damaged_copy(void **state) {
     ars_summarizer_free(s);
 }
 
+static void test_names_round_trip_and_unknown_names_are_bad_arguments(void **state) {
+    (void)state;
+    static const char *const methods[] = {"default",  "lead",    "centroid",
+                                          "textrank", "lexrank", "mmr"};
+    for (int m = ARS_METHOD_DEFAULT; m <= ARS_METHOD_MMR; m++) {
+        assert_string_equal(ars_method_name((ars_method)m), methods[m]);
+        ars_method back = ARS_METHOD_LEAD;
+        assert_int_equal(ars_method_from_name(methods[m], &back), ARS_OK);
+        assert_int_equal(back, m);
+    }
+    assert_null(ars_method_name((ars_method)6));
+    assert_null(ars_method_name((ars_method)-1));
+    ars_method m = ARS_METHOD_MMR;
+    assert_int_equal(ars_method_from_name("TextRank", &m), ARS_EARG); /* exact match only */
+    assert_int_equal(ars_method_from_name(NULL, &m), ARS_EARG);
+    assert_int_equal(ars_method_from_name("lead", NULL), ARS_EARG);
+    assert_int_equal(m, ARS_METHOD_MMR); /* untouched on failure */
+
+    ars_stem st = ARS_STEM_SNOWBALL;
+    assert_int_equal(ars_stem_from_name("none", &st), ARS_OK);
+    assert_int_equal(st, ARS_STEM_NONE);
+    assert_string_equal(ars_stem_name(ARS_STEM_SNOWBALL), "snowball");
+    assert_int_equal(ars_stem_from_name("light", &st), ARS_EARG);
+    ars_order o = ARS_ORDER_SOURCE;
+    assert_int_equal(ars_order_from_name("score", &o), ARS_OK);
+    assert_int_equal(o, ARS_ORDER_SCORE);
+    assert_string_equal(ars_order_name(ARS_ORDER_SOURCE), "source");
+    assert_null(ars_order_name((ars_order)2));
+    ars_format f = ARS_FORMAT_TEXT;
+    assert_int_equal(ars_format_from_name("json", &f), ARS_OK);
+    assert_int_equal(f, ARS_FORMAT_JSON);
+    assert_string_equal(ars_format_name(ARS_FORMAT_TEXT), "text");
+    assert_int_equal(ars_format_from_name("csv", &f), ARS_EARG);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_options_init_sets_documented_defaults),
@@ -327,6 +362,7 @@ int main(void) {
         cmocka_unit_test(test_every_method_and_budget_works_on_seeds),
         cmocka_unit_test(test_lead_takes_first_sentences_round_robin),
         cmocka_unit_test(test_clean_twin_beats_pdf_damaged_copy),
+        cmocka_unit_test(test_names_round_trip_and_unknown_names_are_bad_arguments),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
