@@ -397,7 +397,7 @@ static int main_parse(int argc, char **argv, main_args *a) {
             main_usage(stdout);
             return EXIT_OK;
         case 'V':
-            printf("summarize-eval %s\n", ARS_VERSION_STRING);
+            printf("summarize-eval %s\n", ars_version());
             return EXIT_OK;
         case ':':
             return main_usage_error("option needs a value", argv[optind - 1]);

@@ -173,7 +173,7 @@ int main(int argc, char **argv) {
             main_usage(stdout);
             return fflush(stdout) == 0 ? EXIT_OK : EXIT_OUTPUT;
         case 'V':
-            puts("summarize " ARS_VERSION_STRING);
+            printf("summarize %s\n", ars_version());
             return EXIT_OK;
         case ':':
             return main_usage_error("option '%s' needs a value", argv[optind - 1]);

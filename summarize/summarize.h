@@ -1,11 +1,30 @@
 /* summarize.h - the public interface of libsummarize, an extractive summarizer for Arabic news.
  * One header, one prefix (ars_). Feed documents to a summarizer, run it, read the chosen sentences.
- * Everything else in the source tree is internal. */
+ * Everything else in the source tree is internal. Link with `pkg-config --libs summarize` (add
+ * --static for the static library) or CMake's find_package(summarize) and summarize::summarize.
+ *
+ * Thread safety. The library has no global state. An ars_summarizer is not thread-safe: use one
+ * per thread (or guard it with a lock); distinct summarizers may run at the same time in different
+ * threads. The pointers a summarizer hands out (ars_summary_get, ars_summarizer_sentence_get, their
+ * strings) are valid as stated below and may be read from any thread while nothing modifies their
+ * summarizer. The functions that take no summarizer (names, statuses, versions, ars_file_read,
+ * ars_text_check, ars_text_is_blank, ars_free) are safe from any thread. Similarities go through
+ * CBLAS (OpenBLAS on Debian by default), which keeps its own process-wide pool of worker threads,
+ * sized by OPENBLAS_NUM_THREADS (by default one per core) and shared by every summarizer in the
+ * process; OpenBLAS serialises concurrent calls from several threads, so a service that runs
+ * summarizers in parallel threads should set OPENBLAS_NUM_THREADS=1 (or call OpenBLAS's
+ * openblas_set_num_threads(1)) to keep the two pools from competing. The summary does not depend
+ * on the BLAS thread count (an end-to-end test compares 1 and 2 OpenBLAS threads). */
 #ifndef ARS_SUMMARIZE_H
 #define ARS_SUMMARIZE_H
 
 #include <stddef.h>
 #include <stdio.h>
+
+/* ARS_VERSION_MAJOR, ARS_VERSION_MINOR, ARS_VERSION_PATCH, ARS_VERSION_NUMBER (major * 10000 +
+ * minor * 100 + patch) and ARS_VERSION_STRING ("major.minor.patch") of this header, generated from
+ * the project's version; ars_version() gives the library's. */
+#include "summarize_version.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -17,7 +36,10 @@ extern "C" {
 #define ARS_API
 #endif
 
-#define ARS_VERSION_STRING "0.1.0"
+/* The version of the library at run time, which may be newer than the header a program was built
+ * with: ars_version() is its ARS_VERSION_STRING, ars_version_number() its ARS_VERSION_NUMBER. */
+ARS_API const char *ars_version(void);
+ARS_API unsigned ars_version_number(void);
 
 /* Result codes. Values are stable: they are never renumbered. */
 typedef enum {
@@ -78,8 +100,14 @@ ARS_API ars_status ars_order_from_name(const char *name, ars_order *out);
 ARS_API const char *ars_format_name(ars_format format);
 ARS_API ars_status ars_format_from_name(const char *name, ars_format *out);
 
-/* Run options. Fill with ars_options_init(), then edit fields. */
+/* Run options. Fill with ars_options_init(), then edit fields.
+ * The struct can grow without breaking programs built against an older header: fields are only
+ * ever added at the end, and struct_size (set by ars_options_init to the size the program was
+ * compiled with) tells the library which fields the program knows; the others keep their
+ * defaults. ars_summarizer_new refuses (ARS_EARG) options whose struct_size was not set by
+ * ars_options_init, or that come from a header newer than the library. */
 typedef struct {
+    size_t struct_size; /* set by ars_options_init(); do not change */
     ars_method method;
     ars_stem stem;
     ars_order order;
@@ -97,8 +125,15 @@ typedef struct {
                                summarize-eval on the development sets (docs/EVALUATION.md) */
 } ars_options;
 
-/* Fills *opts with the defaults above. opts must not be NULL. */
-ARS_API void ars_options_init(ars_options *opts);
+/* Fills the struct_size bytes at opts with the defaults above and sets opts->struct_size. opts must
+ * not be NULL. Call it through ars_options_init(), which passes the size the caller was compiled
+ * with (a binding from another language passes the size of the struct it declares). */
+ARS_API void ars_options_init_size(ars_options *opts, size_t struct_size);
+
+/* Fills *opts with the defaults above. */
+static inline void ars_options_init(ars_options *opts) {
+    ars_options_init_size(opts, sizeof *opts);
+}
 
 /* One chosen sentence. Borrowed view: valid until the summarizer is reset, run again or freed. */
 typedef struct {

@@ -60,8 +60,9 @@ struct ars_summarizer {
     double max_pair_sim; /* highest cosine between two summary sentences */
 };
 
-ARS_API void ars_options_init(ars_options *opts) {
+static void summarizer_defaults(ars_options *opts) {
     memset(opts, 0, sizeof *opts);
+    opts->struct_size = sizeof *opts;
     opts->method = ARS_METHOD_DEFAULT;
     opts->stem = ARS_STEM_SNOWBALL;
     opts->order = ARS_ORDER_SOURCE;
@@ -75,6 +76,45 @@ ARS_API void ars_options_init(ars_options *opts) {
     opts->max_iter = 200;
     opts->max_input_bytes = (size_t)64 << 20;
     opts->position_weight = 0.7;
+}
+
+/* The size of the first published ars_options: struct_size below it was not set by
+ * ars_options_init. Later fields are only ever appended. */
+#define SUMMARIZER_OPTIONS_SIZE_V1 (offsetof(ars_options, position_weight) + sizeof(double))
+
+ARS_API void ars_options_init_size(ars_options *opts, size_t struct_size) {
+    ars_options d;
+    summarizer_defaults(&d);
+    /* A program built against an older header owns only struct_size bytes; a newer one owns more,
+     * which ars_summarizer_new will refuse (its fields are unknown here), so they are zeroed. */
+    if (struct_size > sizeof d) memset((char *)opts + sizeof d, 0, struct_size - sizeof d);
+    memcpy(opts, &d, struct_size < sizeof d ? struct_size : sizeof d);
+    if (struct_size >= sizeof opts->struct_size) opts->struct_size = struct_size;
+}
+
+/* The caller's options over the defaults, the fields it knows and no more. */
+static ars_status summarizer_take_options(const ars_options *opts, ars_options *out,
+                                          ars_error *err) {
+    summarizer_defaults(out);
+    if (!opts) return ARS_OK;
+    if (opts->struct_size < SUMMARIZER_OPTIONS_SIZE_V1)
+        return error_set(err, ARS_EARG, "options not filled by ars_options_init()");
+    if (opts->struct_size > sizeof *out)
+        return error_set(err, ARS_EARG,
+                         "options from a newer libsummarize header (%zu bytes; this library %s "
+                         "knows %zu)",
+                         opts->struct_size, ARS_VERSION_STRING, sizeof *out);
+    memcpy(out, opts, opts->struct_size);
+    out->struct_size = sizeof *out;
+    return ARS_OK;
+}
+
+ARS_API const char *ars_version(void) {
+    return ARS_VERSION_STRING;
+}
+
+ARS_API unsigned ars_version_number(void) {
+    return ARS_VERSION_NUMBER;
 }
 
 /* Names of the public enums, indexed by value (values are dense from 0 and never renumbered). */
@@ -145,11 +185,8 @@ ARS_API ars_status ars_summarizer_new(const ars_options *opts, ars_summarizer **
     *out = NULL;
     ars_summarizer *s = calloc(1, sizeof *s);
     if (!s) return error_at(err, ARS_ENOMEM, "summarizer");
-    if (opts)
-        s->opt = *opts;
-    else
-        ars_options_init(&s->opt);
-    ars_status st = summarizer_check_options(&s->opt, err);
+    ars_status st = summarizer_take_options(opts, &s->opt, err);
+    if (st == ARS_OK) st = summarizer_check_options(&s->opt, err);
     if (st != ARS_OK) {
         free(s);
         return st;

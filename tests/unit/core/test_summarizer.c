@@ -49,6 +49,63 @@ static void test_options_init_sets_documented_defaults(void **state) {
     assert_double_near(o.damping, 0.85, 0);
 }
 
+static void test_options_init_size_fills_only_the_callers_bytes(void **state) {
+    (void)state;
+    /* A caller that owns fewer bytes (a header older than the library) gets only those filled. */
+    size_t old_size = offsetof(ars_options, position_weight);
+    union {
+        ars_options o;
+        unsigned char bytes[sizeof(ars_options)];
+    } u;
+    memset(u.bytes, 0xAB, sizeof u.bytes);
+    ars_options_init_size(&u.o, old_size);
+    assert_int_equal(u.o.struct_size, old_size);
+    assert_int_equal(u.o.max_words, 120);
+    assert_int_equal(u.bytes[old_size], 0xAB); /* nothing written past the caller's struct */
+    u.o.method = ARS_METHOD_LEAD;
+    ars_summarizer *s = NULL;
+    ars_error err = {ARS_OK, ""};
+    /* position_weight is part of the first published layout: shorter is not an ars_options */
+    assert_int_equal(ars_summarizer_new(&u.o, &s, &err), ARS_EARG);
+    assert_non_null(strstr(err.message, "ars_options_init"));
+    ars_options_init_size(&u.o, sizeof u.o);
+    u.o.method = ARS_METHOD_LEAD;
+    assert_int_equal(ars_summarizer_new(&u.o, &s, &err), ARS_OK);
+    ars_summarizer_free(s);
+}
+
+static void test_options_not_initialised_or_from_a_newer_header_are_refused(void **state) {
+    (void)state;
+    ars_options o;
+    memset(&o, 0, sizeof o); /* filled by hand, struct_size left 0 */
+    o.max_words = 50;
+    ars_summarizer *s = NULL;
+    ars_error err = {ARS_OK, ""};
+    assert_int_equal(ars_summarizer_new(&o, &s, &err), ARS_EARG);
+    assert_string_equal(err.message, "options not filled by ars_options_init()");
+    assert_null(s);
+    /* a newer header: a struct with a field this library does not know */
+    struct {
+        ars_options o;
+        double newer_field;
+    } bigger;
+    ars_options_init_size(&bigger.o, sizeof bigger);
+    assert_int_equal(bigger.o.struct_size, sizeof bigger);
+    assert_double_near(bigger.newer_field, 0.0, 0.0); /* zeroed, not left as garbage */
+    assert_int_equal(ars_summarizer_new(&bigger.o, &s, &err), ARS_EARG);
+    assert_non_null(strstr(err.message, "newer libsummarize header"));
+}
+
+static void test_version_of_library_matches_header(void **state) {
+    (void)state;
+    assert_string_equal(ars_version(), ARS_VERSION_STRING);
+    assert_int_equal(ars_version_number(), ARS_VERSION_NUMBER);
+    char expect[32];
+    snprintf(expect, sizeof expect, "%d.%d.%d", ARS_VERSION_MAJOR, ARS_VERSION_MINOR,
+             ARS_VERSION_PATCH);
+    assert_string_equal(ars_version(), expect);
+}
+
 static void test_new_rejects_bad_options(void **state) {
     (void)state;
     ars_options o;
@@ -350,6 +407,9 @@ static void test_names_round_trip_and_unknown_names_are_bad_arguments(void **sta
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_options_init_sets_documented_defaults),
+        cmocka_unit_test(test_options_init_size_fills_only_the_callers_bytes),
+        cmocka_unit_test(test_options_not_initialised_or_from_a_newer_header_are_refused),
+        cmocka_unit_test(test_version_of_library_matches_header),
         cmocka_unit_test(test_new_rejects_bad_options),
         cmocka_unit_test(test_invalid_utf8_names_document_and_byte),
         cmocka_unit_test(test_missing_file_is_io_error_naming_path),
