@@ -66,7 +66,8 @@ typedef struct {
     char message[512];
 } ars_error;
 
-/* Ranking methods. ARS_METHOD_DEFAULT is TextRank relevance with MMR selection. */
+/* Ranking methods. ARS_METHOD_DEFAULT is TextRank blended with a lead-position prior
+ * (position_weight below), with MMR selection. */
 typedef enum {
     ARS_METHOD_DEFAULT = 0,
     ARS_METHOD_LEAD = 1,     /* first sentences, round-robin across documents */

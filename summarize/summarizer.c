@@ -57,7 +57,6 @@ struct ars_summarizer {
     char *display; /* the printed text of every candidate, NUL-separated */
     ars_sentence *summary;
     size_t n_summary;
-    double max_pair_sim; /* highest cosine between two summary sentences */
 };
 
 static void summarizer_defaults(ars_options *opts) {
@@ -208,7 +207,6 @@ static void summarizer_clear_results(ars_summarizer *s) {
     s->display = NULL;
     s->summary = NULL;
     s->n_sents = s->n_summary = 0;
-    s->max_pair_sim = 0.0;
 }
 
 ARS_API void ars_summarizer_reset(ars_summarizer *s) {
@@ -282,10 +280,6 @@ ARS_API size_t ars_summarizer_document_count(const ars_summarizer *s) {
 
 ars_method summarizer_method(const ars_summarizer *s) {
     return s->opt.method;
-}
-
-double summarizer_max_pair_similarity(const ars_summarizer *s) {
-    return s->max_pair_sim;
 }
 
 ARS_API size_t ars_summary_count(const ars_summarizer *s) {
@@ -562,7 +556,7 @@ ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *out_err) {
                        s->n_docs == 1 ? "" : "s");
         goto done;
     }
-    st = tfidf_build(r.terms, r.offsets, ne, vocab_size(r.voc), NULL, &r.x);
+    st = tfidf_build(r.terms, r.offsets, ne, vocab_size(r.voc), &r.x);
     if (st != ARS_OK) {
         error_at(err, st, "vectorise");
         goto done;
@@ -612,11 +606,6 @@ ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *out_err) {
         goto done;
     }
     select_order(r.chosen, n_chosen, s->opt.order == ARS_ORDER_SCORE ? r.rel : NULL);
-    for (size_t a = 0; a < n_chosen; a++)
-        for (size_t b = a + 1; b < n_chosen; b++) {
-            double sim = rank_graph_sim(&g, r.chosen[a], r.chosen[b]);
-            if (sim > s->max_pair_sim) s->max_pair_sim = sim;
-        }
     st = summarizer_publish(s, &r, ne, n_chosen, err);
 done:
     if (st != ARS_OK) {

@@ -1,7 +1,7 @@
 /* similarity.c - cosine similarity of TF-IDF rows for vectors/: the dense n*n matrix through
- * cblas_ssyrk on the columns that occur, the matrix-free product X(X^T v) for graph ranking, and
- * the naive loop the tests hold them to. The only file in the tree that includes cblas.h, and the
- * one place where sizes become BLAS ints. */
+ * cblas_ssyrk on the columns that occur, and the matrix-free product X(X^T v) for graph ranking
+ * (the tests hold both to naive loops: tests/similarity_oracle.h). The only file in the tree that
+ * includes cblas.h, and the one place where sizes become BLAS ints. */
 #include "vectors/similarity.h"
 #include "vectors/similarity_internal.h"
 
@@ -106,29 +106,6 @@ ars_status similarity_dense_blocked(const tfidf_matrix *x, float *S, size_t bloc
         for (size_t j = i + 1; j < n; j++)
             S[j * n + i] = S[i * n + j];
     return ARS_OK;
-}
-
-void similarity_naive(const tfidf_matrix *x, float *S) {
-    assert(x && (S || x->n_rows == 0));
-    size_t n = x->n_rows;
-    for (size_t i = 0; i < n; i++) {
-        for (size_t j = i; j < n; j++) {
-            size_t a = x->row_ptr[i], a_end = x->row_ptr[i + 1];
-            size_t b = x->row_ptr[j], b_end = x->row_ptr[j + 1];
-            double sum = 0.0;
-            while (a < a_end && b < b_end) {
-                if (x->col[a] < x->col[b]) {
-                    a++;
-                } else if (x->col[a] > x->col[b]) {
-                    b++;
-                } else {
-                    sum += (double)x->val[a++] * (double)x->val[b++];
-                }
-            }
-            S[i * n + j] = (float)sum;
-            S[j * n + i] = (float)sum;
-        }
-    }
 }
 
 void similarity_matvec(const tfidf_matrix *x, const float *v, float *out, float *scratch) {

@@ -17,9 +17,6 @@
  * dimension does not fit a BLAS int. */
 ars_status similarity_dense(const tfidf_matrix *x, float *S);
 
-/* Reference oracle for tests: the same matrix by naive sparse loops (double accumulation). */
-void similarity_naive(const tfidf_matrix *x, float *S);
-
 /* out = X (X^T v): the product of the full similarity matrix (diagonal included) with v, without
  * forming it. v and out have n_rows entries; scratch has n_cols entries. O(nnz). */
 void similarity_matvec(const tfidf_matrix *x, const float *v, float *out, float *scratch);

@@ -1,5 +1,5 @@
 /* tfidf.c - builds the sentence-term CSR matrix for vectors/: counts each row's terms, weights
- * them with sublinear tf and smoothed (or caller-given) idf, and scales rows to unit length.
+ * them with sublinear tf and smoothed idf, and scales rows to unit length.
  * The output is fully determined by the input: columns sorted per row, no hashing, no threads. */
 #include "vectors/tfidf.h"
 
@@ -39,7 +39,7 @@ static void tfidf_sort_terms(uint32_t *t, size_t n) {
 }
 
 ars_status tfidf_build(const uint32_t *terms, const size_t *offsets, size_t n_rows, size_t n_cols,
-                       const float *idf_or_null, tfidf_matrix *out) {
+                       tfidf_matrix *out) {
     assert(offsets && out);
     memset(out, 0, sizeof *out);
     size_t total = offsets[n_rows] - offsets[0];
@@ -88,16 +88,11 @@ ars_status tfidf_build(const uint32_t *terms, const size_t *offsets, size_t n_ro
     }
     free(sorted);
 
-    if (idf_or_null) {
-        if (n_cols) memcpy(m.idf, idf_or_null, n_cols * sizeof *m.idf);
-    } else {
-        for (size_t t = 0; t < n_cols; t++)
-            m.idf[t] = (float)(log((1.0 + (double)n_rows) / (1.0 + (double)df[t])) + 1.0);
-    }
+    for (size_t t = 0; t < n_cols; t++)
+        m.idf[t] = (float)(log((1.0 + (double)n_rows) / (1.0 + (double)df[t])) + 1.0);
     free(df);
 
-    /* Pass 2: weights and norms in double; a row whose weights are all zero (only possible with a
-     * caller idf of 0) keeps its zeros rather than dividing by zero. */
+    /* Pass 2: weights and norms in double; an empty row keeps its zero norm. */
     for (size_t r = 0; r < n_rows; r++) {
         double sq = 0.0;
         for (size_t e = m.row_ptr[r]; e < m.row_ptr[r + 1]; e++) {

@@ -302,7 +302,7 @@ static ars_status segment_paragraph(const char *s, size_t start, size_t end, uin
     size_t qi = 0;
     int depth = 0;
     size_t sent = start;
-    uint32_t flags = para_flags | (bullet ? SEGMENT_BULLET : 0);
+    uint32_t flags = para_flags;
     for (size_t i = start; i < end;) {
         int32_t cp;
         size_t n = segment_next(s, i, end, &cp);
@@ -352,8 +352,7 @@ static ars_status segment_paragraph(const char *s, size_t start, size_t end, uin
     size_t tail = sent;
     while (tail < end && segment_is_blank(segment_cp_at(s, tail, end)))
         tail += segment_next(s, tail, end, &(int32_t){0});
-    if (tail < end && segment_emit(o, s, sent, end, flags | SEGMENT_UNTERMINATED) != ARS_OK)
-        return ARS_ENOMEM;
+    if (tail < end && segment_emit(o, s, sent, end, flags) != ARS_OK) return ARS_ENOMEM;
     return ARS_OK;
 }
 

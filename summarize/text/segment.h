@@ -18,9 +18,7 @@ typedef struct {
     uint32_t flags; /* SEGMENT_* below */
 } segment_sentence;
 
-#define SEGMENT_HEADING      1u /* from a heading line: no final punctuation (not summary material) */
-#define SEGMENT_BULLET       2u /* started with a "- " bullet */
-#define SEGMENT_UNTERMINATED 4u /* ended at a paragraph break without final punctuation */
+#define SEGMENT_HEADING 1u /* from a heading line: no final punctuation (not summary material) */
 
 /* Segments one document. Only lines with reason CLEAN_KEEP contribute; a dropped line or a blank
  * line is a paragraph break, except that in a hard-wrapped document (most lines of similar length,

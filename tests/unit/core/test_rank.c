@@ -2,6 +2,8 @@
  * iteration against a naive dense PageRank oracle, LexRank, centroid and lead. */
 #include "test_util.h"
 
+#include "similarity_oracle.h"
+
 #include "summarize/rank/rank.h"
 #include "vectors/similarity.h"
 #include "vectors/tfidf.h"
@@ -16,7 +18,7 @@ static void build(tfidf_matrix *x, const int rows[][8], size_t n_rows, size_t n_
             terms[k++] = (uint32_t)rows[r][j];
         offsets[r + 1] = k;
     }
-    assert_int_equal(tfidf_build(terms, offsets, n_rows, n_cols, NULL, x), ARS_OK);
+    assert_int_equal(tfidf_build(terms, offsets, n_rows, n_cols, x), ARS_OK);
 }
 
 /* Plain PageRank over the dense weight matrix W (zero diagonal), as TextRank defines it. */
