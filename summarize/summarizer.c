@@ -157,11 +157,12 @@ SUMMARIZER_NAMES(ars_order, order, summarizer_order_names)
 SUMMARIZER_NAMES(ars_format, format, summarizer_format_names)
 
 static ars_status summarizer_check_options(const ars_options *o, ars_error *err) {
-    if ((unsigned)o->method > ARS_METHOD_MMR)
+    /* A value is known exactly when it has a name: adding one to the tables above is enough. */
+    if (!ars_method_name(o->method))
         return error_set(err, ARS_EARG, "unknown method %d", (int)o->method);
-    if ((unsigned)o->stem > ARS_STEM_NONE)
+    if (!ars_stem_name(o->stem))
         return error_set(err, ARS_EARG, "unknown stemming %d", (int)o->stem);
-    if ((unsigned)o->order > ARS_ORDER_SCORE)
+    if (!ars_order_name(o->order))
         return error_set(err, ARS_EARG, "unknown order %d", (int)o->order);
     if (!(o->lambda >= 0.0 && o->lambda <= 1.0))
         return error_set(err, ARS_EARG, "lambda must be in [0, 1]");
