@@ -1,9 +1,9 @@
 /* ta_marbuta.c - measures whether ة -> ه belongs before or after Snowball stemming, over the word
  * types of a JSONL corpus (field "text"), with the library's own normaliser and tokenizer. It
  * reports figures, it is not a test. The result is recorded in summarize/text/stem.c. Build and run
- * from the repository root:
- *   cc -O2 -I. bench/ta_marbuta.c summarize/text/normalize.c summarize/text/tokenize.c \
- *      -lutf8proc -lstemmer -ljansson -o /tmp/ta_marbuta
+ * from the repository root, after configuring build/ (for the generated summarize_version.h):
+ *   cc -O2 -I. -Ibuild/include/summarize bench/ta_marbuta.c summarize/text/normalize.c \
+ *      summarize/text/tokenize.c -lutf8proc -lstemmer -ljansson -o /tmp/ta_marbuta
  *   /tmp/ta_marbuta ../shared/data/ant_background/ant_background.jsonl */
 #include <jansson.h>
 #include <libstemmer.h>
