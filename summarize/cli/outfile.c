@@ -1,29 +1,12 @@
-/* outfile.c - the atomic output file behind `summarize -o FILE` (see outfile.h). CLI-side: it
- * reports through the public ars_error only, since the library's internal helpers are not
- * exported from the shared library the programs link. */
+/* outfile.c - the atomic output file behind `summarize -o FILE` (see outfile.h). */
 #include "summarize/cli/outfile.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-/* Fills err (when not NULL) as the library does, and returns status. */
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static ars_status
-outfile_fail(ars_error *err, ars_status status, const char *fmt, ...) {
-    if (err) {
-        va_list ap;
-        va_start(ap, fmt);
-        err->status = status;
-        vsnprintf(err->message, sizeof err->message, fmt, ap);
-        va_end(ap);
-    }
-    return status;
-}
+#include "summarize/common/error.h"
 
 ars_status outfile_open(outfile *o, const char *path, ars_error *err) {
     memset(o, 0, sizeof *o);
@@ -32,7 +15,7 @@ ars_status outfile_open(outfile *o, const char *path, ars_error *err) {
     o->tmp_path = malloc(n + 16);
     if (!o->final_path || !o->tmp_path) {
         outfile_abort(o);
-        return outfile_fail(err, ARS_ENOMEM, "%s: out of memory", path);
+        return error_set(err, ARS_ENOMEM, "%s: out of memory", path);
     }
     memcpy(o->final_path, path, n + 1);
     snprintf(o->tmp_path, n + 16, "%s.tmp.XXXXXX", path);
@@ -42,14 +25,14 @@ ars_status outfile_open(outfile *o, const char *path, ars_error *err) {
         free(o->tmp_path);
         o->tmp_path = NULL;
         outfile_abort(o);
-        return outfile_fail(err, ARS_EIO, "%s: cannot create output: %s", path, strerror(e));
+        return error_set(err, ARS_EIO, "%s: cannot create output: %s", path, strerror(e));
     }
     o->f = fdopen(fd, "wb");
     if (!o->f) {
         int e = errno;
         close(fd);
         outfile_abort(o);
-        return outfile_fail(err, ARS_EIO, "%s: %s", path, strerror(e));
+        return error_set(err, ARS_EIO, "%s: %s", path, strerror(e));
     }
     return ARS_OK;
 }
@@ -64,7 +47,7 @@ ars_status outfile_commit(outfile *o, ars_error *err) {
         e = errno;
     }
     if (failed) {
-        outfile_fail(err, ARS_EIO, "%s: cannot write output: %s", o->final_path, strerror(e));
+        error_set(err, ARS_EIO, "%s: cannot write output: %s", o->final_path, strerror(e));
         outfile_abort(o);
         return ARS_EIO;
     }

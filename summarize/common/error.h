@@ -1,5 +1,5 @@
 /* error.h - internal helpers to fill the caller's ars_error where an error starts, so callers only
- * forward the status. Part of summarize/common, linked by every stage. */
+ * forward the status. Part of summarize/common, linked by every stage and by summarize/cli. */
 #ifndef ARS_COMMON_ERROR_H
 #define ARS_COMMON_ERROR_H
 
