@@ -26,7 +26,10 @@ if(NOT TARGET summarize::stemmer)
     INTERFACE_INCLUDE_DIRECTORIES "${ARS_STEMMER_INCLUDE_DIR}")
 endif()
 
-find_library(ARS_MATH_LIBRARY m)
-if(NOT ARS_MATH_LIBRARY)
+# libm by name (-lm), not by path, so that the exported link interface stays portable.
+find_library(ARS_MATH_LIBRARY_PATH m)
+if(ARS_MATH_LIBRARY_PATH)
+  set(ARS_MATH_LIBRARY m)
+else()
   set(ARS_MATH_LIBRARY "")
 endif()

@@ -14,6 +14,7 @@ JOBS=${JOBS:-2}
 CC=${CC:-cc}
 rm -rf "$WORK"
 mkdir -p "$WORK"
+WORK=$(cd "$WORK" && pwd) # absolute: it is handed to other builds (CMAKE_PREFIX_PATH)
 export OPENBLAS_NUM_THREADS=1
 
 fail() {
