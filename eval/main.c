@@ -62,8 +62,10 @@ typedef struct {
     unsigned long long seed;
     int per_topic;
     const char *plot;
-    int test; /* 0 none, 1 randomization, 2 bootstrap */
-    rouge_metric test_metric;
+    int test;           /* 0 none, 1 randomization, 2 bootstrap */
+    size_t test_metric; /* index into metrics */
+    rouge_metric metrics[ROUGE_DEFAULT_METRICS];
+    size_t n_metrics;
     int quiet;
     /* summarizer options (run) */
     ars_stem stem;
@@ -150,10 +152,13 @@ static int main_usage_error(const char *what, const char *arg) {
     return EXIT_USAGE;
 }
 
-static int main_parse_metric(const char *s, rouge_metric *m) {
-    for (int i = 0; i < ROUGE_N_METRICS; i++)
-        if (strcmp(s, eval_rouge_metric_name((rouge_metric)i)) == 0) {
-            *m = (rouge_metric)i;
+/* The index of the metric named s among the computed ones, or -1. */
+static int main_parse_metric(const main_args *a, const char *s, size_t *index) {
+    rouge_metric m;
+    if (eval_rouge_metric_parse(s, &m)) return -1;
+    for (size_t i = 0; i < a->n_metrics; i++)
+        if (eval_rouge_metric_equal(&a->metrics[i], &m)) {
+            *index = i;
             return 0;
         }
     return -1;
@@ -335,7 +340,7 @@ static int main_parse(int argc, char **argv, main_args *a) {
                 return main_usage_error("--test is ar, bootstrap or none", arg);
             break;
         case OPT_TEST_METRIC:
-            if (main_parse_metric(arg, &a->test_metric))
+            if (main_parse_metric(a, arg, &a->test_metric))
                 return main_usage_error("--test-metric is rouge-1, rouge-2, rouge-l or rouge-su4",
                                         arg);
             break;
@@ -558,21 +563,10 @@ static const char *main_basename(const char *path) {
     return buf;
 }
 
-static int main_system_init(eval_system *s, const char *name, size_t n_topics) {
-    memset(s, 0, sizeof *s);
-    size_t len = strlen(name);
-    s->name = malloc(len + 1);
-    s->topic = calloc(n_topics ? n_topics : 1, sizeof *s->topic);
-    if (!s->name || !s->topic) return ENOMEM;
-    memcpy(s->name, name, len + 1);
-    s->n_topics = n_topics;
-    return 0;
-}
-
 /* Scores DIR/<topic>.txt for every topic into *s. */
 static int main_score_folder(const main_args *a, main_data *d, eval_tokenizer *tok, const char *dir,
                              const char *name, eval_system *s) {
-    if (main_system_init(s, name, d->topics.n)) return EXIT_INTERNAL;
+    if (eval_system_init(s, name, d->topics.n, a->n_metrics)) return EXIT_INTERNAL;
     for (size_t t = 0; t < d->topics.n; t++) {
         size_t len = strlen(d->topics.items[t]);
         char *file = malloc(len + 5);
@@ -586,8 +580,8 @@ static int main_score_folder(const main_args *a, main_data *d, eval_tokenizer *t
         eval_text_init(&peer);
         int code = main_load_text(path, tok, d->vocab[t], a, &peer);
         free(path);
-        if (code == EXIT_OK &&
-            eval_rouge_score(&peer, d->refs[t], d->n_refs[t], &a->ro, s->topic[t]) != 0)
+        if (code == EXIT_OK && eval_rouge_score(&peer, d->refs[t], d->n_refs[t], &a->ro, a->metrics,
+                                                a->n_metrics, eval_system_at(s, t, 0)) != 0)
             code = EXIT_INTERNAL;
         eval_text_free(&peer);
         if (code != EXIT_OK) return code;
@@ -666,6 +660,7 @@ static int main_oracle(const main_cand *c, size_t n, const eval_text *refs, size
                        size_t budget, unsigned char *chosen) {
     rouge_options o;
     eval_rouge_options_init(&o);
+    rouge_metric r2 = eval_rouge_n(2);
     eval_text trial;
     eval_text_init(&trial);
     double current = 0;
@@ -679,7 +674,7 @@ static int main_oracle(const main_cand *c, size_t n, const eval_text *refs, size
             chosen[i] = 1;
             rouge_prf prf;
             rc = main_cands_text(c, n, chosen, &trial);
-            if (!rc) rc = eval_rouge_metric(&trial, refs, n_refs, ROUGE_2, &o, &prf, NULL);
+            if (!rc) rc = eval_rouge_metric(&trial, refs, n_refs, &r2, &o, &prf, NULL);
             chosen[i] = 0;
             if (!rc && prf.r > best_r + 1e-12) {
                 best_r = prf.r;
@@ -916,8 +911,8 @@ static int main_tests(const main_args *a, eval_system *sys, size_t n_sys, eval_t
         r->b = b;
         r->metric = a->test_metric;
         for (size_t t = 0; t < n_topics; t++) {
-            x[t] = sys[0].topic[t][a->test_metric].f;
-            y[t] = sys[b].topic[t][a->test_metric].f;
+            x[t] = eval_system_at(&sys[0], t, a->test_metric)->f;
+            y[t] = eval_system_at(&sys[b], t, a->test_metric)->f;
         }
         r->diff = eval_mean(x, n_topics) - eval_mean(y, n_topics);
         size_t trials = a->resamples ? a->resamples * 10 : 10000;
@@ -969,6 +964,8 @@ static int main_command(main_args *a) {
     if (code == EXIT_OK) {
         eval_report r = {0};
         r.dataset = a->data;
+        r.metrics = a->metrics;
+        r.n_metrics = a->n_metrics;
         r.topics = d.topics.items;
         r.n_topics = d.topics.n;
         r.systems = sys;
@@ -1031,7 +1028,8 @@ int main(int argc, char **argv) {
     a.level = 0.95;
     a.seed = 1;
     a.per_topic = !a.is_run;
-    a.test_metric = ROUGE_2;
+    a.n_metrics = eval_rouge_default_metrics(a.metrics);
+    a.test_metric = 1; /* rouge-2 */
     a.stem = ARS_STEM_SNOWBALL;
     int code = main_parse(argc - 1, argv + 1, &a);
     if (code == -1) {
