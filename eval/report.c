@@ -402,6 +402,86 @@ int eval_report_rouge155(FILE *out, const eval_report *r) {
     return ferror(out) ? EIO : 0;
 }
 
+/* ---- meta-evaluation ------------------------------------------------------------------------ */
+
+static const char *const meta_levels[EVAL_N_LEVELS] = {"system", "summary"};
+
+/* A number of the CSV, empty when undefined. */
+static void meta_csv_value(FILE *out, double v) {
+    if (!isnan(v)) fprintf(out, "%.5f", v);
+}
+
+int eval_report_meta_csv(FILE *out, const eval_meta_report *r) {
+    fputs("metric,level,pearson,spearman,kendall,pearson_lo,pearson_hi,spearman_lo,spearman_hi,"
+          "kendall_lo,kendall_hi\n",
+          out);
+    for (size_t i = 0; i < r->n; i++)
+        for (int l = 0; l < EVAL_N_LEVELS; l++) {
+            const eval_meta_result *x = &r->results[i];
+            csv_field(out, r->names[i]);
+            fprintf(out, ",%s", meta_levels[l]);
+            for (int c = 0; c < EVAL_N_COEFS; c++) {
+                fputc(',', out);
+                meta_csv_value(out, x->value[l][c]);
+            }
+            for (int c = 0; c < EVAL_N_COEFS; c++) {
+                fputc(',', out);
+                meta_csv_value(out, x->lo[l][c]);
+                fputc(',', out);
+                meta_csv_value(out, x->hi[l][c]);
+            }
+            fputc('\n', out);
+        }
+    return ferror(out) ? EIO : 0;
+}
+
+int eval_report_meta_text(FILE *out, const eval_meta_report *r) {
+    static const char *const what[3] = {"topics and systems", "topics", "systems"};
+    fprintf(out,
+            "meta-evaluation: %zu systems x %zu topic%s; human grades %s, column %s (mean over "
+            "judges)\n",
+            r->n_systems, r->n_topics, r->n_topics == 1 ? "" : "s", r->grades, r->column);
+    if (r->settings) fprintf(out, "%s\n", r->settings);
+    fprintf(out,
+            "intervals: %.0f%% percentile bootstrap over %s (%zu resamples, seed %llu); "
+            "Kendall is tau-b\n\n",
+            r->level * 100.0, what[r->resample >= 0 && r->resample < 3 ? r->resample : 0],
+            r->resamples, r->seed);
+    static const char *const coefs[EVAL_N_COEFS] = {"pearson", "spearman", "kendall"};
+    report_table t = {0};
+    t.cols = 2 + 2 * EVAL_N_COEFS;
+    int rc = table_add_row(&t);
+    if (!rc) rc = table_set(&t, 0, "%s", "metric");
+    if (!rc) rc = table_set(&t, 1, "%s", "level");
+    for (int c = 0; c < EVAL_N_COEFS && !rc; c++) {
+        rc = table_set(&t, 2 + 2 * (size_t)c, "%s", coefs[c]);
+        if (!rc) rc = table_set(&t, 3 + 2 * (size_t)c, "%.0f%% CI", r->level * 100.0);
+    }
+    for (size_t i = 0; i < r->n && !rc; i++)
+        for (int l = 0; l < EVAL_N_LEVELS && !rc; l++) {
+            const eval_meta_result *x = &r->results[i];
+            rc = table_add_row(&t);
+            if (!rc) rc = table_set(&t, 0, "%s", r->names[i]);
+            if (!rc) rc = table_set(&t, 1, "%s", meta_levels[l]);
+            for (int c = 0; c < EVAL_N_COEFS && !rc; c++) {
+                size_t col = 2 + 2 * (size_t)c;
+                if (isnan(x->value[l][c]))
+                    rc = table_set(&t, col, "%s", "n/a");
+                else
+                    rc = table_set(&t, col, "%+.3f", x->value[l][c]);
+                if (rc) break;
+                if (isnan(x->lo[l][c]) || isnan(x->hi[l][c]))
+                    rc = table_set(&t, col + 1, "%s", "n/a");
+                else
+                    rc = table_set(&t, col + 1, "[%+.2f, %+.2f]", x->lo[l][c], x->hi[l][c]);
+            }
+        }
+    if (!rc) table_print(out, &t);
+    table_free(&t);
+    if (rc) return rc;
+    return ferror(out) ? EIO : 0;
+}
+
 /* ---- JSON ----------------------------------------------------------------------------------- */
 
 static json_t *json_row(const char *topic, const char *metric, const rouge_prf *v,
@@ -526,6 +606,86 @@ fail:
 int eval_report_json(FILE *out, const eval_report *r) {
     json_t *root = report_json_build(r);
     if (!root) return ENOMEM;
+    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(8) | JSON_PRESERVE_ORDER);
+    json_decref(root);
+    fputc('\n', out);
+    if (rc != 0) return EIO;
+    return ferror(out) ? EIO : 0;
+}
+
+/* ---- one candidate (score) ----------------------------------------------------------------- */
+
+int eval_report_pair_text(FILE *out, const eval_report *r, const char *candidate, size_t n_refs) {
+    char scoring[256], name[ROUGE_NAME_MAX];
+    eval_report_scoring(r, scoring, sizeof scoring);
+    fprintf(out, "candidate %s against %zu reference%s; %s\n\n", candidate, n_refs,
+            n_refs == 1 ? "" : "s", scoring);
+    const eval_system *s = &r->systems[0];
+    report_table t = {0};
+    t.cols = 4;
+    int rc = table_add_row(&t);
+    if (!rc) rc = table_set(&t, 0, "metric");
+    if (!rc) rc = table_set(&t, 1, "R");
+    if (!rc) rc = table_set(&t, 2, "P");
+    if (!rc) rc = table_set(&t, 3, "F");
+    for (size_t m = 0; m < r->n_metrics && !rc; m++) {
+        const rouge_prf *v = eval_system_at(s, 0, m);
+        rc = table_add_row(&t);
+        if (!rc) rc = table_set(&t, 0, "%s", report_name(r, m, name, sizeof name));
+        if (!rc) rc = table_set(&t, 1, "%.4f", v->r);
+        if (!rc) rc = table_set(&t, 2, "%.4f", v->p);
+        if (!rc) rc = table_set(&t, 3, "%.4f", v->f);
+    }
+    if (!rc) table_print(out, &t);
+    table_free(&t);
+    if (rc) return rc;
+    return ferror(out) ? EIO : 0;
+}
+
+int eval_report_pair_csv(FILE *out, const eval_report *r) {
+    char name[ROUGE_NAME_MAX];
+    fputs("metric,r,p,f\n", out);
+    for (size_t m = 0; m < r->n_metrics; m++) {
+        const rouge_prf *v = eval_system_at(&r->systems[0], 0, m);
+        fprintf(out, "%s,%.5f,%.5f,%.5f\n", report_name(r, m, name, sizeof name), v->r, v->p, v->f);
+    }
+    return ferror(out) ? EIO : 0;
+}
+
+int eval_report_pair_json(FILE *out, const eval_report *r, const char *candidate, char *const *refs,
+                          size_t n_refs) {
+    json_t *root = json_object();
+    json_t *settings = report_json_settings(r);
+    json_t *references = json_array();
+    json_t *scores = json_object();
+    char name[ROUGE_NAME_MAX];
+    int bad = !root || !settings || !references || !scores;
+    for (size_t i = 0; i < n_refs && !bad; i++)
+        bad |= json_array_append_new(references, json_string(refs[i]));
+    for (size_t m = 0; m < r->n_metrics && !bad; m++) {
+        const rouge_prf *v = eval_system_at(&r->systems[0], 0, m);
+        json_t *o = json_object();
+        bad |= !o;
+        if (bad) break;
+        bad |= json_object_set_new(o, "r", json_real(v->r));
+        bad |= json_object_set_new(o, "p", json_real(v->p));
+        bad |= json_object_set_new(o, "f", json_real(v->f));
+        bad |= json_object_set_new(scores, report_name(r, m, name, sizeof name), o);
+    }
+    if (root && !bad) {
+        bad |= json_object_set_new(root, "candidate", json_string(candidate));
+        bad |= json_object_set_new(root, "references", references);
+        bad |= json_object_set_new(root, "settings", settings);
+        bad |= json_object_set_new(root, "scores", scores);
+        references = settings = scores = NULL;
+    }
+    json_decref(references);
+    json_decref(settings);
+    json_decref(scores);
+    if (bad) {
+        json_decref(root);
+        return ENOMEM;
+    }
     int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(8) | JSON_PRESERVE_ORDER);
     json_decref(root);
     fputc('\n', out);

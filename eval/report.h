@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "eval/meta.h"
 #include "eval/rouge.h"
 
 /* One system's scores on the topics of a dataset, for each metric of the report. */
@@ -78,6 +79,21 @@ int eval_report_json(FILE *out, const eval_report *r);
  * "NAME ROUGE-2 Eval TOPIC.NAME R:0.12345 P:0.12345 F:0.12345". Values are printed as the script
  * prints them (%7.5f); the average is the macro average over topics. */
 int eval_report_rouge155(FILE *out, const eval_report *r);
+
+/* One candidate against its references (score): r has one system with one topic. Text: a line on
+ * the settings and a metric / R / P / F table; CSV: metric,r,p,f; JSON: the candidate, the
+ * references, the settings and {"rouge-1": {"r", "p", "f"}, ...}. Return 0, ENOMEM or EIO. */
+int eval_report_pair_text(FILE *out, const eval_report *r, const char *candidate, size_t n_refs);
+int eval_report_pair_csv(FILE *out, const eval_report *r);
+int eval_report_pair_json(FILE *out, const eval_report *r, const char *candidate, char *const *refs,
+                          size_t n_refs);
+
+/* Meta-evaluation tables. CSV: metric,level,pearson,spearman,kendall,pearson_lo,pearson_hi,
+ * spearman_lo,spearman_hi,kendall_lo,kendall_hi, one row per metric and level (system, then
+ * summary), an undefined value an empty field. Text: the same as an aligned Markdown table after a
+ * line on the settings. Return 0, ENOMEM or EIO. */
+int eval_report_meta_csv(FILE *out, const eval_meta_report *r);
+int eval_report_meta_text(FILE *out, const eval_meta_report *r);
 
 /* Writes a self-contained SVG grouped bar chart (one group per metric, one bar per system, F with
  * its interval as a whisker) to path. Returns 0 or an errno value. */
