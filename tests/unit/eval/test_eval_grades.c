@@ -74,6 +74,60 @@ static void test_grades_bad_input_names_file_and_line(void **state) {
     eval_grades_free(&g);
 }
 
+/* Grades files come from outside: thousands of seeded mutations of a valid file (bytes changed,
+ * cut, repeated) must each parse or fail with EINVAL and a message, never crash or leak (the
+ * sanitizer build runs this too). */
+static void test_grades_survive_mutated_files(void **state) {
+    (void)state;
+    const char *good =
+        "\"Topic\"\t\"Peer\"\t\"Grade\"\n\"M000\"\t\"ID1\"\t5\n\"M000\"\t\"ID1\"\t2\n"
+        "\"M001\"\t\"ID2\"\t3.5\n";
+    static const char alphabet[] = "\t\n\r\"\0 5.eE-+xTopicPeerGrade";
+    size_t n = strlen(good);
+    char buf[256];
+    uint64_t x = 88172645463325252ull; /* xorshift: the same mutations on every run */
+    size_t parsed = 0, refused = 0;
+    for (int round = 0; round < 5000; round++) {
+        memcpy(buf, good, n);
+        size_t len = n;
+        int edits = 1 + round % 4;
+        for (int e = 0; e < edits; e++) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            size_t at = (size_t)(x % len);
+            switch ((x >> 32) % 3) {
+            case 0: /* change a byte */
+                buf[at] = alphabet[(x >> 40) % (sizeof alphabet - 1)];
+                break;
+            case 1: /* cut the rest */
+                len = at + 1;
+                break;
+            default: /* repeat a stretch */
+                if (len + 16 < sizeof buf) {
+                    memmove(buf + at + 16, buf + at, len - at);
+                    len += 16;
+                }
+            }
+        }
+        eval_grades g;
+        memset(&g, 0, sizeof g);
+        char err[256] = "";
+        int rc = eval_grades_parse(buf, len, "m.tsv", "Grade", &g, err, sizeof err);
+        if (rc == 0) {
+            parsed++;
+            for (size_t i = 0; i < g.n; i++)
+                assert_true(isfinite(g.grade[i]) && g.judges[i] >= 1);
+        } else {
+            assert_int_equal(rc, EINVAL);
+            assert_true(strncmp(err, "m.tsv: ", 7) == 0);
+            refused++;
+        }
+        eval_grades_free(&g);
+    }
+    assert_true(parsed > 100 && refused > 100);
+}
+
 static void test_grades_load_reports_missing_file(void **state) {
     (void)state;
     eval_grades g;
@@ -92,6 +146,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_grades_quoted_tsv_and_mean_over_judges),
         cmocka_unit_test(test_grades_bad_input_names_file_and_line),
+        cmocka_unit_test(test_grades_survive_mutated_files),
         cmocka_unit_test(test_grades_load_reports_missing_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
