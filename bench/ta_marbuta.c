@@ -1,9 +1,9 @@
 /* ta_marbuta.c - measures whether ة -> ه belongs before or after Snowball stemming, over the word
  * types of a JSONL corpus (field "text"), with the library's own normaliser and tokenizer. It
  * reports figures, it is not a test. The result is recorded in summarize/text/stem.c. Build and run
- * from the repository root:
- *   cc -O2 -I. bench/ta_marbuta.c summarize/text/normalize.c summarize/text/tokenize.c \
- *      -lutf8proc -lstemmer -ljansson -o /tmp/ta_marbuta
+ * from the repository root, after configuring build/ (for the generated summarize_version.h):
+ *   cc -O2 -I. -Ibuild/include/summarize bench/ta_marbuta.c summarize/text/normalize.c \
+ *      summarize/text/tokenize.c -lutf8proc -lstemmer -ljansson -o /tmp/ta_marbuta
  *   /tmp/ta_marbuta ../shared/data/ant_background/ant_background.jsonl */
 #include <jansson.h>
 #include <libstemmer.h>
@@ -172,7 +172,7 @@ int main(int argc, char **argv) {
             if (normalize_text(text, json_string_length(json_object_get(doc, "text")), &norm,
                                &norm_len) == ARS_OK) {
                 n_toks = 0;
-                if (tokenize(norm, norm_len, &toks, &n_toks, &cap_toks)) return 3;
+                if (tokenize(norm, norm_len, &toks, &n_toks, &cap_toks) != ARS_OK) return 3;
                 for (size_t i = 0; i < n_toks; i++) {
                     if (!(toks[i].flags & TOKEN_ARABIC)) continue;
                     bench_add(norm + toks[i].start, toks[i].len);

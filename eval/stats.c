@@ -55,6 +55,18 @@ static double stats_order(const double *s, size_t r, double pos) {
     return s[a] + (s[a + 1] - s[a]) * frac;
 }
 
+/* The `level` interval of sorted[0..n) as ROUGE-1.5.5 reads it from its resampled means. */
+static void stats_rouge_interval(const double *sorted, size_t n, double level, double *lo,
+                                 double *hi) {
+    double r = (double)n;
+    double delta = r * (1.0 - level) / 2.0;
+    double upper = r - delta - 1.0;
+    /* Both ends use the fractional part of the upper position, as the script does. */
+    double frac = upper - floor(upper);
+    *lo = stats_order(sorted, n, floor(delta) + frac);
+    *hi = stats_order(sorted, n, upper);
+}
+
 int eval_bootstrap_ci(const double *x, size_t n, size_t resamples, double level, uint64_t seed,
                       double *lo, double *hi) {
     if (n == 0) {
@@ -75,16 +87,18 @@ int eval_bootstrap_ci(const double *x, size_t n, size_t resamples, double level,
             s += x[eval_rng_below(&rng, n)];
         means[k] = s / (double)n;
     }
-    qsort(means, resamples, sizeof *means, stats_cmp_double);
-    double r = (double)resamples;
-    double delta = r * (1.0 - level) / 2.0;
-    double upper = r - delta - 1.0;
-    /* Both ends use the fractional part of the upper position, as the script does. */
-    double frac = upper - floor(upper);
-    *lo = stats_order(means, resamples, floor(delta) + frac);
-    *hi = stats_order(means, resamples, upper);
+    eval_sort_doubles(means, resamples);
+    stats_rouge_interval(means, resamples, level, lo, hi);
     free(means);
     return 0;
+}
+
+void eval_sort_doubles(double *x, size_t n) {
+    qsort(x, n, sizeof *x, stats_cmp_double);
+}
+
+double eval_quantile(const double *sorted, size_t n, double q) {
+    return stats_order(sorted, n, q * (double)(n - 1));
 }
 
 int eval_paired_randomization(const double *a, const double *b, size_t n, size_t trials,

@@ -27,6 +27,14 @@ double eval_mean(const double *x, size_t n);
 int eval_bootstrap_ci(const double *x, size_t n, size_t resamples, double level, uint64_t seed,
                       double *lo, double *hi);
 
+/* Sorts x[0..n) in increasing order (no NaN). */
+void eval_sort_doubles(double *x, size_t n);
+
+/* The q quantile (0 <= q <= 1) of sorted[0..n) (n >= 1), interpolated linearly between the order
+ * statistics around q(n-1) (numpy's default): symmetric, so that a negated sample has the negated
+ * quantiles. */
+double eval_quantile(const double *sorted, size_t n, double q);
+
 /* Two-sided approximate randomisation test of the mean paired difference of a and b: each trial
  * swaps every pair with probability 1/2; p = (1 + trials with |mean diff| >= observed) / (1 +
  * trials). When all 2^n swap patterns fit in `trials` (n <= 20) they are enumerated instead and p

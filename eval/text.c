@@ -40,8 +40,8 @@ static int text_take_token(void *user, const char *tok, size_t len) {
         t->cap_tokens = cap;
     }
     uint32_t id;
-    int rc = vocab_intern(k->vocab, tok, len, &id);
-    if (rc) return rc;
+    ars_status st = vocab_intern(k->vocab, tok, len, &id);
+    if (st != ARS_OK) return st == ARS_ENOMEM ? ENOMEM : EOVERFLOW; /* eval's errno codes */
     t->tok[t->n_tokens++] = id;
     k->taken++;
     return 0;

@@ -47,11 +47,11 @@ static stopwords_slot *stopwords_find(const stopwords *sw, const char *s, size_t
     }
 }
 
-static int stopwords_grow_table(stopwords *sw) {
+static ars_status stopwords_grow_table(stopwords *sw) {
     size_t n = sw->n_slots * 2;
-    if (n < sw->n_slots || n > SIZE_MAX / sizeof *sw->slots) return -1;
+    if (n < sw->n_slots || n > SIZE_MAX / sizeof *sw->slots) return ARS_ENOMEM;
     stopwords_slot *fresh = calloc(n, sizeof *fresh);
-    if (!fresh) return -1;
+    if (!fresh) return ARS_ENOMEM;
     for (size_t i = 0; i < sw->n_slots; i++) {
         stopwords_slot *old = &sw->slots[i];
         if (old->len == 0) continue;
@@ -63,22 +63,22 @@ static int stopwords_grow_table(stopwords *sw) {
     free(sw->slots);
     sw->slots = fresh;
     sw->n_slots = n;
-    return 0;
+    return ARS_OK;
 }
 
-static int stopwords_add(stopwords *sw, const char *s, size_t len) {
-    if (len == 0) return 0; /* a word the normaliser removed entirely (harakat only) */
+static ars_status stopwords_add(stopwords *sw, const char *s, size_t len) {
+    if (len == 0) return ARS_OK; /* a word the normaliser removed entirely (harakat only) */
     uint64_t hash = stopwords_hash(s, len);
-    if (stopwords_find(sw, s, len, hash)->len != 0) return 0;
-    if ((sw->count + 1) * 2 > sw->n_slots && stopwords_grow_table(sw)) return -1;
+    if (stopwords_find(sw, s, len, hash)->len != 0) return ARS_OK;
+    if ((sw->count + 1) * 2 > sw->n_slots && stopwords_grow_table(sw) != ARS_OK) return ARS_ENOMEM;
     if (len > sw->pool_cap - sw->pool_len) {
         size_t cap = sw->pool_cap ? sw->pool_cap : 4096;
         while (cap - sw->pool_len < len) {
-            if (cap > SIZE_MAX / 2) return -1;
+            if (cap > SIZE_MAX / 2) return ARS_ENOMEM;
             cap *= 2;
         }
         char *grown = realloc(sw->pool, cap);
-        if (!grown) return -1;
+        if (!grown) return ARS_ENOMEM;
         sw->pool = grown;
         sw->pool_cap = cap;
     }
@@ -87,7 +87,7 @@ static int stopwords_add(stopwords *sw, const char *s, size_t len) {
     *slot = (stopwords_slot){.hash = hash, .off = sw->pool_len, .len = len};
     sw->pool_len += len;
     sw->count++;
-    return 0;
+    return ARS_OK;
 }
 
 /* The list format trims ASCII blanks only (CR too, so a list saved with CRLF works); compared as
@@ -96,9 +96,12 @@ static int stopwords_is_blank(char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
 }
 
-stopwords *stopwords_load(const char *buf, size_t len, stopwords_normalizer norm, void *ctx) {
+ars_status stopwords_load(const char *buf, size_t len, stopwords_normalizer norm, void *ctx,
+                          stopwords **out) {
+    *out = NULL;
     stopwords *sw = calloc(1, sizeof *sw);
-    if (!sw) return NULL;
+    if (!sw) return ARS_ENOMEM;
+    ars_status st = ARS_ENOMEM;
     sw->n_slots = 256;
     sw->slots = calloc(sw->n_slots, sizeof *sw->slots);
     if (!sw->slots) goto fail;
@@ -115,24 +118,28 @@ stopwords *stopwords_load(const char *buf, size_t len, stopwords_normalizer norm
             b--;
         if (a == b || buf[a] == '#') continue;
         if (!norm) {
-            if (stopwords_add(sw, buf + a, b - a)) goto fail;
+            st = stopwords_add(sw, buf + a, b - a);
+            if (st != ARS_OK) goto fail;
             continue;
         }
         char *word = NULL;
         size_t word_len = 0;
-        if (norm(ctx, buf + a, b - a, &word, &word_len) != 0) goto fail;
-        int rc = stopwords_add(sw, word, word_len);
+        st = norm(ctx, buf + a, b - a, &word, &word_len);
+        if (st != ARS_OK) goto fail;
+        st = stopwords_add(sw, word, word_len);
         free(word);
-        if (rc) goto fail;
+        if (st != ARS_OK) goto fail;
     }
-    return sw;
+    *out = sw;
+    return ARS_OK;
 fail:
     stopwords_free(sw);
-    return NULL;
+    return st;
 }
 
-stopwords *stopwords_load_builtin(stopwords_normalizer norm, void *ctx) {
-    return stopwords_load((const char *)models_stopwords_ar, models_stopwords_ar_size, norm, ctx);
+ars_status stopwords_load_builtin(stopwords_normalizer norm, void *ctx, stopwords **out) {
+    return stopwords_load((const char *)models_stopwords_ar, models_stopwords_ar_size, norm, ctx,
+                          out);
 }
 
 void stopwords_free(stopwords *sw) {

@@ -1,6 +1,8 @@
 #!/bin/sh
-# test.sh - installs dependencies, builds with warnings as errors, and runs every test; then the
-# same tests again under AddressSanitizer + UndefinedBehaviorSanitizer. This is what CI runs.
+# test.sh - installs dependencies, builds with warnings as errors, and runs every test; then builds,
+# installs and links against the installed package as users do (shared and static, pkg-config and
+# find_package, nm of the installed libraries: tests/install/run.sh); then the same tests again
+# under AddressSanitizer + UndefinedBehaviorSanitizer. This is what CI runs.
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/install-deps.sh
@@ -8,6 +10,7 @@ JOBS=${JOBS:-2}
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DARS_WERROR=ON >/dev/null
 cmake --build build -j"$JOBS"
 (cd build && ctest --output-on-failure -j"$JOBS")
+JOBS=$JOBS sh tests/install/run.sh build-install
 if [ "${ARS_SKIP_SANITIZE:-0}" != 1 ]; then
     cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DARS_WERROR=ON -DARS_SANITIZE=ON >/dev/null
     cmake --build build-asan -j"$JOBS"

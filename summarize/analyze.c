@@ -3,11 +3,11 @@
  * stem (stem.c) -> intern (vectors/vocab.c). */
 #include "summarize/analyze.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "models/stopwords.h"
+#include "summarize/common/error.h"
 #include "summarize/text/normalize.h"
 #include "summarize/text/stem.h"
 #include "summarize/text/tokenize.h"
@@ -21,24 +21,27 @@ struct analyzer {
 
 /* The stopword list is normalised exactly as sentence tokens are, so look-ups compare like with
  * like whatever the normalisation rules become. */
-static int analyze_normalizer(void *ctx, const char *s, size_t len, char **out, size_t *out_len) {
+static ars_status analyze_normalizer(void *ctx, const char *s, size_t len, char **out,
+                                     size_t *out_len) {
     (void)ctx;
-    return normalize_text(s, len, out, out_len) == ARS_OK ? 0 : -1;
+    return normalize_text(s, len, out, out_len);
 }
 
-analyzer *analyzer_new(ars_stem stem, ars_status *status) {
+ars_status analyzer_new(ars_stem stem, analyzer **out, ars_error *err) {
+    *out = NULL;
     analyzer *a = calloc(1, sizeof *a);
-    *status = ARS_ENOMEM;
-    if (!a) return NULL;
-    a->stop = stopwords_load_builtin(analyze_normalizer, NULL);
-    if (!a->stop) goto fail;
-    a->stem = stemmer_new(stem);
-    if (!a->stem) goto fail;
-    *status = ARS_OK;
-    return a;
-fail:
-    analyzer_free(a);
-    return NULL;
+    if (!a) return error_set(err, ARS_ENOMEM, "analyzer: out of memory");
+    ars_status st = stopwords_load_builtin(analyze_normalizer, NULL, &a->stop);
+    if (st != ARS_OK)
+        error_at(err, st, "built-in stopword list");
+    else
+        st = stemmer_new(stem, &a->stem, err);
+    if (st != ARS_OK) {
+        analyzer_free(a);
+        return st;
+    }
+    *out = a;
+    return ARS_OK;
 }
 
 void analyzer_free(analyzer *a) {
@@ -76,9 +79,10 @@ ars_status analyzer_sentence(analyzer *a, vocab *voc, const char *s, size_t len,
     ars_status st = normalize_text(s, len, &norm, &norm_len);
     if (st != ARS_OK) return st;
     size_t n_toks = 0;
-    if (tokenize(norm, norm_len, &a->toks, &n_toks, &a->toks_cap) != 0) {
+    st = tokenize(norm, norm_len, &a->toks, &n_toks, &a->toks_cap);
+    if (st != ARS_OK) {
         free(norm);
-        return ARS_ENOMEM;
+        return st;
     }
     for (size_t k = 0; k < n_toks; k++) {
         const char *t = norm + a->toks[k].start;
@@ -93,27 +97,28 @@ ars_status analyzer_sentence(analyzer *a, vocab *voc, const char *s, size_t len,
         }
         if (stopwords_contains(a->stop, t, tl)) continue;
         size_t sl = 0;
-        const char *stem = stemmer_term(a->stem, t, tl, &sl);
-        if (!stem) {
+        const char *stem;
+        st = stemmer_term(a->stem, t, tl, &stem, &sl);
+        if (st != ARS_OK) {
             free(norm);
-            return ARS_ENOMEM;
+            return st;
         }
         if (sl == 0) continue;
         uint32_t id;
-        int rc = vocab_intern(voc, stem, sl, &id); /* copies the borrowed stem at once */
-        if (rc == 0 && *n_terms == *cap) {
+        st = vocab_intern(voc, stem, sl, &id); /* copies the borrowed stem at once */
+        if (st == ARS_OK && *n_terms == *cap) {
             size_t nc = *cap ? *cap * 2 : 256;
             uint32_t *nt = realloc(*terms, nc * sizeof *nt);
             if (!nt)
-                rc = ENOMEM;
+                st = ARS_ENOMEM;
             else {
                 *terms = nt;
                 *cap = nc;
             }
         }
-        if (rc != 0) {
+        if (st != ARS_OK) {
             free(norm);
-            return rc == ENOMEM ? ARS_ENOMEM : ARS_ELIMIT;
+            return st;
         }
         (*terms)[(*n_terms)++] = id;
         stats->n_terms++;

@@ -20,9 +20,11 @@ typedef struct {
     size_t n_latin;  /* tokens with Latin letters */
 } analyze_stats;
 
-/* New analyzer with the built-in stopword list and the given stemming. NULL when out of memory or
- * when the stemmer is unavailable (*status says which). Free with analyzer_free (NULL-safe). */
-analyzer *analyzer_new(ars_stem stem, ars_status *status);
+/* New analyzer with the built-in stopword list and the given stemming, in *out (NULL on failure).
+ * Returns ARS_OK, ARS_ENOMEM, or what the stopword list or stemmer_new() failed with (ARS_EMODEL:
+ * libstemmer without Arabic); err (may be NULL) gets a message naming the part that failed. Free
+ * with analyzer_free (NULL-safe). */
+ars_status analyzer_new(ars_stem stem, analyzer **out, ars_error *err);
 void analyzer_free(analyzer *a);
 
 /* Analyses UTF-8 text [s, s+len): normalises, tokenises, drops stopwords, stems, interns each

@@ -1,21 +1,18 @@
 /* main.c - the `summarize` command: reads Arabic article files, runs libsummarize, prints the
- * summary (plain text or JSON) to standard output or atomically to a file. A thin program: the
- * work is in the library; this file parses options, reports errors and maps them to exit codes. */
+ * summary (plain text or JSON) to standard output or atomically to a file. A thin program on the
+ * public API (summarize.h) and the CLI-side helpers (summarize/cli): this file parses options,
+ * reports errors and maps them to exit codes. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "summarize/common/parse.h"
-#include "summarize/output/output.h"
+#include "summarize/cli/outfile.h"
+#include "summarize/cli/parse.h"
 #include "summarize/summarize.h"
-#include "summarize/text/read.h" /* read_file: the library reads "-" and enforces the limit */
 
 enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3, EXIT_OUTPUT = 4 };
-
-static const char *const main_method_names[] = {"default",  "lead",    "centroid",
-                                                "textrank", "lexrank", "mmr"};
 
 static void main_usage(FILE *f) {
     fputs("Usage: summarize [OPTION]... FILE...\n"
@@ -104,20 +101,11 @@ static int main_fail(ars_status st, const ars_error *err) {
     return main_exit_code(st);
 }
 
-/* 1 when the body holds nothing but white space. */
-static int main_is_blank(const char *s, size_t len) {
-    for (size_t i = 0; i < len; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n' && s[i] != '\f' &&
-            s[i] != '\v')
-            return 0;
-    return 1;
-}
-
 int main(int argc, char **argv) {
     ars_options opt;
     ars_options_init(&opt);
     const char *out_path = NULL;
-    output_format fmt = OUTPUT_TEXT;
+    ars_format fmt = ARS_FORMAT_TEXT;
     int quiet = 0, words_given = 0, other_budget = 0;
     enum {
         OPT_LAMBDA = 256,
@@ -166,14 +154,10 @@ int main(int argc, char **argv) {
                 return main_usage_error("--ratio needs a number in (0, 1], not '%s'", optarg);
             other_budget = 1;
             break;
-        case 'm': {
-            size_t k = 0, nm = sizeof main_method_names / sizeof *main_method_names;
-            while (k < nm && strcmp(optarg, main_method_names[k]) != 0)
-                k++;
-            if (k == nm) return main_usage_error("unknown method '%s'", optarg);
-            opt.method = (ars_method)k;
+        case 'm':
+            if (ars_method_from_name(optarg, &opt.method) != ARS_OK)
+                return main_usage_error("unknown method '%s'", optarg);
             break;
-        }
         case OPT_LAMBDA:
             if (parse_double(optarg, 0.0, 1.0, &opt.lambda))
                 return main_usage_error("--lambda needs a number in [0, 1], not '%s'", optarg);
@@ -204,27 +188,15 @@ int main(int argc, char **argv) {
                                         optarg);
             break;
         case OPT_STEM:
-            if (strcmp(optarg, "snowball") == 0)
-                opt.stem = ARS_STEM_SNOWBALL;
-            else if (strcmp(optarg, "none") == 0)
-                opt.stem = ARS_STEM_NONE;
-            else
+            if (ars_stem_from_name(optarg, &opt.stem) != ARS_OK)
                 return main_usage_error("unknown stemming '%s' (snowball or none)", optarg);
             break;
         case OPT_ORDER:
-            if (strcmp(optarg, "source") == 0)
-                opt.order = ARS_ORDER_SOURCE;
-            else if (strcmp(optarg, "score") == 0)
-                opt.order = ARS_ORDER_SCORE;
-            else
+            if (ars_order_from_name(optarg, &opt.order) != ARS_OK)
                 return main_usage_error("unknown order '%s' (source or score)", optarg);
             break;
         case 'f':
-            if (strcmp(optarg, "text") == 0)
-                fmt = OUTPUT_TEXT;
-            else if (strcmp(optarg, "json") == 0)
-                fmt = OUTPUT_JSON;
-            else
+            if (ars_format_from_name(optarg, &fmt) != ARS_OK)
                 return main_usage_error("unknown format '%s' (text or json)", optarg);
             break;
         case 'o':
@@ -237,7 +209,7 @@ int main(int argc, char **argv) {
             main_usage(stdout);
             return fflush(stdout) == 0 ? EXIT_OK : EXIT_OUTPUT;
         case 'V':
-            puts("summarize " ARS_VERSION_STRING);
+            printf("summarize %s\n", ars_version());
             return EXIT_OK;
         case ':':
             return main_usage_error("option '%s' needs a value", argv[optind - 1]);
@@ -261,17 +233,16 @@ int main(int argc, char **argv) {
         }
         char *buf = NULL;
         size_t len = 0;
-        st = read_file(path, opt.max_input_bytes, &buf, &len, &err);
+        st = ars_file_read(path, opt.max_input_bytes, &buf, &len, &err);
         if (st != ARS_OK) break;
-        /* White space is valid UTF-8, so a blank file can be told before the library validates
-         * the rest (once, in ars_summarizer_add_document). */
-        size_t body = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-        if (main_is_blank(buf + body, len - body)) {
+        /* White space is valid UTF-8, so a blank file can be told before the library checks the
+         * rest (once, in ars_summarizer_add_document). */
+        if (ars_text_is_blank(buf, len)) {
             if (!quiet) fprintf(stderr, "summarize: %s: empty file, skipped\n", path);
         } else {
             st = ars_summarizer_add_document(sum, path, buf, len, &err);
         }
-        free(buf);
+        ars_free(buf);
         if (st != ARS_OK) break;
     }
     if (st == ARS_OK && ars_summarizer_document_count(sum) == 0) {
@@ -285,20 +256,19 @@ int main(int argc, char **argv) {
         ars_summarizer_free(sum);
         return code;
     }
-    const char *method = main_method_names[opt.method];
     int code = EXIT_OK;
     if (out_path) {
-        output_file of;
-        st = output_open(&of, out_path, &err);
+        outfile of;
+        st = outfile_open(&of, out_path, &err);
         if (st == ARS_OK) {
-            st = output_write(of.f, out_path, sum, fmt, method, &err);
+            st = ars_summary_write(sum, of.f, fmt, out_path, &err);
             if (st == ARS_OK)
-                st = output_commit(&of, &err);
+                st = outfile_commit(&of, &err);
             else
-                output_abort(&of);
+                outfile_abort(&of);
         }
     } else {
-        st = output_write(stdout, "standard output", sum, fmt, method, &err);
+        st = ars_summary_write(sum, stdout, fmt, "standard output", &err);
         if (st == ARS_OK && fflush(stdout) != 0) {
             err.status = st = ARS_EIO;
             snprintf(err.message, sizeof err.message, "standard output: write failed: %s",

@@ -5,7 +5,6 @@
  * candidate table (summarizer_candidate) that every stage after analysis reads and extends. */
 #include "summarize/summarize.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -17,7 +16,6 @@
 #include "summarize/rank/select.h"
 #include "summarize/summarizer_internal.h"
 #include "summarize/text/clean.h"
-#include "summarize/text/read.h"
 #include "summarize/text/segment.h"
 #include "vectors/similarity.h"
 #include "vectors/tfidf.h"
@@ -62,8 +60,27 @@ struct ars_summarizer {
     char *display; /* the printed text of every candidate, NUL-separated */
     ars_sentence *summary;
     size_t n_summary;
-    double max_pair_sim; /* highest cosine between two summary sentences */
 };
+
+static void summarizer_defaults(ars_options *opts) {
+    memset(opts, 0, sizeof *opts);
+    opts->struct_size = sizeof *opts;
+    opts->method = ARS_METHOD_DEFAULT;
+    opts->stem = ARS_STEM_SNOWBALL;
+    opts->order = ARS_ORDER_SOURCE;
+    opts->lambda = 1.0;
+    opts->max_sim = 0.5;
+    opts->max_words = 120;
+    opts->max_sentences = 0;
+    opts->ratio = 0.0;
+    opts->damping = 0.85;
+    opts->tolerance = 1e-6;
+    opts->max_iter = 200;
+    opts->max_input_bytes = (size_t)64 << 20;
+    opts->position_weight = 1.0;
+    opts->document_weight = 1.0;
+    opts->budget = ARS_BUDGET_FIRST;
+}
 
 _Static_assert((int)SELECT_BUDGET_STRICT == (int)ARS_BUDGET_STRICT &&
                    (int)SELECT_BUDGET_FIRST == (int)ARS_BUDGET_FIRST &&
@@ -75,31 +92,92 @@ ARS_API int ars_budget_allows(ars_budget policy, size_t max_words, size_t words,
     return select_fits((select_budget)policy, max_words, words, n_chosen, len);
 }
 
-ARS_API void ars_options_init(ars_options *opts) {
-    memset(opts, 0, sizeof *opts);
-    opts->method = ARS_METHOD_DEFAULT;
-    opts->stem = ARS_STEM_SNOWBALL;
-    opts->order = ARS_ORDER_SOURCE;
-    opts->lambda = 1.0;
-    opts->max_sim = 0.5;
-    opts->max_words = 120;
-    opts->budget = ARS_BUDGET_FIRST;
-    opts->max_sentences = 0;
-    opts->ratio = 0.0;
-    opts->damping = 0.85;
-    opts->tolerance = 1e-6;
-    opts->max_iter = 200;
-    opts->max_input_bytes = (size_t)64 << 20;
-    opts->position_weight = 1.0;
-    opts->document_weight = 1.0;
+/* The size of the first published ars_options: struct_size below it was not set by
+ * ars_options_init. Later fields are only ever appended. */
+#define SUMMARIZER_OPTIONS_SIZE_V1 (offsetof(ars_options, position_weight) + sizeof(double))
+
+ARS_API void ars_options_init_size(ars_options *opts, size_t struct_size) {
+    ars_options d;
+    summarizer_defaults(&d);
+    /* A program built against an older header owns only struct_size bytes; a newer one owns more,
+     * which ars_summarizer_new will refuse (its fields are unknown here), so they are zeroed. */
+    if (struct_size > sizeof d) memset((char *)opts + sizeof d, 0, struct_size - sizeof d);
+    memcpy(opts, &d, struct_size < sizeof d ? struct_size : sizeof d);
+    if (struct_size >= sizeof opts->struct_size) opts->struct_size = struct_size;
 }
 
+/* The caller's options over the defaults, the fields it knows and no more. */
+static ars_status summarizer_take_options(const ars_options *opts, ars_options *out,
+                                          ars_error *err) {
+    summarizer_defaults(out);
+    if (!opts) return ARS_OK;
+    if (opts->struct_size < SUMMARIZER_OPTIONS_SIZE_V1)
+        return error_set(err, ARS_EARG, "options not filled by ars_options_init()");
+    if (opts->struct_size > sizeof *out)
+        return error_set(err, ARS_EARG,
+                         "options from a newer libsummarize header (%zu bytes; this library %s "
+                         "knows %zu)",
+                         opts->struct_size, ARS_VERSION_STRING, sizeof *out);
+    memcpy(out, opts, opts->struct_size);
+    out->struct_size = sizeof *out;
+    return ARS_OK;
+}
+
+ARS_API const char *ars_version(void) {
+    return ARS_VERSION_STRING;
+}
+
+ARS_API unsigned ars_version_number(void) {
+    return ARS_VERSION_NUMBER;
+}
+
+/* Names of the public enums, indexed by value (values are dense from 0 and never renumbered). */
+static const char *const summarizer_method_names[] = {"default",  "lead",    "centroid",
+                                                      "textrank", "lexrank", "mmr"};
+static const char *const summarizer_stem_names[] = {"snowball", "none"};
+static const char *const summarizer_order_names[] = {"source", "score"};
+static const char *const summarizer_format_names[] = {"text", "json"};
+#define SUMMARIZER_COUNT(a) (sizeof(a) / sizeof *(a))
+
+static const char *summarizer_name(const char *const *names, size_t n, int value) {
+    return value >= 0 && (size_t)value < n ? names[value] : NULL;
+}
+
+static ars_status summarizer_lookup(const char *const *names, size_t n, const char *name,
+                                    int *value) {
+    if (!name) return ARS_EARG;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(names[i], name) == 0) {
+            *value = (int)i;
+            return ARS_OK;
+        }
+    return ARS_EARG;
+}
+
+/* One name/from_name pair per public enum. */
+#define SUMMARIZER_NAMES(type, noun, table)                                                        \
+    ARS_API const char *ars_##noun##_name(type value) {                                            \
+        return summarizer_name(table, SUMMARIZER_COUNT(table), (int)value);                        \
+    }                                                                                              \
+    ARS_API ars_status ars_##noun##_from_name(const char *name, type *out) {                       \
+        int v = 0;                                                                                 \
+        if (!out || summarizer_lookup(table, SUMMARIZER_COUNT(table), name, &v) != ARS_OK)         \
+            return ARS_EARG;                                                                       \
+        *out = (type)v;                                                                            \
+        return ARS_OK;                                                                             \
+    }
+SUMMARIZER_NAMES(ars_method, method, summarizer_method_names)
+SUMMARIZER_NAMES(ars_stem, stem, summarizer_stem_names)
+SUMMARIZER_NAMES(ars_order, order, summarizer_order_names)
+SUMMARIZER_NAMES(ars_format, format, summarizer_format_names)
+
 static ars_status summarizer_check_options(const ars_options *o, ars_error *err) {
-    if ((unsigned)o->method > ARS_METHOD_MMR)
+    /* A value is known exactly when it has a name: adding one to the tables above is enough. */
+    if (!ars_method_name(o->method))
         return error_set(err, ARS_EARG, "unknown method %d", (int)o->method);
-    if ((unsigned)o->stem > ARS_STEM_NONE)
+    if (!ars_stem_name(o->stem))
         return error_set(err, ARS_EARG, "unknown stemming %d", (int)o->stem);
-    if ((unsigned)o->order > ARS_ORDER_SCORE)
+    if (!ars_order_name(o->order))
         return error_set(err, ARS_EARG, "unknown order %d", (int)o->order);
     if (!(o->lambda >= 0.0 && o->lambda <= 1.0))
         return error_set(err, ARS_EARG, "lambda must be in [0, 1]");
@@ -125,22 +203,17 @@ ARS_API ars_status ars_summarizer_new(const ars_options *opts, ars_summarizer **
     if (!out) return error_set(err, ARS_EARG, "ars_summarizer_new: out is NULL");
     *out = NULL;
     ars_summarizer *s = calloc(1, sizeof *s);
-    if (!s) return error_set(err, ARS_ENOMEM, "out of memory");
-    if (opts)
-        s->opt = *opts;
-    else
-        ars_options_init(&s->opt);
-    ars_status st = summarizer_check_options(&s->opt, err);
+    if (!s) return error_at(err, ARS_ENOMEM, "summarizer");
+    ars_status st = summarizer_take_options(opts, &s->opt, err);
+    if (st == ARS_OK) st = summarizer_check_options(&s->opt, err);
     if (st != ARS_OK) {
         free(s);
         return st;
     }
-    s->an = analyzer_new(s->opt.stem, &st);
-    if (!s->an) {
+    st = analyzer_new(s->opt.stem, &s->an, err);
+    if (st != ARS_OK) {
         free(s);
-        return error_set(err, st,
-                         st == ARS_ENOMEM ? "out of memory"
-                                          : "the Snowball Arabic stemmer is unavailable");
+        return st;
     }
     *out = s;
     return ARS_OK;
@@ -154,7 +227,6 @@ static void summarizer_clear_results(ars_summarizer *s) {
     s->display = NULL;
     s->summary = NULL;
     s->n_sents = s->n_summary = 0;
-    s->max_pair_sim = 0.0;
 }
 
 ARS_API void ars_summarizer_reset(ars_summarizer *s) {
@@ -190,12 +262,12 @@ ARS_API ars_status ars_summarizer_add_document(ars_summarizer *s, const char *na
         return error_set(err, ARS_ELIMIT, "%s: larger than %zu bytes", name,
                          s->opt.max_input_bytes);
     size_t body = 0;
-    ars_status st = read_validate(name, bytes ? bytes : "", len, &body, err);
+    ars_status st = ars_text_check(name, bytes ? bytes : "", len, &body, err);
     if (st != ARS_OK) return st;
     if (s->n_docs == s->cap_docs) {
         size_t nc = s->cap_docs ? s->cap_docs * 2 : 16;
         summarizer_doc *nd = realloc(s->docs, nc * sizeof *nd);
-        if (!nd) return error_set(err, ARS_ENOMEM, "out of memory");
+        if (!nd) return error_at(err, ARS_ENOMEM, "%s", name);
         s->docs = nd;
         s->cap_docs = nc;
     }
@@ -203,7 +275,7 @@ ARS_API ars_status ars_summarizer_add_document(ars_summarizer *s, const char *na
     if (!d.name || !d.bytes) {
         free(d.name);
         free(d.bytes);
-        return error_set(err, ARS_ENOMEM, "out of memory");
+        return error_at(err, ARS_ENOMEM, "%s", name);
     }
     if (len) memcpy(d.bytes, bytes, len);
     d.bytes[len] = '\0';
@@ -215,7 +287,7 @@ ARS_API ars_status ars_summarizer_add_file(ars_summarizer *s, const char *path, 
     if (!s || !path) return error_set(err, ARS_EARG, "ars_summarizer_add_file: NULL argument");
     char *buf = NULL;
     size_t len = 0;
-    ars_status st = read_file(path, s->opt.max_input_bytes, &buf, &len, err);
+    ars_status st = ars_file_read(path, s->opt.max_input_bytes, &buf, &len, err);
     if (st != ARS_OK) return st;
     st = ars_summarizer_add_document(s, path, buf, len, err);
     free(buf);
@@ -226,8 +298,8 @@ ARS_API size_t ars_summarizer_document_count(const ars_summarizer *s) {
     return s ? s->n_docs : 0;
 }
 
-double summarizer_max_pair_similarity(const ars_summarizer *s) {
-    return s->max_pair_sim;
+ars_method summarizer_method(const ars_summarizer *s) {
+    return s->opt.method;
 }
 
 ARS_API size_t ars_summary_count(const ars_summarizer *s) {
@@ -334,7 +406,7 @@ static void summarizer_run_free(summarizer_run_state *r, size_t n_docs) {
 
 /* Stage "clean": every document's lines classified together (repetition across documents is a
  * signal), and each document's date. */
-static ars_status summarizer_clean(ars_summarizer *s, summarizer_run_state *r) {
+static ars_status summarizer_clean(ars_summarizer *s, summarizer_run_state *r, ars_error *err) {
     size_t nd = s->n_docs;
     clean_doc *cd = malloc((nd ? nd : 1) * sizeof *cd);
     r->lines = calloc(nd ? nd : 1, sizeof *r->lines);
@@ -342,7 +414,7 @@ static ars_status summarizer_clean(ars_summarizer *s, summarizer_run_state *r) {
     r->docs = calloc(nd ? nd : 1, sizeof *r->docs);
     if (!cd || !r->lines || !r->n_lines || !r->docs) {
         free(cd);
-        return ARS_ENOMEM;
+        return error_at(err, ARS_ENOMEM, "clean");
     }
     for (size_t d = 0; d < nd; d++)
         cd[d] = (clean_doc){s->docs[d].bytes, s->docs[d].len, s->docs[d].body_start};
@@ -350,7 +422,7 @@ static ars_status summarizer_clean(ars_summarizer *s, summarizer_run_state *r) {
     for (size_t d = 0; st == ARS_OK && d < nd; d++)
         r->docs[d].year = clean_document_year(&cd[d], r->lines[d], r->n_lines[d]);
     free(cd);
-    return st;
+    return st == ARS_OK ? ARS_OK : error_at(err, st, "clean");
 }
 
 /* Appends one candidate (its terms are already at the end of r->terms). */
@@ -374,10 +446,12 @@ static ars_status summarizer_push(summarizer_run_state *r, const summarizer_cand
  * terms. Sentences that are summary material become candidates (the rest only count towards
  * their document's damage): not titles, headings, list lead-ins or quotation tails, and at least
  * SUMMARIZER_MIN_WORDS words with a content term. */
-static ars_status summarizer_candidates(ars_summarizer *s, summarizer_run_state *r) {
-    r->voc = vocab_new();
+static ars_status summarizer_candidates(ars_summarizer *s, summarizer_run_state *r,
+                                        ars_error *err) {
     r->offsets = malloc(sizeof *r->offsets);
-    if (!r->voc || !r->offsets) return ARS_ENOMEM;
+    if (!r->offsets) return error_at(err, ARS_ENOMEM, "analyse");
+    ars_status vst = vocab_new(&r->voc);
+    if (vst != ARS_OK) return error_at(err, vst, "analyse");
     r->offsets[0] = 0;
     const uint32_t not_material =
         SEGMENT_HEADING | SEGMENT_TITLE | SEGMENT_LEADIN | SEGMENT_QUOTE_TAIL;
@@ -387,13 +461,17 @@ static ars_status summarizer_candidates(ars_summarizer *s, summarizer_run_state 
         size_t ns = 0, position = 0;
         ars_status st =
             segment_document(doc->bytes, doc->len, r->lines[d], r->n_lines[d], &ss, &ns);
+        if (st != ARS_OK) return error_at(err, st, "%s: segment", doc->name);
         for (size_t k = 0; st == ARS_OK && k < ns; k++) {
             const segment_sentence *sp = &ss[k];
             size_t before = r->n_terms;
             analyze_stats a;
             st = analyzer_sentence(s->an, r->voc, doc->bytes + sp->start, sp->end - sp->start,
                                    &r->terms, &r->n_terms, &r->cap_terms, &a);
-            if (st != ARS_OK) break;
+            if (st != ARS_OK) {
+                error_at(err, st, "%s: analyse: sentence %zu", doc->name, k + 1);
+                break;
+            }
             r->docs[d].n_broken += a.n_broken;
             if ((sp->flags & not_material) || a.n_words < SUMMARIZER_MIN_WORDS || a.n_terms == 0) {
                 r->n_terms = before; /* only candidates enter the vectors */
@@ -402,6 +480,7 @@ static ars_status summarizer_candidates(ars_summarizer *s, summarizer_run_state 
             summarizer_candidate c = {d,         position++, sp->start, sp->end, sp->flags,
                                       a.n_words, a.n_broken, a.n_latin, 0.0};
             st = summarizer_push(r, &c);
+            if (st != ARS_OK) error_at(err, st, "%s: analyse", doc->name);
         }
         free(ss);
         if (st != ARS_OK) return st;
@@ -420,21 +499,21 @@ static double summarizer_quality(const summarizer_candidate *c, const summarizer
 
 /* The default method: position, sentence centrality and document centrality (rank_lead_graph),
  * with the articles about an older event left out. */
-static int summarizer_rank_default(ars_summarizer *s, summarizer_run_state *r, const rank_graph *g,
-                                   const rank_pagerank_params *pp) {
+static ars_status summarizer_rank_default(ars_summarizer *s, summarizer_run_state *r,
+                                          const rank_graph *g, const rank_pagerank_params *pp) {
     size_t n = r->n_cand, nd = s->n_docs;
     int iters = 0;
-    int rc = rank_textrank(g, pp, r->rel, &iters);
+    ars_status rc = rank_textrank(g, pp, r->rel, &iters);
     double *central = malloc((nd ? nd : 1) * sizeof *central);
     double *doc_weight = malloc((n ? n : 1) * sizeof *doc_weight);
     int *years = malloc((nd ? nd : 1) * sizeof *years);
     unsigned char *older = malloc(nd ? nd : 1);
-    if (!central || !doc_weight || !years || !older) rc = ENOMEM;
-    if (rc == 0) rc = rank_document_centrality(&r->x, r->doc_of, nd, central);
-    for (size_t d = 0; rc == 0 && d < nd; d++)
+    if (!central || !doc_weight || !years || !older) rc = ARS_ENOMEM;
+    if (rc == ARS_OK) rc = rank_document_centrality(&r->x, r->doc_of, nd, central);
+    for (size_t d = 0; rc == ARS_OK && d < nd; d++)
         years[d] = r->docs[d].year;
-    if (rc == 0) rc = rank_older_documents(years, central, nd, older);
-    if (rc == 0) {
+    if (rc == ARS_OK) rc = rank_older_documents(years, central, nd, older);
+    if (rc == ARS_OK) {
         double top = 0.0;
         for (size_t d = 0; d < nd; d++) {
             r->docs[d].older = older[d];
@@ -455,10 +534,12 @@ static int summarizer_rank_default(ars_summarizer *s, summarizer_run_state *r, c
     return rc;
 }
 
-static ars_status summarizer_rank(ars_summarizer *s, summarizer_run_state *r, const rank_graph *g) {
+static ars_status summarizer_rank(ars_summarizer *s, summarizer_run_state *r, const rank_graph *g,
+                                  ars_error *err) {
     const ars_options *o = &s->opt;
     rank_pagerank_params pp = {o->damping, o->tolerance, o->max_iter};
-    int iters = 0, rc = 0;
+    int iters = 0;
+    ars_status rc = ARS_OK;
     switch (o->method) {
     case ARS_METHOD_LEAD:
         rank_lead(r->position, r->n_cand, r->rel);
@@ -469,7 +550,6 @@ static ars_status summarizer_rank(ars_summarizer *s, summarizer_run_state *r, co
         break;
     case ARS_METHOD_LEXRANK:
         rc = rank_lexrank(g, SUMMARIZER_LEXRANK_THRESHOLD, &pp, r->rel, &iters);
-        if (rc == EINVAL) return ARS_ELIMIT;
         break;
     case ARS_METHOD_TEXTRANK:
         rc = rank_textrank(g, &pp, r->rel, &iters);
@@ -478,18 +558,19 @@ static ars_status summarizer_rank(ars_summarizer *s, summarizer_run_state *r, co
         rc = summarizer_rank_default(s, r, g, &pp);
         break;
     }
-    return rc ? error_from_errno(rc) : ARS_OK;
+    return rc == ARS_OK ? ARS_OK : error_at(err, rc, "rank");
 }
 
 /* Builds the borrowed views of the last run: all candidates and the summary. */
-static ars_status summarizer_publish(ars_summarizer *s, summarizer_run_state *r, size_t n_chosen) {
+static ars_status summarizer_publish(ars_summarizer *s, summarizer_run_state *r, size_t n_chosen,
+                                     ars_error *err) {
     size_t n = r->n_cand, total = 0;
     for (size_t i = 0; i < n; i++)
         total += r->cand[i].end - r->cand[i].start + 1;
     s->sents = calloc(n ? n : 1, sizeof *s->sents);
     s->display = malloc(total ? total : 1);
     s->summary = calloc(n_chosen ? n_chosen : 1, sizeof *s->summary);
-    if (!s->sents || !s->display || !s->summary) return ARS_ENOMEM;
+    if (!s->sents || !s->display || !s->summary) return error_at(err, ARS_ENOMEM, "results");
     size_t off = 0;
     for (size_t i = 0; i < n; i++) {
         const summarizer_candidate *c = &r->cand[i];
@@ -512,13 +593,13 @@ static ars_status summarizer_publish(ars_summarizer *s, summarizer_run_state *r,
 static ars_status summarizer_vectorise(ars_summarizer *s, summarizer_run_state *r, rank_graph *g,
                                        ars_error *err) {
     size_t n = r->n_cand;
-    int rc = tfidf_build(r->terms, r->offsets, n, vocab_size(r->voc), NULL, &r->x);
-    if (rc) return error_from_errno(rc);
+    ars_status st = tfidf_build(r->terms, r->offsets, n, vocab_size(r->voc), &r->x);
+    if (st != ARS_OK) return error_at(err, st, "vectorise");
     *g = (rank_graph){&r->x, NULL};
     if (n <= SUMMARIZER_DENSE_LIMIT) {
         r->dense = malloc(n * n * sizeof *r->dense);
-        if (!r->dense) return ARS_ENOMEM;
-        if ((rc = similarity_dense(&r->x, r->dense)) != 0) return error_from_errno(rc);
+        st = r->dense ? similarity_dense(&r->x, r->dense) : ARS_ENOMEM;
+        if (st != ARS_OK) return error_at(err, st, "similarity");
         g->dense = r->dense;
     } else if (s->opt.method == ARS_METHOD_LEXRANK) {
         return error_set(err, ARS_ELIMIT,
@@ -531,7 +612,7 @@ static ars_status summarizer_vectorise(ars_summarizer *s, summarizer_run_state *
 
 /* Stages "select" and "order": weighted relevance, the budget, then output order. */
 static ars_status summarizer_select(ars_summarizer *s, summarizer_run_state *r, const rank_graph *g,
-                                    size_t *n_chosen) {
+                                    size_t *n_chosen, ars_error *err) {
     const ars_options *o = &s->opt;
     size_t n = r->n_cand, total_words = 0;
     for (size_t i = 0; i < n; i++) {
@@ -551,14 +632,9 @@ static ars_status summarizer_select(ars_summarizer *s, summarizer_run_state *r, 
         size_t by_ratio = (size_t)ceil(o->ratio * (double)total_words);
         if (!sp.max_words || by_ratio < sp.max_words) sp.max_words = by_ratio;
     }
-    int rc = select_sentences(g, r->items, n, &sp, r->chosen, n_chosen);
-    if (rc) return error_from_errno(rc);
+    ars_status st = select_sentences(g, r->items, n, &sp, r->chosen, n_chosen);
+    if (st != ARS_OK) return error_at(err, st, "select");
     select_order(r->chosen, *n_chosen, o->order == ARS_ORDER_SCORE ? r->rel : NULL);
-    for (size_t a = 0; a < *n_chosen; a++)
-        for (size_t b = a + 1; b < *n_chosen; b++) {
-            double sim = rank_graph_sim(g, r->chosen[a], r->chosen[b]);
-            if (sim > s->max_pair_sim) s->max_pair_sim = sim;
-        }
     return ARS_OK;
 }
 
@@ -570,8 +646,8 @@ ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *out_err) {
     memset(&r, 0, sizeof r);
     size_t n_chosen = 0;
     rank_graph g = {NULL, NULL};
-    ars_status st = summarizer_clean(s, &r);
-    if (st == ARS_OK) st = summarizer_candidates(s, &r);
+    ars_status st = summarizer_clean(s, &r, err);
+    if (st == ARS_OK) st = summarizer_candidates(s, &r, err);
     if (st == ARS_OK && r.n_cand == 0)
         st = error_set(err, ARS_EEMPTY, "no usable sentence in %zu document%s", s->n_docs,
                        s->n_docs == 1 ? "" : "s");
@@ -583,14 +659,15 @@ ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *out_err) {
         r.rel = malloc(n * sizeof *r.rel);
         r.items = malloc(n * sizeof *r.items);
         r.chosen = malloc(n * sizeof *r.chosen);
-        if (!r.position || !r.doc_of || !r.rel || !r.items || !r.chosen) st = ARS_ENOMEM;
+        if (!r.position || !r.doc_of || !r.rel || !r.items || !r.chosen)
+            st = error_at(err, ARS_ENOMEM, "rank");
         for (size_t i = 0; st == ARS_OK && i < n; i++) {
             r.position[i] = r.cand[i].position;
             r.doc_of[i] = r.cand[i].doc;
         }
     }
-    if (st == ARS_OK) st = summarizer_rank(s, &r, &g);
-    if (st == ARS_OK) st = summarizer_select(s, &r, &g, &n_chosen);
+    if (st == ARS_OK) st = summarizer_rank(s, &r, &g, err);
+    if (st == ARS_OK) st = summarizer_select(s, &r, &g, &n_chosen, err);
     if (st == ARS_OK && n_chosen == 0) {
         size_t shortest = SIZE_MAX;
         for (size_t i = 0; i < r.n_cand; i++)
@@ -601,10 +678,10 @@ ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *out_err) {
                        "raise the budget or use the first or fill policy",
                        s->opt.max_words, shortest);
     }
-    if (st == ARS_OK) st = summarizer_publish(s, &r, n_chosen);
+    if (st == ARS_OK) st = summarizer_publish(s, &r, n_chosen, err);
     if (st != ARS_OK) {
         summarizer_clear_results(s);
-        if (local.status != st) error_set(err, st, "%s", ars_status_str(st));
+        if (local.status != st) error_at(err, st, "run"); /* every stage names itself above */
         if (out_err) *out_err = local;
     }
     summarizer_run_free(&r, s->n_docs);

@@ -1,26 +1,25 @@
 /* similarity.c - cosine similarity of TF-IDF rows for vectors/: the dense n*n matrix through
- * cblas_ssyrk on the columns that occur, the matrix-free product X(X^T v) for graph ranking, and
- * the naive loop the tests hold them to. The only file in the tree that includes cblas.h, and the
- * one place where sizes become BLAS ints. */
+ * cblas_ssyrk on the columns that occur, and the matrix-free product X(X^T v) for graph ranking
+ * (the tests hold both to naive loops: tests/similarity_oracle.h). The only file in the tree that
+ * includes cblas.h, and the one place where sizes become BLAS ints. */
 #include "vectors/similarity.h"
 #include "vectors/similarity_internal.h"
 
 #include <assert.h>
 #include <cblas.h>
-#include <errno.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-int similarity_blas_int(size_t n, int *out) {
+ars_status similarity_blas_int(size_t n, int *out) {
     assert(out);
-    if (n > (size_t)INT_MAX) return EOVERFLOW;
+    if (n > (size_t)INT_MAX) return ARS_ELIMIT;
     *out = (int)n;
-    return 0;
+    return ARS_OK;
 }
 
-int similarity_dense(const tfidf_matrix *x, float *S) {
+ars_status similarity_dense(const tfidf_matrix *x, float *S) {
     return similarity_dense_blocked(x, S, SIMILARITY_BLOCK_BYTES);
 }
 
@@ -38,28 +37,28 @@ static size_t similarity_compact_columns(const tfidf_matrix *x, uint32_t *map) {
     return k;
 }
 
-int similarity_dense_blocked(const tfidf_matrix *x, float *S, size_t block_bytes) {
+ars_status similarity_dense_blocked(const tfidf_matrix *x, float *S, size_t block_bytes) {
     assert(x);
     size_t n = x->n_rows;
-    if (n > SIMILARITY_DENSE_MAX) return EOVERFLOW;
-    if (n == 0) return 0;
+    if (n > SIMILARITY_DENSE_MAX) return ARS_ELIMIT;
+    if (n == 0) return ARS_OK;
     assert(S);
-    if (n > SIZE_MAX / n || n * n > SIZE_MAX / sizeof *S) return EOVERFLOW;
+    if (n > SIZE_MAX / n || n * n > SIZE_MAX / sizeof *S) return ARS_ELIMIT;
     int n_blas;
-    if (similarity_blas_int(n, &n_blas) != 0) return EOVERFLOW;
+    if (similarity_blas_int(n, &n_blas) != ARS_OK) return ARS_ELIMIT;
     /* ssyrk with beta = 0 should ignore what S held, but zeroing it costs little next to the
      * product and keeps stray NaNs in a caller's buffer out of the result whatever BLAS does. */
     memset(S, 0, n * n * sizeof *S);
 
     /* Column ids are uint32_t, so the map's size never overflows on a 64-bit size_t; the check
      * is for 32-bit targets. */
-    if (x->n_cols > SIZE_MAX / sizeof(uint32_t)) return EOVERFLOW;
+    if (x->n_cols > SIZE_MAX / sizeof(uint32_t)) return ARS_ELIMIT;
     uint32_t *map = malloc((x->n_cols ? x->n_cols : 1) * sizeof *map);
-    if (!map) return ENOMEM;
+    if (!map) return ARS_ENOMEM;
     size_t k = similarity_compact_columns(x, map);
     if (k == 0) {
         free(map);
-        return 0;
+        return ARS_OK;
     }
 
     size_t row_bytes = n * sizeof(float);
@@ -67,9 +66,9 @@ int similarity_dense_blocked(const tfidf_matrix *x, float *S, size_t block_bytes
     if (chunk == 0) chunk = 1;
     if (chunk > k) chunk = k;
     int chunk_blas;
-    if (similarity_blas_int(chunk, &chunk_blas) != 0) {
+    if (similarity_blas_int(chunk, &chunk_blas) != ARS_OK) {
         free(map);
-        return EOVERFLOW;
+        return ARS_ELIMIT;
     }
     float *block = malloc(n * chunk * sizeof *block);
     /* Per-row read position: a chunk covers a range of compact columns, and each row's entries
@@ -79,7 +78,7 @@ int similarity_dense_blocked(const tfidf_matrix *x, float *S, size_t block_bytes
         free(block);
         free(cursor);
         free(map);
-        return ENOMEM;
+        return ARS_ENOMEM;
     }
     memcpy(cursor, x->row_ptr, n * sizeof *cursor);
 
@@ -106,30 +105,7 @@ int similarity_dense_blocked(const tfidf_matrix *x, float *S, size_t block_bytes
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; j < n; j++)
             S[j * n + i] = S[i * n + j];
-    return 0;
-}
-
-void similarity_naive(const tfidf_matrix *x, float *S) {
-    assert(x && (S || x->n_rows == 0));
-    size_t n = x->n_rows;
-    for (size_t i = 0; i < n; i++) {
-        for (size_t j = i; j < n; j++) {
-            size_t a = x->row_ptr[i], a_end = x->row_ptr[i + 1];
-            size_t b = x->row_ptr[j], b_end = x->row_ptr[j + 1];
-            double sum = 0.0;
-            while (a < a_end && b < b_end) {
-                if (x->col[a] < x->col[b]) {
-                    a++;
-                } else if (x->col[a] > x->col[b]) {
-                    b++;
-                } else {
-                    sum += (double)x->val[a++] * (double)x->val[b++];
-                }
-            }
-            S[i * n + j] = (float)sum;
-            S[j * n + i] = (float)sum;
-        }
-    }
+    return ARS_OK;
 }
 
 void similarity_matvec(const tfidf_matrix *x, const float *v, float *out, float *scratch) {

@@ -12,6 +12,6 @@
 /* similarity_dense with the gather block bounded by block_bytes: the used columns are processed in
  * chunks of at most max(1, block_bytes / (4 n)) columns, accumulated into S. Same result and
  * returns as similarity_dense, which calls it with SIMILARITY_BLOCK_BYTES. */
-int similarity_dense_blocked(const tfidf_matrix *x, float *S, size_t block_bytes);
+ars_status similarity_dense_blocked(const tfidf_matrix *x, float *S, size_t block_bytes);
 
 #endif

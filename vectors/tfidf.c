@@ -1,10 +1,9 @@
 /* tfidf.c - builds the sentence-term CSR matrix for vectors/: counts each row's terms, weights
- * them with sublinear tf and smoothed (or caller-given) idf, and scales rows to unit length.
+ * them with sublinear tf and smoothed idf, and scales rows to unit length.
  * The output is fully determined by the input: columns sorted per row, no hashing, no threads. */
 #include "vectors/tfidf.h"
 
 #include <assert.h>
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,8 +38,8 @@ static void tfidf_sort_terms(uint32_t *t, size_t n) {
     }
 }
 
-int tfidf_build(const uint32_t *terms, const size_t *offsets, size_t n_rows, size_t n_cols,
-                const float *idf_or_null, tfidf_matrix *out) {
+ars_status tfidf_build(const uint32_t *terms, const size_t *offsets, size_t n_rows, size_t n_cols,
+                       tfidf_matrix *out) {
     assert(offsets && out);
     memset(out, 0, sizeof *out);
     size_t total = offsets[n_rows] - offsets[0];
@@ -63,7 +62,7 @@ int tfidf_build(const uint32_t *terms, const size_t *offsets, size_t n_rows, siz
         free(sorted);
         free(df);
         tfidf_free(&m);
-        return ENOMEM;
+        return ARS_ENOMEM;
     }
 
     /* Pass 1: distinct terms of each row in column order, with the sublinear tf parked in val
@@ -89,16 +88,11 @@ int tfidf_build(const uint32_t *terms, const size_t *offsets, size_t n_rows, siz
     }
     free(sorted);
 
-    if (idf_or_null) {
-        if (n_cols) memcpy(m.idf, idf_or_null, n_cols * sizeof *m.idf);
-    } else {
-        for (size_t t = 0; t < n_cols; t++)
-            m.idf[t] = (float)(log((1.0 + (double)n_rows) / (1.0 + (double)df[t])) + 1.0);
-    }
+    for (size_t t = 0; t < n_cols; t++)
+        m.idf[t] = (float)(log((1.0 + (double)n_rows) / (1.0 + (double)df[t])) + 1.0);
     free(df);
 
-    /* Pass 2: weights and norms in double; a row whose weights are all zero (only possible with a
-     * caller idf of 0) keeps its zeros rather than dividing by zero. */
+    /* Pass 2: weights and norms in double; an empty row keeps its zero norm. */
     for (size_t r = 0; r < n_rows; r++) {
         double sq = 0.0;
         for (size_t e = m.row_ptr[r]; e < m.row_ptr[r + 1]; e++) {
@@ -122,7 +116,7 @@ int tfidf_build(const uint32_t *terms, const size_t *offsets, size_t n_rows, siz
         if (v) m.val = v;
     }
     *out = m;
-    return 0;
+    return ARS_OK;
 }
 
 void tfidf_free(tfidf_matrix *m) {

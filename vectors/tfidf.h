@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "summarize/summarize.h" /* ars_status */
+
 /* Compressed sparse rows. Row r holds entries [row_ptr[r], row_ptr[r+1]) of col/val, columns
  * strictly increasing within a row. A row with no terms is all-zero (norm 0). */
 typedef struct {
@@ -18,13 +20,12 @@ typedef struct {
 } tfidf_matrix;
 
 /* Weighting: tf' = 1 + ln(tf) (sublinear) for tf >= 1; idf(t) = ln((1 + N) / (1 + df(t))) + 1
- * (smoothed; N = number of rows, df = rows containing t) unless idf_or_null is given, in which case
- * column t uses idf_or_null[t]; then each row is scaled to unit L2 norm.
+ * (smoothed; N = number of rows, df = rows containing t); then each row is scaled to unit L2 norm.
  * Input: row r's term ids are terms[offsets[r] .. offsets[r+1]) (repeats allowed, any order), all
  * < n_cols. offsets has n_rows + 1 entries.
- * Returns 0 or ENOMEM; on success *out owns its arrays (free with tfidf_free). */
-int tfidf_build(const uint32_t *terms, const size_t *offsets, size_t n_rows, size_t n_cols,
-                const float *idf_or_null, tfidf_matrix *out);
+ * Returns ARS_OK or ARS_ENOMEM; on success *out owns its arrays (free with tfidf_free). */
+ars_status tfidf_build(const uint32_t *terms, const size_t *offsets, size_t n_rows, size_t n_cols,
+                       tfidf_matrix *out);
 
 /* Frees the arrays of m and zeroes it. NULL-safe, idempotent. */
 void tfidf_free(tfidf_matrix *m);

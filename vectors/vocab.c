@@ -5,7 +5,6 @@
 #include "vectors/vocab.h"
 
 #include <assert.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,16 +45,18 @@ static uint64_t vocab_hash(const char *s, size_t len) {
     return h;
 }
 
-vocab *vocab_new(void) {
+ars_status vocab_new(vocab **out) {
+    *out = NULL;
     vocab *v = calloc(1, sizeof *v);
-    if (!v) return NULL;
+    if (!v) return ARS_ENOMEM;
     v->slots = calloc(VOCAB_MIN_SLOTS, sizeof *v->slots);
     if (!v->slots) {
         free(v);
-        return NULL;
+        return ARS_ENOMEM;
     }
     v->n_slots = VOCAB_MIN_SLOTS;
-    return v;
+    *out = v;
+    return ARS_OK;
 }
 
 void vocab_free(vocab *v) {
@@ -85,11 +86,11 @@ static size_t vocab_probe(const vocab *v, const char *s, size_t len, uint64_t ha
 }
 
 /* Doubles the slot table. On failure the old table is untouched. */
-static int vocab_grow_slots(vocab *v) {
-    if (v->n_slots > SIZE_MAX / 2 / sizeof *v->slots) return ENOMEM;
+static ars_status vocab_grow_slots(vocab *v) {
+    if (v->n_slots > SIZE_MAX / 2 / sizeof *v->slots) return ARS_ENOMEM;
     size_t n_slots = v->n_slots * 2;
     uint32_t *slots = calloc(n_slots, sizeof *slots);
-    if (!slots) return ENOMEM;
+    if (!slots) return ARS_ENOMEM;
     size_t mask = n_slots - 1;
     for (size_t id = 0; id < v->n_terms; id++) {
         size_t i = (size_t)v->terms[id].hash & mask;
@@ -100,17 +101,17 @@ static int vocab_grow_slots(vocab *v) {
     free(v->slots);
     v->slots = slots;
     v->n_slots = n_slots;
-    return 0;
+    return ARS_OK;
 }
 
-static int vocab_grow_terms(vocab *v) {
+static ars_status vocab_grow_terms(vocab *v) {
     size_t cap = v->terms_cap ? v->terms_cap * 2 : 64;
-    if (cap > SIZE_MAX / sizeof *v->terms) return ENOMEM;
+    if (cap > SIZE_MAX / sizeof *v->terms) return ARS_ENOMEM;
     vocab_entry *terms = realloc(v->terms, cap * sizeof *terms);
-    if (!terms) return ENOMEM;
+    if (!terms) return ARS_ENOMEM;
     v->terms = terms;
     v->terms_cap = cap;
-    return 0;
+    return ARS_OK;
 }
 
 /* Room for len + 1 bytes in the head chunk, opening a new chunk if needed. */
@@ -140,25 +141,25 @@ static char *vocab_reserve_bytes(vocab *v, size_t len) {
     return p;
 }
 
-int vocab_intern(vocab *v, const char *s, size_t len, uint32_t *id) {
+ars_status vocab_intern(vocab *v, const char *s, size_t len, uint32_t *id) {
     assert(v && id && (s || len == 0));
     uint64_t hash = vocab_hash(s, len);
     size_t i = vocab_probe(v, s, len, hash);
     if (v->slots[i] != 0) {
         *id = v->slots[i] - 1;
-        return 0;
+        return ARS_OK;
     }
-    if (v->n_terms >= VOCAB_MAX_TERMS) return EOVERFLOW;
+    if (v->n_terms >= VOCAB_MAX_TERMS) return ARS_ELIMIT;
 
     /* Every allocation happens before the term is recorded, so a failure leaves the set of
      * terms as it was (a grown table or an unused chunk is invisible to the caller). */
     if ((v->n_terms + 1) * 4 > v->n_slots * 3) {
-        if (vocab_grow_slots(v) != 0) return ENOMEM;
+        if (vocab_grow_slots(v) != ARS_OK) return ARS_ENOMEM;
         i = vocab_probe(v, s, len, hash);
     }
-    if (v->n_terms == v->terms_cap && vocab_grow_terms(v) != 0) return ENOMEM;
+    if (v->n_terms == v->terms_cap && vocab_grow_terms(v) != ARS_OK) return ARS_ENOMEM;
     char *copy = vocab_reserve_bytes(v, len);
-    if (!copy) return ENOMEM;
+    if (!copy) return ARS_ENOMEM;
     if (len) memcpy(copy, s, len);
     copy[len] = '\0';
 
@@ -166,7 +167,7 @@ int vocab_intern(vocab *v, const char *s, size_t len, uint32_t *id) {
     v->terms[new_id] = (vocab_entry){.s = copy, .len = len, .hash = hash};
     v->slots[i] = (uint32_t)(new_id + 1);
     *id = (uint32_t)new_id;
-    return 0;
+    return ARS_OK;
 }
 
 int vocab_find(const vocab *v, const char *s, size_t len, uint32_t *id) {

@@ -7,16 +7,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "summarize/summarize.h" /* ars_status: the one status type of every unit */
+
 typedef struct vocab vocab;
 
-/* New empty vocabulary; NULL when out of memory. Free with vocab_free (NULL-safe). */
-vocab *vocab_new(void);
+/* New empty vocabulary in *out (NULL on failure). Returns ARS_OK or ARS_ENOMEM. Free with
+ * vocab_free (NULL-safe). */
+ars_status vocab_new(vocab **out);
 void vocab_free(vocab *v);
 
 /* Interns bytes [s, s+len) (need not be NUL-terminated; len may be 0). Stores the id in *id.
- * Returns 0, or ENOMEM (the vocabulary is unchanged), or EOVERFLOW past UINT32_MAX-1 terms.
- * The bytes are copied. */
-int vocab_intern(vocab *v, const char *s, size_t len, uint32_t *id);
+ * Returns ARS_OK, ARS_ENOMEM (the vocabulary is unchanged), or ARS_ELIMIT past UINT32_MAX-1
+ * terms. The bytes are copied. */
+ars_status vocab_intern(vocab *v, const char *s, size_t len, uint32_t *id);
 
 /* Looks bytes up without adding; returns 1 and sets *id when present, else 0. */
 int vocab_find(const vocab *v, const char *s, size_t len, uint32_t *id);

@@ -1,33 +1,11 @@
-/* error.c - status strings and the error-detail helper shared by all stages. */
+/* error.c - the helpers that write an ars_error where a failure's detail is known (error_set) or
+ * where a stage boundary names the place (error_at). Linked into the library, and into the
+ * programs' CLI-side unit, which reports through ars_error too (the shared library does not export
+ * these helpers). */
 #include "summarize/common/error.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
-
-ARS_API const char *ars_status_str(ars_status status) {
-    switch (status) {
-    case ARS_OK:
-        return "success";
-    case ARS_ENOMEM:
-        return "out of memory";
-    case ARS_EIO:
-        return "input/output error";
-    case ARS_EUTF8:
-        return "invalid UTF-8 text";
-    case ARS_EMODEL:
-        return "bad model file";
-    case ARS_EARG:
-        return "bad argument";
-    case ARS_EEMPTY:
-        return "no usable sentence in the input";
-    case ARS_ELIMIT:
-        return "resource limit exceeded";
-    case ARS_EINTERNAL:
-        return "internal error";
-    }
-    return "unknown status";
-}
 
 ars_status error_set(ars_error *err, ars_status status, const char *fmt, ...) {
     if (err) {
@@ -40,15 +18,14 @@ ars_status error_set(ars_error *err, ars_status status, const char *fmt, ...) {
     return status;
 }
 
-ars_status error_from_errno(int code) {
-    switch (code) {
-    case 0:
-        return ARS_OK;
-    case ENOMEM:
-        return ARS_ENOMEM;
-    case EOVERFLOW:
-        return ARS_ELIMIT;
-    default:
-        return ARS_EINTERNAL;
+ars_status error_at(ars_error *err, ars_status status, const char *place_fmt, ...) {
+    if (err) {
+        char place[sizeof err->message];
+        va_list ap;
+        va_start(ap, place_fmt);
+        vsnprintf(place, sizeof place, place_fmt, ap);
+        va_end(ap);
+        error_set(err, status, "%s: %s", place, ars_status_str(status));
     }
+    return status;
 }

@@ -1,17 +1,17 @@
-/* output.c - writing the summary: plain text (one sentence per line) or JSON through jansson, and
- * the temporary-file-then-rename writer behind `summarize -o FILE`. */
-#include "summarize/output/output.h"
+/* output.c - pipeline stage "write" (public: ars_summary_write): the summary as plain text (one
+ * sentence per line) or as JSON through jansson. Where the bytes go (a file written atomically,
+ * standard output) is the program's business: see summarize/cli/outfile.c. */
+#include "summarize/summarize.h"
 
 #include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "summarize/common/error.h"
+#include "summarize/summarizer_internal.h"
 
-static ars_status output_json(FILE *f, const char *what, const ars_summarizer *s,
-                              const char *method, ars_error *err) {
+static ars_status output_json(FILE *f, const char *what, const ars_summarizer *s, ars_error *err) {
     json_t *root = json_object(), *sents = json_array();
     int bad = !root || !sents;
     size_t n = ars_summary_count(s);
@@ -30,14 +30,15 @@ static ars_status output_json(FILE *f, const char *what, const ars_summarizer *s
         bad |= json_array_append_new(sents, o);
     }
     if (!bad) {
-        bad |= json_object_set_new(root, "method", json_string(method));
+        bad |=
+            json_object_set_new(root, "method", json_string(ars_method_name(summarizer_method(s))));
         bad |= json_object_set_new(root, "sentences", sents);
         sents = NULL;
     }
     json_decref(sents);
     if (bad) {
         json_decref(root);
-        return error_set(err, ARS_ENOMEM, "out of memory");
+        return error_at(err, ARS_ENOMEM, "%s: JSON", what);
     }
     int rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_REAL_PRECISION(6));
     json_decref(root);
@@ -46,9 +47,12 @@ static ars_status output_json(FILE *f, const char *what, const ars_summarizer *s
     return ARS_OK;
 }
 
-ars_status output_write(FILE *f, const char *what, const ars_summarizer *s, output_format fmt,
-                        const char *method, ars_error *err) {
-    if (fmt == OUTPUT_JSON) return output_json(f, what, s, method, err);
+ARS_API ars_status ars_summary_write(const ars_summarizer *s, FILE *f, ars_format format,
+                                     const char *what, ars_error *err) {
+    if (!s || !f || !what) return error_set(err, ARS_EARG, "ars_summary_write: NULL argument");
+    if (format == ARS_FORMAT_JSON) return output_json(f, what, s, err);
+    if (format != ARS_FORMAT_TEXT)
+        return error_set(err, ARS_EARG, "ars_summary_write: unknown format %d", (int)format);
     size_t n = ars_summary_count(s);
     for (size_t i = 0; i < n; i++) {
         const ars_sentence *x = ars_summary_get(s, i);
@@ -56,61 +60,4 @@ ars_status output_write(FILE *f, const char *what, const ars_summarizer *s, outp
             return error_set(err, ARS_EIO, "%s: write failed: %s", what, strerror(errno));
     }
     return ARS_OK;
-}
-
-ars_status output_open(output_file *o, const char *path, ars_error *err) {
-    memset(o, 0, sizeof *o);
-    size_t n = strlen(path);
-    o->final_path = malloc(n + 1);
-    o->tmp_path = malloc(n + 16);
-    if (!o->final_path || !o->tmp_path) {
-        output_abort(o);
-        return error_set(err, ARS_ENOMEM, "out of memory");
-    }
-    memcpy(o->final_path, path, n + 1);
-    snprintf(o->tmp_path, n + 16, "%s.tmp.XXXXXX", path);
-    int fd = mkstemp(o->tmp_path);
-    if (fd < 0) {
-        int e = errno;
-        free(o->tmp_path);
-        o->tmp_path = NULL;
-        output_abort(o);
-        return error_set(err, ARS_EIO, "%s: cannot create output: %s", path, strerror(e));
-    }
-    o->f = fdopen(fd, "wb");
-    if (!o->f) {
-        int e = errno;
-        close(fd);
-        output_abort(o);
-        return error_set(err, ARS_EIO, "%s: %s", path, strerror(e));
-    }
-    return ARS_OK;
-}
-
-ars_status output_commit(output_file *o, ars_error *err) {
-    int failed = fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0;
-    int e = errno;
-    failed |= fclose(o->f) != 0;
-    o->f = NULL;
-    if (!failed && rename(o->tmp_path, o->final_path) != 0) {
-        failed = 1;
-        e = errno;
-    }
-    if (failed) {
-        error_set(err, ARS_EIO, "%s: cannot write output: %s", o->final_path, strerror(e));
-        output_abort(o);
-        return ARS_EIO;
-    }
-    free(o->tmp_path);
-    free(o->final_path);
-    o->tmp_path = o->final_path = NULL;
-    return ARS_OK;
-}
-
-void output_abort(output_file *o) {
-    if (o->f) fclose(o->f);
-    if (o->tmp_path) unlink(o->tmp_path);
-    free(o->tmp_path);
-    free(o->final_path);
-    memset(o, 0, sizeof *o);
 }

@@ -2,7 +2,7 @@
  * order so scores are the same bytes whatever the thread count. */
 #include "summarize/rank/rank.h"
 
-#include <errno.h>
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,13 +18,13 @@ float rank_graph_sim(const rank_graph *g, size_t i, size_t j) {
  * symmetric non-negative weight matrix W; deg holds the row sums of W. */
 typedef void (*rank_apply_fn)(void *ctx, const double *u, double *out);
 
-static int rank_power(size_t n, const double *deg, rank_apply_fn apply, void *ctx,
-                      const rank_pagerank_params *p, double *scores, int *iterations) {
+static ars_status rank_power(size_t n, const double *deg, rank_apply_fn apply, void *ctx,
+                             const rank_pagerank_params *p, double *scores, int *iterations) {
     double *u = malloc(n * sizeof *u), *next = malloc(n * sizeof *next);
     if (!u || !next) {
         free(u);
         free(next);
-        return ENOMEM;
+        return ARS_ENOMEM;
     }
     for (size_t i = 0; i < n; i++)
         scores[i] = 1.0 / (double)n;
@@ -57,7 +57,7 @@ static int rank_power(size_t n, const double *deg, rank_apply_fn apply, void *ct
     *iterations = it;
     free(u);
     free(next);
-    return 0;
+    return ARS_OK;
 }
 
 typedef struct {
@@ -78,17 +78,17 @@ static void rank_textrank_apply(void *vctx, const double *u, double *out) {
     }
 }
 
-int rank_textrank(const rank_graph *g, const rank_pagerank_params *p, double *scores,
-                  int *iterations) {
+ars_status rank_textrank(const rank_graph *g, const rank_pagerank_params *p, double *scores,
+                         int *iterations) {
     const tfidf_matrix *x = g->x;
     size_t n = x->n_rows;
     *iterations = 0;
-    if (n == 0) return 0;
+    if (n == 0) return ARS_OK;
     rank_textrank_ctx c = {x, malloc(n * sizeof(float)), malloc(n * sizeof(float)),
                            malloc((x->n_cols ? x->n_cols : 1) * sizeof(float)),
                            malloc(n * sizeof(double))};
     double *deg = malloc(n * sizeof *deg), *ones = malloc(n * sizeof *ones);
-    int rc = ENOMEM;
+    ars_status rc = ARS_ENOMEM;
     if (!c.vin || !c.vout || !c.scratch || !c.self || !deg || !ones) goto done;
     for (size_t i = 0; i < n; i++) {
         c.self[i] = x->row_ptr[i + 1] > x->row_ptr[i] ? (double)tfidf_dot(x, i, i) : 0.0;
@@ -125,32 +125,32 @@ static void rank_lexrank_apply(void *vctx, const double *u, double *out) {
     }
 }
 
-int rank_lexrank(const rank_graph *g, double threshold, const rank_pagerank_params *p,
-                 double *scores, int *iterations) {
+ars_status rank_lexrank(const rank_graph *g, double threshold, const rank_pagerank_params *p,
+                        double *scores, int *iterations) {
     size_t n = g->x->n_rows;
     *iterations = 0;
-    if (!g->dense) return EINVAL;
-    if (n == 0) return 0;
+    assert(g->dense); /* the driver checks that the dense matrix was affordable */
+    if (n == 0) return ARS_OK;
     rank_lexrank_ctx c = {g->dense, n, (float)threshold};
     double *deg = malloc(n * sizeof *deg), *ones = malloc(n * sizeof *ones);
     if (!deg || !ones) {
         free(deg);
         free(ones);
-        return ENOMEM;
+        return ARS_ENOMEM;
     }
     for (size_t i = 0; i < n; i++)
         ones[i] = 1.0;
     rank_lexrank_apply(&c, ones, deg);
-    int rc = rank_power(n, deg, rank_lexrank_apply, &c, p, scores, iterations);
+    ars_status rc = rank_power(n, deg, rank_lexrank_apply, &c, p, scores, iterations);
     free(deg);
     free(ones);
     return rc;
 }
 
-int rank_centroid(const tfidf_matrix *x, double *scores) {
+ars_status rank_centroid(const tfidf_matrix *x, double *scores) {
     size_t n = x->n_rows;
     float *centroid = calloc(x->n_cols ? x->n_cols : 1, sizeof *centroid);
-    if (!centroid) return ENOMEM;
+    if (!centroid) return ARS_ENOMEM;
     for (size_t i = 0; i < n; i++)
         for (size_t k = x->row_ptr[i]; k < x->row_ptr[i + 1]; k++)
             centroid[x->col[k]] += x->val[k];
@@ -161,7 +161,7 @@ int rank_centroid(const tfidf_matrix *x, double *scores) {
     for (size_t i = 0; i < n; i++)
         scores[i] = norm > 0.0 ? (double)tfidf_dot_dense(x, i, centroid) / norm : 0.0;
     free(centroid);
-    return 0;
+    return ARS_OK;
 }
 
 void rank_lead(const size_t *position, size_t n, double *scores) {
@@ -169,21 +169,21 @@ void rank_lead(const size_t *position, size_t n, double *scores) {
         scores[i] = 1.0 / (1.0 + (double)position[i]);
 }
 
-int rank_document_centrality(const tfidf_matrix *x, const size_t *doc, size_t n_docs,
-                             double *centrality) {
+ars_status rank_document_centrality(const tfidf_matrix *x, const size_t *doc, size_t n_docs,
+                                    double *centrality) {
     for (size_t d = 0; d < n_docs; d++)
         centrality[d] = 0.0;
-    if (n_docs == 0) return 0;
+    if (n_docs == 0) return ARS_OK;
     if (n_docs == 1) {
         centrality[0] = 1.0;
-        return 0;
+        return ARS_OK;
     }
     size_t nc = x->n_cols ? x->n_cols : 1;
     double *all = calloc(nc, sizeof *all), *mine = calloc(nc, sizeof *mine);
     if (!all || !mine) {
         free(all);
         free(mine);
-        return ENOMEM;
+        return ARS_ENOMEM;
     }
     for (size_t r = 0; r < x->n_rows; r++)
         for (size_t k = x->row_ptr[r]; k < x->row_ptr[r + 1]; k++)
@@ -211,7 +211,7 @@ int rank_document_centrality(const tfidf_matrix *x, const size_t *doc, size_t n_
     }
     free(all);
     free(mine);
-    return 0;
+    return ARS_OK;
 }
 
 static int rank_double_cmp(const void *a, const void *b) {
@@ -226,15 +226,15 @@ static double rank_median(const double *v, size_t n, double *scratch) {
     return n % 2 ? scratch[n / 2] : 0.5 * (scratch[n / 2 - 1] + scratch[n / 2]);
 }
 
-int rank_older_documents(const int *year, const double *centrality, size_t n_docs,
-                         unsigned char *older) {
+ars_status rank_older_documents(const int *year, const double *centrality, size_t n_docs,
+                                unsigned char *older) {
     memset(older, 0, n_docs);
-    if (n_docs < RANK_OLDER_MIN_DOCS) return 0;
+    if (n_docs < RANK_OLDER_MIN_DOCS) return ARS_OK;
     double *years = malloc(n_docs * sizeof *years), *scratch = malloc(n_docs * sizeof *scratch);
     if (!years || !scratch) {
         free(years);
         free(scratch);
-        return ENOMEM;
+        return ARS_ENOMEM;
     }
     size_t n_dated = 0;
     for (size_t d = 0; d < n_docs; d++)
@@ -248,7 +248,7 @@ int rank_older_documents(const int *year, const double *centrality, size_t n_doc
     }
     free(years);
     free(scratch);
-    return 0;
+    return ARS_OK;
 }
 
 void rank_lead_graph(const double *centrality, const size_t *position, const double *doc_weight,

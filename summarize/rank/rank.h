@@ -27,17 +27,17 @@ typedef struct {
 /* TextRank: PageRank on the graph with edge weights w_ij = cos(i,j) for i != j. Computed
  * matrix-free: W v = X(X^T v) - diag(X X^T) v, so the cost is O(nnz) per iteration at any n.
  * Sentences without edges (dangling) spread their mass uniformly. scores (n entries) sum to 1.
- * *iterations gets the iterations run. Returns 0 or ENOMEM. */
-int rank_textrank(const rank_graph *g, const rank_pagerank_params *p, double *scores,
-                  int *iterations);
+ * *iterations gets the iterations run. Returns ARS_OK or ARS_ENOMEM. */
+ars_status rank_textrank(const rank_graph *g, const rank_pagerank_params *p, double *scores,
+                         int *iterations);
 
 /* LexRank: PageRank on the unweighted graph with an edge where cos(i,j) >= threshold (i != j).
- * Needs g->dense (returns EINVAL without it). Returns 0, ENOMEM or EINVAL. */
-int rank_lexrank(const rank_graph *g, double threshold, const rank_pagerank_params *p,
-                 double *scores, int *iterations);
+ * Needs g->dense (asserted: the caller computes it first). Returns ARS_OK or ARS_ENOMEM. */
+ars_status rank_lexrank(const rank_graph *g, double threshold, const rank_pagerank_params *p,
+                        double *scores, int *iterations);
 
-/* Centroid: cosine of each sentence with the mean of all rows. Returns 0 or ENOMEM. */
-int rank_centroid(const tfidf_matrix *x, double *scores);
+/* Centroid: cosine of each sentence with the mean of all rows. Returns ARS_OK or ARS_ENOMEM. */
+ars_status rank_centroid(const tfidf_matrix *x, double *scores);
 
 /* Lead: position[i] is the sentence's index within its document; earlier is better, and the
  * documents take turns (round-robin): score = 1 / (1 + position). */
@@ -47,20 +47,20 @@ void rank_lead(const size_t *position, size_t n, double *scores);
  * between the sum of a document's rows and the sum of every other row (leave-one-out, so a
  * document is not measured against itself). doc[r] is the document of row r; rows of a document
  * are contiguous. centrality has n_docs entries; a document without rows gets 0, and the only
- * document of a single-document run gets 1. Returns 0 or ENOMEM. */
-int rank_document_centrality(const tfidf_matrix *x, const size_t *doc, size_t n_docs,
-                             double *centrality);
+ * document of a single-document run gets 1. Returns ARS_OK or ARS_ENOMEM. */
+ars_status rank_document_centrality(const tfidf_matrix *x, const size_t *doc, size_t n_docs,
+                                    double *centrality);
 
 /* Documents about an older event than the rest of the cluster. year[d] is when document d was
  * written, as far as its text tells (its date line, or the latest year it mentions; 0 =
  * unknown). A document is older when it is dated RANK_OLDER_YEARS or more before the median date
  * of the dated documents and less central than the median document; at least
  * RANK_OLDER_MIN_DOCS documents, and as many dated ones, are needed to say what is typical.
- * older (n_docs bytes) gets 1 for such documents. Returns 0 or ENOMEM. */
+ * older (n_docs bytes) gets 1 for such documents. Returns ARS_OK or ARS_ENOMEM. */
 #define RANK_OLDER_YEARS    2
 #define RANK_OLDER_MIN_DOCS 3
-int rank_older_documents(const int *year, const double *centrality, size_t n_docs,
-                         unsigned char *older);
+ars_status rank_older_documents(const int *year, const double *centrality, size_t n_docs,
+                                unsigned char *older);
 
 typedef struct {
     double position_weight;  /* exponent of the lead prior: 1 full, 0 none */

@@ -2,7 +2,6 @@
  * Only similarities to already chosen sentences are needed, so the cost is O(n * chosen). */
 #include "summarize/rank/select.h"
 
-#include <errno.h>
 #include <stdlib.h>
 
 int select_fits(select_budget budget, size_t max_words, size_t words, size_t n_chosen, size_t len) {
@@ -20,16 +19,16 @@ int select_fits(select_budget budget, size_t max_words, size_t words, size_t n_c
     }
 }
 
-int select_sentences(const rank_graph *g, const select_item *items, size_t n,
-                     const select_params *p, size_t *chosen, size_t *n_chosen) {
+ars_status select_sentences(const rank_graph *g, const select_item *items, size_t n,
+                            const select_params *p, size_t *chosen, size_t *n_chosen) {
     *n_chosen = 0;
-    if (n == 0) return 0;
+    if (n == 0) return ARS_OK;
     double *redundancy = calloc(n, sizeof *redundancy);
     unsigned char *state = calloc(n, 1); /* 0 open, 1 chosen, 2 blocked by the cap */
     if (!redundancy || !state) {
         free(redundancy);
         free(state);
-        return ENOMEM;
+        return ARS_ENOMEM;
     }
     double best_rel = 0.0;
     for (size_t i = 0; i < n; i++) {
@@ -66,7 +65,7 @@ int select_sentences(const rank_graph *g, const select_item *items, size_t n,
     }
     free(redundancy);
     free(state);
-    return 0;
+    return ARS_OK;
 }
 
 /* 1 when index a goes before index b: by key descending (when given), then by index. */

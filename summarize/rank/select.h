@@ -43,9 +43,9 @@ typedef struct {
  * cosine to an already chosen sentence (only those similarities are computed: O(n) per choice).
  * The word budget follows p->budget; when nothing fits, nothing is chosen. Ties go to the lower
  * index (source order), so the result is deterministic. chosen (n entries, caller-allocated) gets
- * indices in choice order. Returns 0 or ENOMEM; *n_chosen gets the count. */
-int select_sentences(const rank_graph *g, const select_item *items, size_t n,
-                     const select_params *p, size_t *chosen, size_t *n_chosen);
+ * indices in choice order. Returns ARS_OK or ARS_ENOMEM; *n_chosen gets the count. */
+ars_status select_sentences(const rank_graph *g, const select_item *items, size_t n,
+                            const select_params *p, size_t *chosen, size_t *n_chosen);
 
 /* Sorts idx[0..n) ascending when by_key is NULL (source order: indices are in source order), or by
  * key descending with the index as tie-break (score order). Stable and deterministic. */

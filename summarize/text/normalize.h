@@ -23,9 +23,7 @@
  *                             normalize_text, so both sides keep ة);
  *   4. stemmer_term()         (summarize/text/stem.h) stems with the chosen stemmer, including
  *                             ARS_STEM_NONE, and folds ة -> ه in its result; intern it at once.
- * Anything that builds terms for a model (IDF tables) follows the same four steps and stamps
- * NORMALIZE_SCHEME and stemmer_name() into the model. */
-#define NORMALIZE_SCHEME "nfkc-ar-1"
+ * Anything else that builds index terms must follow the same four steps. */
 
 /* Normalises the UTF-8 bytes [s, s+len) into a new malloc'd NUL-terminated string (*out, *out_len
  * bytes; the caller frees *out). Line breaks and other white space are kept as white space (NFKC

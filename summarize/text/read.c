@@ -1,7 +1,9 @@
 /* read.c - pipeline stage 1: reading document bytes (file or stdin) and checking they are UTF-8
- * text before anything else looks at them. The validator is a hand-written state machine so the
- * message can name the exact byte offset; the bytes are never rewritten (offsets stay valid). */
-#include "summarize/text/read.h"
+ * text before anything else looks at them (public: ars_file_read, ars_text_check,
+ * ars_text_is_blank; the summarizer calls the same functions). The validator is a hand-written
+ * state machine so the message can name the exact byte offset; the bytes are never rewritten, so
+ * later byte offsets point into the original file. */
+#include "summarize/summarize.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -45,8 +47,9 @@ static size_t read_utf8_sequence(const unsigned char *buf, size_t len, size_t i)
     return need + 1;
 }
 
-ars_status read_validate(const char *name, const char *buf, size_t len, size_t *body_start,
-                         ars_error *err) {
+ARS_API ars_status ars_text_check(const char *name, const char *buf, size_t len, size_t *body_start,
+                                  ars_error *err) {
+    if (!name || (!buf && len)) return error_set(err, ARS_EARG, "ars_text_check: NULL argument");
     const unsigned char *p = (const unsigned char *)buf;
     size_t start = 0;
     if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) start = 3;
@@ -115,8 +118,9 @@ static ars_status read_fd(int fd, const char *path, size_t max_bytes, size_t hin
     return ARS_OK;
 }
 
-ars_status read_file(const char *path, size_t max_bytes, char **out, size_t *out_len,
-                     ars_error *err) {
+ARS_API ars_status ars_file_read(const char *path, size_t max_bytes, char **out, size_t *out_len,
+                                 ars_error *err) {
+    if (!path || !out || !out_len) return error_set(err, ARS_EARG, "ars_file_read: NULL argument");
     *out = NULL;
     *out_len = 0;
     if (strcmp(path, "-") == 0) return read_fd(STDIN_FILENO, path, max_bytes, 0, out, out_len, err);
@@ -148,4 +152,17 @@ ars_status read_file(const char *path, size_t max_bytes, char **out, size_t *out
     ars_status st_read = read_fd(fd, path, max_bytes, hint, out, out_len, err);
     close(fd);
     return st_read;
+}
+
+ARS_API int ars_text_is_blank(const char *bytes, size_t len) {
+    size_t i = len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    for (; i < len; i++) {
+        char c = bytes[i];
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\f' && c != '\v') return 0;
+    }
+    return 1;
+}
+
+ARS_API void ars_free(void *p) {
+    free(p);
 }

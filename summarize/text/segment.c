@@ -50,18 +50,18 @@ typedef struct {
     int open_at_end; /* a quote opened in the paragraph is still open at its end */
 } segment_quotes;
 
-static int segment_qpush(segment_quotes *q, size_t pos, int delta) {
+static ars_status segment_qpush(segment_quotes *q, size_t pos, int delta) {
     if (q->n == q->cap) {
         size_t cap = q->cap ? q->cap * 2 : 16;
         segment_qevent *ev = realloc(q->ev, cap * sizeof *ev);
-        if (!ev) return -1;
+        if (!ev) return ARS_ENOMEM;
         q->ev = ev;
         q->cap = cap;
     }
     q->ev[q->n].pos = pos;
     q->ev[q->n].delta = delta;
     q->n++;
-    return 0;
+    return ARS_OK;
 }
 
 static int segment_qevent_cmp(const void *a, const void *b) {
@@ -86,7 +86,7 @@ static int segment_ends_paragraph(const char *s, size_t i, size_t end) {
  * open quote of its kind; openers above it that never closed are dropped. An ASCII '"' opens
  * when white space or an opening mark is before it, closes when white space or punctuation is
  * after it, and otherwise (inside a word, as in بـ"ضغوط") does whichever is possible. */
-static int segment_pair_quotes(const char *s, size_t start, size_t end, segment_quotes *q) {
+static ars_status segment_pair_quotes(const char *s, size_t start, size_t end, segment_quotes *q) {
     enum { SEGMENT_QSTACK = 32 };
     int kind[SEGMENT_QSTACK];
     size_t pos[SEGMENT_QSTACK];
@@ -145,7 +145,9 @@ static int segment_pair_quotes(const char *s, size_t start, size_t end, segment_
                 while (d > 0 && kind[d - 1] != k)
                     d--;
                 if (d > 0) {
-                    if (segment_qpush(q, pos[d - 1], +1) || segment_qpush(q, i, -1)) return -1;
+                    if (segment_qpush(q, pos[d - 1], +1) != ARS_OK ||
+                        segment_qpush(q, i, -1) != ARS_OK)
+                        return ARS_ENOMEM;
                     depth = d - 1;
                 }
             }
@@ -154,7 +156,7 @@ static int segment_pair_quotes(const char *s, size_t start, size_t end, segment_
     }
     q->open_at_end = depth > 0;
     if (q->n > 1) qsort(q->ev, q->n, sizeof *q->ev, segment_qevent_cmp);
-    return 0;
+    return ARS_OK;
 }
 
 /* --- abbreviations --------------------------------------------------------------------------- */
@@ -213,7 +215,8 @@ static int segment_period_ends(const char *s, size_t start, size_t end, size_t d
 
 /* --- output ---------------------------------------------------------------------------------- */
 
-static int segment_emit(segment_out *o, const char *s, size_t start, size_t end, uint32_t flags) {
+static ars_status segment_emit(segment_out *o, const char *s, size_t start, size_t end,
+                               uint32_t flags) {
     while (start < end) {
         int32_t cp;
         size_t n = chars_next(s, start, end, &cp);
@@ -232,11 +235,11 @@ static int segment_emit(segment_out *o, const char *s, size_t start, size_t end,
         i += chars_next(s, i, end, &cp);
         has_text = chars_is_letter(cp) || chars_is_digit(cp);
     }
-    if (!has_text) return 0;
+    if (!has_text) return ARS_OK;
     if (o->n == o->cap) {
         size_t cap = o->cap ? o->cap * 2 : 32;
         segment_sentence *items = realloc(o->items, cap * sizeof *items);
-        if (!items) return -1;
+        if (!items) return ARS_ENOMEM;
         o->items = items;
         o->cap = cap;
     }
@@ -244,7 +247,7 @@ static int segment_emit(segment_out *o, const char *s, size_t start, size_t end,
     o->items[o->n].end = end;
     o->items[o->n].flags = flags;
     o->n++;
-    return 0;
+    return ARS_OK;
 }
 
 /* Flags a sentence [start, end) of a paragraph earns from its content: it starts inside a quote
@@ -265,18 +268,18 @@ static uint32_t segment_content_flags(const char *s, size_t start, size_t end, i
 }
 
 /* Splits one paragraph s[start..end) into sentences. */
-static int segment_paragraph(const char *s, size_t start, size_t end, uint32_t para_flags,
-                             int bullet, int quote_open, segment_out *o, segment_quotes *q) {
+static ars_status segment_paragraph(const char *s, size_t start, size_t end, uint32_t para_flags,
+                                    int bullet, int quote_open, segment_out *o, segment_quotes *q) {
     if (bullet) {
         /* Skip the bullet mark and the white space after it. */
         int32_t cp;
         start += chars_next(s, start, end, &cp);
     }
-    if (segment_pair_quotes(s, start, end, q)) return -1;
+    if (segment_pair_quotes(s, start, end, q) != ARS_OK) return ARS_ENOMEM;
     size_t qi = 0;
     int depth = 0;
     size_t sent = start;
-    uint32_t flags = para_flags | SEGMENT_PARA_START | (bullet ? SEGMENT_BULLET : 0);
+    uint32_t flags = para_flags;
     for (size_t i = start; i < end;) {
         int32_t cp;
         size_t n = chars_next(s, i, end, &cp);
@@ -318,8 +321,8 @@ static int segment_paragraph(const char *s, size_t start, size_t end, uint32_t p
             continue;
         }
         if (segment_emit(o, s, sent, j,
-                         flags | segment_content_flags(s, sent, j, 0, q, quote_open)))
-            return -1;
+                         flags | segment_content_flags(s, sent, j, 0, q, quote_open)) != ARS_OK)
+            return ARS_ENOMEM;
         flags = para_flags;
         sent = j;
         i = j;
@@ -327,11 +330,11 @@ static int segment_paragraph(const char *s, size_t start, size_t end, uint32_t p
     size_t tail = sent;
     while (tail < end && chars_is_blank(chars_at(s, tail, end)))
         tail += chars_next(s, tail, end, &(int32_t){0});
-    if (tail < end && segment_emit(o, s, sent, end,
-                                   flags | SEGMENT_UNTERMINATED |
-                                       segment_content_flags(s, sent, end, 1, q, quote_open)))
-        return -1;
-    return 0;
+    if (tail < end &&
+        segment_emit(o, s, sent, end,
+                     flags | segment_content_flags(s, sent, end, 1, q, quote_open)) != ARS_OK)
+        return ARS_ENOMEM;
+    return ARS_OK;
 }
 
 /* --- paragraphs ------------------------------------------------------------------------------ */
@@ -368,7 +371,7 @@ ars_status segment_document(const char *text, size_t len, const clean_line *line
     for (size_t k = 0; k < m;) {
         const clean_line *cl = &lines[ls[k].index];
         if ((cl->flags & CLEAN_LINE_TITLE) &&
-            segment_emit(&o, text, cl->title_start, cl->title_end, SEGMENT_TITLE))
+            segment_emit(&o, text, cl->title_start, cl->title_end, SEGMENT_TITLE) != ARS_OK)
             goto fail;
         if (ls[k].start == ls[k].end) { /* kept but empty (a title line): nothing more */
             k++;
@@ -399,7 +402,7 @@ ars_status segment_document(const char *text, size_t len, const clean_line *line
         }
         uint32_t pflags = ls[k].heading ? SEGMENT_HEADING : 0;
         if (segment_paragraph(text, ls[k].start, ls[last].end, pflags, ls[k].bullet, quote_open, &o,
-                              &q))
+                              &q) != ARS_OK)
             goto fail;
         quote_open = q.open_at_end;
         k = last + 1;

@@ -18,13 +18,10 @@ typedef struct {
     uint32_t flags; /* SEGMENT_* below */
 } segment_sentence;
 
-#define SEGMENT_HEADING      1u /* from a heading line: no final punctuation (not summary material) */
-#define SEGMENT_BULLET       2u /* started with a "- " bullet */
-#define SEGMENT_UNTERMINATED 4u /* ended at a paragraph break without final punctuation */
-#define SEGMENT_TITLE        8u /* the document's title (CLEAN_LINE_TITLE): a signal, not a candidate */
-#define SEGMENT_QUOTE_TAIL   16u /* starts inside a quotation opened in an earlier paragraph */
-#define SEGMENT_LEADIN       32u /* ends with a colon at a paragraph end: introduces what follows */
-#define SEGMENT_PARA_START   64u /* the first sentence of its paragraph (its topic sentence) */
+#define SEGMENT_HEADING    1u /* from a heading line: no final punctuation (not summary material) */
+#define SEGMENT_TITLE      2u /* the document's title (CLEAN_LINE_TITLE): a signal, not a candidate */
+#define SEGMENT_QUOTE_TAIL 4u /* starts inside a quotation opened in an earlier paragraph */
+#define SEGMENT_LEADIN     8u /* ends with a colon at a paragraph end: introduces what follows */
 
 /* Segments one document. Only lines with reason CLEAN_KEEP contribute; a dropped line or a blank
  * line is a paragraph break, except that in a hard-wrapped document (most lines of similar length,

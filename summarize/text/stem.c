@@ -3,12 +3,14 @@
  * are interned by the vectoriser. */
 #include "summarize/text/stem.h"
 
+#include <assert.h>
 #include <limits.h>
 #include <stdint.h>
 #include <libstemmer.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "summarize/common/error.h"
 #include "summarize/text/normalize.h"
 
 /* Why ة -> ه comes after stemming (normalize.h states the rule; these are the figures).
@@ -37,19 +39,33 @@ struct stemmer {
     size_t term_cap;
 };
 
-stemmer *stemmer_new(ars_stem kind) {
-    if (kind != ARS_STEM_SNOWBALL && kind != ARS_STEM_NONE) return NULL;
+/* sb_stemmer_new() returns NULL both when the algorithm is missing and when memory runs out; the
+ * list of compiled-in algorithms tells the two apart. */
+static int stemmer_libstemmer_has_arabic(void) {
+    const char **names = sb_stemmer_list();
+    for (size_t i = 0; names && names[i]; i++)
+        if (strcmp(names[i], "arabic") == 0) return 1;
+    return 0;
+}
+
+ars_status stemmer_new(ars_stem kind, stemmer **out, ars_error *err) {
+    assert(kind == ARS_STEM_SNOWBALL || kind == ARS_STEM_NONE); /* options are checked before */
+    *out = NULL;
+    if (kind == ARS_STEM_SNOWBALL && !stemmer_libstemmer_has_arabic())
+        return error_set(err, ARS_EMODEL,
+                         "stemmer: the installed libstemmer has no Snowball Arabic algorithm");
     stemmer *st = calloc(1, sizeof *st);
-    if (!st) return NULL;
+    if (!st) return error_set(err, ARS_ENOMEM, "stemmer: out of memory");
     st->kind = kind;
     if (kind == ARS_STEM_SNOWBALL) {
         st->sb = sb_stemmer_new("arabic", "UTF_8");
         if (!st->sb) {
             free(st);
-            return NULL;
+            return error_set(err, ARS_ENOMEM, "stemmer: out of memory");
         }
     }
-    return st;
+    *out = st;
+    return ARS_OK;
 }
 
 void stemmer_free(stemmer *st) {
@@ -59,15 +75,17 @@ void stemmer_free(stemmer *st) {
     free(st);
 }
 
-const char *stemmer_stem(stemmer *st, const char *s, size_t len, size_t *out_len) {
+ars_status stemmer_stem(stemmer *st, const char *s, size_t len, const char **out, size_t *out_len) {
     if (!st->sb || len > INT_MAX) {
+        *out = s;
         *out_len = len;
-        return s;
+        return ARS_OK;
     }
     const sb_symbol *r = sb_stemmer_stem(st->sb, (const sb_symbol *)s, (int)len);
-    if (!r) return NULL;
+    if (!r) return ARS_ENOMEM;
+    *out = (const char *)r;
     *out_len = (size_t)sb_stemmer_length(st->sb);
-    return (const char *)r;
+    return ARS_OK;
 }
 
 /* Snowball Arabic removes the article with ب/ك/ل before it (بال، كال، لل) but never with the
@@ -83,34 +101,32 @@ static size_t stemmer_conjunction_article(const char *s, size_t len) {
     return 0;
 }
 
-const char *stemmer_term(stemmer *st, const char *s, size_t len, size_t *out_len) {
+ars_status stemmer_term(stemmer *st, const char *s, size_t len, const char **out, size_t *out_len) {
     size_t n;
     if (st->sb) {
         size_t skip = stemmer_conjunction_article(s, len);
         s += skip;
         len -= skip;
     }
-    const char *stem = stemmer_stem(st, s, len, &n);
-    if (!stem) return NULL;
+    const char *stem;
+    ars_status status = stemmer_stem(st, s, len, &stem, &n);
+    if (status != ARS_OK) return status;
     /* Copied at once: libstemmer's buffer is borrowed, and with ARS_STEM_NONE the stem is the
      * caller's own text, which the fold must not rewrite. */
     if (n + 1 > st->term_cap) {
-        if (n == SIZE_MAX) return NULL;
+        if (n == SIZE_MAX) return ARS_ENOMEM;
         size_t cap = st->term_cap ? st->term_cap : 64;
         while (cap < n + 1)
             cap = cap > SIZE_MAX / 2 ? n + 1 : cap * 2;
         char *grown = realloc(st->term, cap);
-        if (!grown) return NULL;
+        if (!grown) return ARS_ENOMEM;
         st->term = grown;
         st->term_cap = cap;
     }
     if (n) memcpy(st->term, stem, n);
     st->term[n] = '\0';
     normalize_fold_ta_marbuta(st->term, n);
+    *out = st->term;
     *out_len = n;
-    return st->term;
-}
-
-const char *stemmer_name(const stemmer *st) {
-    return st->kind == ARS_STEM_SNOWBALL ? "snowball-arabic" : "none";
+    return ARS_OK;
 }

@@ -4,7 +4,6 @@
  * ',' and '.' are punctuation; the segmenter, not the tokenizer, keeps such numbers whole. */
 #include "summarize/text/tokenize.h"
 
-#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <utf8proc.h>
@@ -53,22 +52,22 @@ static uint32_t tokenize_flags(utf8proc_int32_t cp) {
     return 0;
 }
 
-static int tokenize_push(token_span **toks, size_t *n, size_t *cap, size_t start, size_t len,
-                         uint32_t flags) {
+static ars_status tokenize_push(token_span **toks, size_t *n, size_t *cap, size_t start, size_t len,
+                                uint32_t flags) {
     if (*n == *cap) {
         size_t new_cap = *cap ? *cap * 2 : 64;
-        if (new_cap < *cap || new_cap > SIZE_MAX / sizeof **toks) return ENOMEM;
+        if (new_cap < *cap || new_cap > SIZE_MAX / sizeof **toks) return ARS_ENOMEM;
         token_span *grown = realloc(*toks, new_cap * sizeof **toks);
-        if (!grown) return ENOMEM;
+        if (!grown) return ARS_ENOMEM;
         *toks = grown;
         *cap = new_cap;
     }
     (*toks)[*n] = (token_span){.start = start, .len = len, .flags = flags};
     (*n)++;
-    return 0;
+    return ARS_OK;
 }
 
-int tokenize(const char *s, size_t len, token_span **toks, size_t *n, size_t *cap) {
+ars_status tokenize(const char *s, size_t len, token_span **toks, size_t *n, size_t *cap) {
     const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
     size_t i = 0, start = 0;
     int in_token = 0;
@@ -92,11 +91,11 @@ int tokenize(const char *s, size_t len, token_span **toks, size_t *n, size_t *ca
             }
             if (cls == TOKENIZE_BASE) flags |= tokenize_flags(cp);
         } else if (in_token) {
-            if (tokenize_push(toks, n, cap, start, i - start, flags)) return ENOMEM;
+            ars_status st = tokenize_push(toks, n, cap, start, i - start, flags);
+            if (st != ARS_OK) return st;
             in_token = 0;
         }
         i += (size_t)step;
     }
-    if (in_token && tokenize_push(toks, n, cap, start, len - start, flags)) return ENOMEM;
-    return 0;
+    return in_token ? tokenize_push(toks, n, cap, start, len - start, flags) : ARS_OK;
 }

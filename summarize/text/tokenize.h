@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "summarize/summarize.h" /* ars_status */
+
 typedef struct {
     size_t start, len; /* bytes within the tokenised string */
     uint32_t flags;    /* TOKEN_* below */
@@ -20,7 +22,7 @@ typedef struct {
 
 /* Appends the tokens of UTF-8 [s, s+len) to *toks (a malloc'd array of *n / capacity *cap that this
  * function grows with realloc; start with NULL/0/0). Invalid UTF-8 bytes act as separators.
- * Returns 0 or ENOMEM (the array keeps what it had). */
-int tokenize(const char *s, size_t len, token_span **toks, size_t *n, size_t *cap);
+ * Returns ARS_OK or ARS_ENOMEM (the array keeps what it had). */
+ars_status tokenize(const char *s, size_t len, token_span **toks, size_t *n, size_t *cap);
 
 #endif

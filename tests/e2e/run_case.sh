@@ -12,6 +12,8 @@
 #   stdin    a file fed to standard input (optional; default /dev/null)
 #   env      KEY=VALUE lines exported for the run (optional)
 #   program  "summarize-eval" to run the evaluation program instead of summarize (optional)
+#   needs    paths (relative to the source tree, one per line) the case reads outside it, such
+#            as ../shared/data; when one is missing the case is skipped (exit 77) (optional)
 #   setup    shell script run before (optional; sees $TMP and $SRC)
 #   check    shell script run after (optional; sees $TMP, $SRC, $OUT and $ERR: the output files)
 # With ARS_REGENERATE=1 the stdout golden is rewritten from the actual output instead of compared.
@@ -20,6 +22,11 @@ BIN=$1
 SRC=$2
 CASE=$3
 if [ -f "$CASE/program" ] && [ "$(cat "$CASE/program")" = summarize-eval ]; then BIN=${4:?}; fi
+if [ -f "$CASE/needs" ]; then
+    while IFS= read -r need; do
+        [ -z "$need" ] || [ -e "$SRC/$need" ] || { echo "skip $(basename "$CASE"): no $need"; exit 77; }
+    done < "$CASE/needs"
+fi
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 OUT=$TMP/.stdout

@@ -2,8 +2,6 @@
  * (summarize/common/error.c). */
 #include "test_util.h"
 
-#include <errno.h>
-
 #include "summarize/common/error.h"
 
 static void test_status_str_is_never_null_and_distinct(void **state) {
@@ -28,6 +26,15 @@ static void test_error_set_fills_status_and_message(void **state) {
     assert_string_equal(err.message, "a.txt: byte 12: invalid UTF-8");
 }
 
+static void test_error_at_names_the_place_before_the_status(void **state) {
+    (void)state;
+    ars_error err = {ARS_OK, ""};
+    assert_int_equal(error_at(&err, ARS_ENOMEM, "%s: %s", "a.txt", "segment"), ARS_ENOMEM);
+    assert_int_equal(err.status, ARS_ENOMEM);
+    assert_string_equal(err.message, "a.txt: segment: out of memory");
+    assert_int_equal(error_at(NULL, ARS_ELIMIT, "similarity"), ARS_ELIMIT);
+}
+
 static void test_error_set_accepts_null_and_truncates(void **state) {
     (void)state;
     assert_int_equal(error_set(NULL, ARS_EIO, "%s", "ignored"), ARS_EIO);
@@ -39,20 +46,12 @@ static void test_error_set_accepts_null_and_truncates(void **state) {
     assert_int_equal(strlen(err.message), sizeof err.message - 1);
 }
 
-static void test_error_from_errno_maps_codes(void **state) {
-    (void)state;
-    assert_int_equal(error_from_errno(0), ARS_OK);
-    assert_int_equal(error_from_errno(ENOMEM), ARS_ENOMEM);
-    assert_int_equal(error_from_errno(EOVERFLOW), ARS_ELIMIT);
-    assert_int_equal(error_from_errno(EINVAL), ARS_EINTERNAL);
-}
-
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_status_str_is_never_null_and_distinct),
         cmocka_unit_test(test_error_set_fills_status_and_message),
+        cmocka_unit_test(test_error_at_names_the_place_before_the_status),
         cmocka_unit_test(test_error_set_accepts_null_and_truncates),
-        cmocka_unit_test(test_error_from_errno_maps_codes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

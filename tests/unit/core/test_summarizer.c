@@ -3,8 +3,10 @@
  * redundancy over the cap, at most one sentence from the off-topic article). */
 #include "test_util.h"
 
+#include "summarize/analyze.h"
 #include "summarize/summarize.h"
-#include "summarize/summarizer_internal.h"
+#include "vectors/tfidf.h"
+#include "vectors/vocab.h"
 
 static const char *const SEEDS[] = {
     "tests/data/seeds/000_37eaa8ce959699e6.txt", "tests/data/seeds/001_1bb4ffb61d3243be.txt",
@@ -23,6 +25,66 @@ static ars_summarizer *new_with_seeds(const ars_options *o) {
         assert_int_equal(st, ARS_OK);
     }
     return s;
+}
+
+/* The highest cosine between two summary sentences of s (run over SEEDS with stemming stem),
+ * recomputed from the public results as the pipeline computes it: the candidates the ranker scored
+ * (score > 0: every eligible sentence gets a positive relevance) are analysed into terms, TF-IDF
+ * rows are built over them, and the rows of the summary sentences are compared. An oracle for the
+ * --max-sim cap that does not rely on the summarizer reporting on itself. */
+static double max_pair_cosine(const ars_summarizer *s, ars_stem stem) {
+    char *docs[5];
+    for (size_t d = 0; d < 5; d++) {
+        docs[d] = test_util_read_file(test_util_source_path(SEEDS[d]), NULL);
+        assert_non_null(docs[d]);
+    }
+    analyzer *an = NULL;
+    vocab *voc = NULL;
+    assert_int_equal(analyzer_new(stem, &an, NULL), ARS_OK);
+    assert_int_equal(vocab_new(&voc), ARS_OK);
+    size_t n = ars_summarizer_sentence_count(s), rows = 0, n_terms = 0, cap = 0;
+    size_t *offsets = calloc(n + 1, sizeof *offsets), *row_of = calloc(n, sizeof *row_of);
+    assert_true(offsets && row_of);
+    uint32_t *terms = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const ars_sentence *x = ars_summarizer_sentence_get(s, i);
+        row_of[i] = SIZE_MAX;
+        if (!(x->score > 0.0)) continue;
+        analyze_stats stats;
+        assert_int_equal(analyzer_sentence(an, voc, docs[x->doc] + x->start, x->end - x->start,
+                                           &terms, &n_terms, &cap, &stats),
+                         ARS_OK);
+        row_of[i] = rows++;
+        offsets[rows] = n_terms;
+    }
+    tfidf_matrix m;
+    assert_int_equal(tfidf_build(terms, offsets, rows, vocab_size(voc), &m), ARS_OK);
+    double top = 0.0;
+    for (size_t a = 0; a < ars_summary_count(s); a++)
+        for (size_t b = a + 1; b < ars_summary_count(s); b++) {
+            size_t ra = SIZE_MAX, rb = SIZE_MAX;
+            for (size_t i = 0; i < n; i++) {
+                const ars_sentence *x = ars_summarizer_sentence_get(s, i);
+                if (x->doc == ars_summary_get(s, a)->doc &&
+                    x->index == ars_summary_get(s, a)->index)
+                    ra = row_of[i];
+                if (x->doc == ars_summary_get(s, b)->doc &&
+                    x->index == ars_summary_get(s, b)->index)
+                    rb = row_of[i];
+            }
+            assert_true(ra != SIZE_MAX && rb != SIZE_MAX); /* summary sentences were scored */
+            double sim = tfidf_dot(&m, ra, rb);
+            if (sim > top) top = sim;
+        }
+    tfidf_free(&m);
+    free(terms);
+    free(offsets);
+    free(row_of);
+    vocab_free(voc);
+    analyzer_free(an);
+    for (size_t d = 0; d < 5; d++)
+        free(docs[d]);
+    return top;
 }
 
 /* 1 when text holds tok as a whole word (bounded by spaces or punctuation). */
@@ -50,6 +112,63 @@ static void test_options_init_sets_documented_defaults(void **state) {
     assert_int_equal(o.budget, ARS_BUDGET_FIRST);
     assert_double_near(o.position_weight, 1.0, 0);
     assert_double_near(o.document_weight, 1.0, 0);
+}
+
+static void test_options_init_size_fills_only_the_callers_bytes(void **state) {
+    (void)state;
+    /* A caller that owns fewer bytes (a header older than the library) gets only those filled. */
+    size_t old_size = offsetof(ars_options, position_weight);
+    union {
+        ars_options o;
+        unsigned char bytes[sizeof(ars_options)];
+    } u;
+    memset(u.bytes, 0xAB, sizeof u.bytes);
+    ars_options_init_size(&u.o, old_size);
+    assert_int_equal(u.o.struct_size, old_size);
+    assert_int_equal(u.o.max_words, 120);
+    assert_int_equal(u.bytes[old_size], 0xAB); /* nothing written past the caller's struct */
+    u.o.method = ARS_METHOD_LEAD;
+    ars_summarizer *s = NULL;
+    ars_error err = {ARS_OK, ""};
+    /* position_weight is part of the first published layout: shorter is not an ars_options */
+    assert_int_equal(ars_summarizer_new(&u.o, &s, &err), ARS_EARG);
+    assert_non_null(strstr(err.message, "ars_options_init"));
+    ars_options_init_size(&u.o, sizeof u.o);
+    u.o.method = ARS_METHOD_LEAD;
+    assert_int_equal(ars_summarizer_new(&u.o, &s, &err), ARS_OK);
+    ars_summarizer_free(s);
+}
+
+static void test_options_not_initialised_or_from_a_newer_header_are_refused(void **state) {
+    (void)state;
+    ars_options o;
+    memset(&o, 0, sizeof o); /* filled by hand, struct_size left 0 */
+    o.max_words = 50;
+    ars_summarizer *s = NULL;
+    ars_error err = {ARS_OK, ""};
+    assert_int_equal(ars_summarizer_new(&o, &s, &err), ARS_EARG);
+    assert_string_equal(err.message, "options not filled by ars_options_init()");
+    assert_null(s);
+    /* a newer header: a struct with a field this library does not know */
+    struct {
+        ars_options o;
+        double newer_field;
+    } bigger;
+    ars_options_init_size(&bigger.o, sizeof bigger);
+    assert_int_equal(bigger.o.struct_size, sizeof bigger);
+    assert_double_near(bigger.newer_field, 0.0, 0.0); /* zeroed, not left as garbage */
+    assert_int_equal(ars_summarizer_new(&bigger.o, &s, &err), ARS_EARG);
+    assert_non_null(strstr(err.message, "newer libsummarize header"));
+}
+
+static void test_version_of_library_matches_header(void **state) {
+    (void)state;
+    assert_string_equal(ars_version(), ARS_VERSION_STRING);
+    assert_int_equal(ars_version_number(), ARS_VERSION_NUMBER);
+    char expect[32];
+    snprintf(expect, sizeof expect, "%d.%d.%d", ARS_VERSION_MAJOR, ARS_VERSION_MINOR,
+             ARS_VERSION_PATCH);
+    assert_string_equal(ars_version(), expect);
 }
 
 static void test_new_rejects_bad_options(void **state) {
@@ -159,7 +278,7 @@ static void test_seeds_summary_is_clean_arabic_without_redundancy(void **state) 
     assert_int_equal(from_offtopic, 0); /* 004 is about an older event: left out */
     assert_true(words <=
                 130); /* budget 120 tokens; tokens and space-separated words differ a little */
-    assert_true(summarizer_max_pair_similarity(s) < 0.5);
+    assert_true(max_pair_cosine(s, ARS_STEM_SNOWBALL) < 0.5);
     ars_summarizer_free(s);
 }
 
@@ -345,7 +464,7 @@ static void test_every_method_and_budget_works_on_seeds(void **state) {
         assert_int_equal(ars_summary_count(s), 3);
         for (size_t i = 1; i < 3; i++)
             assert_true(ars_summary_get(s, i - 1)->score >= ars_summary_get(s, i)->score);
-        assert_true(summarizer_max_pair_similarity(s) < 0.5);
+        assert_true(max_pair_cosine(s, ARS_STEM_SNOWBALL) < 0.5);
         ars_summarizer_free(s);
     }
 }
@@ -425,9 +544,47 @@ static void test_clean_twin_beats_pdf_damaged_copy(void **state) {
     ars_summarizer_free(s);
 }
 
+static void test_names_round_trip_and_unknown_names_are_bad_arguments(void **state) {
+    (void)state;
+    static const char *const methods[] = {"default",  "lead",    "centroid",
+                                          "textrank", "lexrank", "mmr"};
+    for (int m = ARS_METHOD_DEFAULT; m <= ARS_METHOD_MMR; m++) {
+        assert_string_equal(ars_method_name((ars_method)m), methods[m]);
+        ars_method back = ARS_METHOD_LEAD;
+        assert_int_equal(ars_method_from_name(methods[m], &back), ARS_OK);
+        assert_int_equal(back, m);
+    }
+    assert_null(ars_method_name((ars_method)6));
+    assert_null(ars_method_name((ars_method)-1));
+    ars_method m = ARS_METHOD_MMR;
+    assert_int_equal(ars_method_from_name("TextRank", &m), ARS_EARG); /* exact match only */
+    assert_int_equal(ars_method_from_name(NULL, &m), ARS_EARG);
+    assert_int_equal(ars_method_from_name("lead", NULL), ARS_EARG);
+    assert_int_equal(m, ARS_METHOD_MMR); /* untouched on failure */
+
+    ars_stem st = ARS_STEM_SNOWBALL;
+    assert_int_equal(ars_stem_from_name("none", &st), ARS_OK);
+    assert_int_equal(st, ARS_STEM_NONE);
+    assert_string_equal(ars_stem_name(ARS_STEM_SNOWBALL), "snowball");
+    assert_int_equal(ars_stem_from_name("light", &st), ARS_EARG);
+    ars_order o = ARS_ORDER_SOURCE;
+    assert_int_equal(ars_order_from_name("score", &o), ARS_OK);
+    assert_int_equal(o, ARS_ORDER_SCORE);
+    assert_string_equal(ars_order_name(ARS_ORDER_SOURCE), "source");
+    assert_null(ars_order_name((ars_order)2));
+    ars_format f = ARS_FORMAT_TEXT;
+    assert_int_equal(ars_format_from_name("json", &f), ARS_OK);
+    assert_int_equal(f, ARS_FORMAT_JSON);
+    assert_string_equal(ars_format_name(ARS_FORMAT_TEXT), "text");
+    assert_int_equal(ars_format_from_name("csv", &f), ARS_EARG);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_options_init_sets_documented_defaults),
+        cmocka_unit_test(test_options_init_size_fills_only_the_callers_bytes),
+        cmocka_unit_test(test_options_not_initialised_or_from_a_newer_header_are_refused),
+        cmocka_unit_test(test_version_of_library_matches_header),
         cmocka_unit_test(test_new_rejects_bad_options),
         cmocka_unit_test(test_invalid_utf8_names_document_and_byte),
         cmocka_unit_test(test_missing_file_is_io_error_naming_path),
@@ -444,6 +601,7 @@ int main(void) {
         cmocka_unit_test(test_lead_takes_first_sentences_round_robin),
         cmocka_unit_test(test_single_truncated_token_is_not_damage),
         cmocka_unit_test(test_clean_twin_beats_pdf_damaged_copy),
+        cmocka_unit_test(test_names_round_trip_and_unknown_names_are_bad_arguments),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

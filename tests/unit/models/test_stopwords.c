@@ -7,10 +7,11 @@
 
 /* A tiny stand-in for the analysis normaliser: folds أ/إ/آ (D8 A3 / D8 A5 / D8 A2) to ا (D8 A7)
  * and drops fatha (D9 8E). Counts its calls through ctx. */
-static int test_normalizer(void *ctx, const char *s, size_t len, char **out, size_t *out_len) {
+static ars_status test_normalizer(void *ctx, const char *s, size_t len, char **out,
+                                  size_t *out_len) {
     if (ctx) (*(int *)ctx)++;
     char *r = malloc(len + 1);
-    if (!r) return 1;
+    if (!r) return ARS_ENOMEM;
     size_t n = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -32,16 +33,17 @@ static int test_normalizer(void *ctx, const char *s, size_t len, char **out, siz
     r[n] = '\0';
     *out = r;
     *out_len = n;
-    return 0;
+    return ARS_OK;
 }
 
-static int failing_normalizer(void *ctx, const char *s, size_t len, char **out, size_t *out_len) {
+static ars_status failing_normalizer(void *ctx, const char *s, size_t len, char **out,
+                                     size_t *out_len) {
     (void)s;
     (void)len;
     (void)out;
     (void)out_len;
     int *calls = ctx;
-    return ++*calls >= 3; /* fails on the third word */
+    return ++*calls >= 3 ? ARS_EUTF8 : ARS_OK; /* fails on the third word */
 }
 
 static int has(const stopwords *sw, const char *w) {
@@ -50,7 +52,8 @@ static int has(const stopwords *sw, const char *w) {
 
 static void test_stopwords_builtin_has_150_distinct_entries(void **state) {
     (void)state;
-    stopwords *raw = stopwords_load_builtin(NULL, NULL);
+    stopwords *raw = NULL;
+    assert_int_equal(stopwords_load_builtin(NULL, NULL, &raw), ARS_OK);
     assert_non_null(raw);
     assert_true(stopwords_count(raw) >= 150);
     assert_true(has(raw, "في"));
@@ -72,7 +75,8 @@ static void test_stopwords_builtin_has_150_distinct_entries(void **state) {
 
     /* still at least 150 once variants that normalise alike (أن/إن) are merged */
     int calls = 0;
-    stopwords *norm = stopwords_load_builtin(test_normalizer, &calls);
+    stopwords *norm = NULL;
+    assert_int_equal(stopwords_load_builtin(test_normalizer, &calls, &norm), ARS_OK);
     assert_non_null(norm);
     assert_true(stopwords_count(norm) >= 150);
     assert_true(calls >= 150);
@@ -84,8 +88,10 @@ static void test_stopwords_builtin_file_matches_embedded_copy(void **state) {
     size_t len = 0;
     char *file = test_util_read_file(test_util_source_path("models/stopwords_ar.txt"), &len);
     assert_non_null(file);
-    stopwords *from_file = stopwords_load(file, len, NULL, NULL);
-    stopwords *builtin = stopwords_load_builtin(NULL, NULL);
+    stopwords *from_file = NULL;
+    assert_int_equal(stopwords_load(file, len, NULL, NULL, &from_file), ARS_OK);
+    stopwords *builtin = NULL;
+    assert_int_equal(stopwords_load_builtin(NULL, NULL, &builtin), ARS_OK);
     assert_non_null(from_file);
     assert_non_null(builtin);
     assert_int_equal(stopwords_count(from_file), stopwords_count(builtin));
@@ -105,7 +111,8 @@ static void test_stopwords_comments_blanks_and_trimming(void **state) {
                         "عن#x\n"
                         "في\n"
                         "last-without-newline";
-    stopwords *sw = stopwords_load(list, sizeof list - 1, NULL, NULL);
+    stopwords *sw = NULL;
+    assert_int_equal(stopwords_load(list, sizeof list - 1, NULL, NULL, &sw), ARS_OK);
     assert_non_null(sw);
     assert_int_equal(stopwords_count(sw), 4); /* في, من, عن#x, last-without-newline */
     assert_true(has(sw, "في"));
@@ -124,7 +131,8 @@ static void test_stopwords_normaliser_applied_at_load(void **state) {
     (void)state;
     const char list[] = "أن\nإن\nآخر\nمَع\n";
     int calls = 0;
-    stopwords *sw = stopwords_load(list, sizeof list - 1, test_normalizer, &calls);
+    stopwords *sw = NULL;
+    assert_int_equal(stopwords_load(list, sizeof list - 1, test_normalizer, &calls, &sw), ARS_OK);
     assert_non_null(sw);
     assert_int_equal(calls, 4);
     assert_int_equal(stopwords_count(sw), 3); /* أن and إن both become ان */
@@ -139,7 +147,8 @@ static void test_stopwords_normaliser_applied_at_load(void **state) {
 static void test_stopwords_words_normalised_to_nothing_are_skipped(void **state) {
     (void)state;
     const char list[] = "\xd9\x8e\nو\n"; /* a lone fatha, then و */
-    stopwords *sw = stopwords_load(list, sizeof list - 1, test_normalizer, NULL);
+    stopwords *sw = NULL;
+    assert_int_equal(stopwords_load(list, sizeof list - 1, test_normalizer, NULL, &sw), ARS_OK);
     assert_non_null(sw);
     assert_int_equal(stopwords_count(sw), 1);
     assert_true(has(sw, "و"));
@@ -147,18 +156,22 @@ static void test_stopwords_words_normalised_to_nothing_are_skipped(void **state)
     stopwords_free(sw);
 }
 
-static void test_stopwords_normaliser_failure_gives_null(void **state) {
+static void test_stopwords_normaliser_failure_is_forwarded(void **state) {
     (void)state;
     int calls = 0;
     const char list[] = "a\nb\nc\nd\n";
-    assert_null(stopwords_load(list, sizeof list - 1, failing_normalizer, &calls));
+    stopwords *sw = (stopwords *)&calls;
+    assert_int_equal(stopwords_load(list, sizeof list - 1, failing_normalizer, &calls, &sw),
+                     ARS_EUTF8);
+    assert_null(sw);
     assert_int_equal(calls, 3);
 }
 
 static void test_stopwords_contains_exact_bytes_only(void **state) {
     (void)state;
     const char list[] = "كان\nكانت\n";
-    stopwords *sw = stopwords_load(list, sizeof list - 1, NULL, NULL);
+    stopwords *sw = NULL;
+    assert_int_equal(stopwords_load(list, sizeof list - 1, NULL, NULL, &sw), ARS_OK);
     assert_non_null(sw);
     assert_true(has(sw, "كان"));
     assert_true(has(sw, "كانت"));
@@ -182,7 +195,8 @@ static void test_stopwords_many_entries_grow_the_table(void **state) {
         int w = snprintf(buf + len, 8, "w%zu\n", i);
         len += (size_t)w;
     }
-    stopwords *sw = stopwords_load(buf, len, NULL, NULL);
+    stopwords *sw = NULL;
+    assert_int_equal(stopwords_load(buf, len, NULL, NULL, &sw), ARS_OK);
     assert_non_null(sw);
     assert_int_equal(stopwords_count(sw), n);
     char word[16];
@@ -198,7 +212,8 @@ static void test_stopwords_many_entries_grow_the_table(void **state) {
 
 static void test_stopwords_empty_list_and_free_null(void **state) {
     (void)state;
-    stopwords *sw = stopwords_load(NULL, 0, NULL, NULL);
+    stopwords *sw = NULL;
+    assert_int_equal(stopwords_load(NULL, 0, NULL, NULL, &sw), ARS_OK);
     assert_non_null(sw);
     assert_int_equal(stopwords_count(sw), 0);
     assert_false(has(sw, "في"));
@@ -213,7 +228,7 @@ int main(void) {
         cmocka_unit_test(test_stopwords_comments_blanks_and_trimming),
         cmocka_unit_test(test_stopwords_normaliser_applied_at_load),
         cmocka_unit_test(test_stopwords_words_normalised_to_nothing_are_skipped),
-        cmocka_unit_test(test_stopwords_normaliser_failure_gives_null),
+        cmocka_unit_test(test_stopwords_normaliser_failure_is_forwarded),
         cmocka_unit_test(test_stopwords_contains_exact_bytes_only),
         cmocka_unit_test(test_stopwords_many_entries_grow_the_table),
         cmocka_unit_test(test_stopwords_empty_list_and_free_null),

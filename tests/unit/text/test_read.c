@@ -6,13 +6,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "summarize/text/read.h"
+#include "summarize/summarize.h"
 
 /* Validates `len` bytes and expects failure with exactly `expected` as the message. */
 static void expect_invalid(const char *bytes, size_t len, const char *expected) {
     ars_error err = {0};
     size_t body = 99;
-    ars_status st = read_validate("doc.txt", bytes, len, &body, &err);
+    ars_status st = ars_text_check("doc.txt", bytes, len, &body, &err);
     assert_int_equal(st, ARS_EUTF8);
     assert_int_equal(err.status, ARS_EUTF8);
     assert_string_equal(err.message, expected);
@@ -24,7 +24,7 @@ static void test_read_accepts_arabic_text(void **state) {
     const char *s = "أعلن الكرملين، أمس الأربعاء، انسحاب القوات. 2020 €𝄞\n";
     size_t body = 99;
     ars_error err = {0};
-    assert_int_equal(read_validate("a", s, strlen(s), &body, &err), ARS_OK);
+    assert_int_equal(ars_text_check("a", s, strlen(s), &body, &err), ARS_OK);
     assert_int_equal(body, 0);
     assert_int_equal(err.status, ARS_OK); /* untouched on success */
 }
@@ -33,10 +33,10 @@ static void test_read_skips_bom(void **state) {
     (void)state;
     const char *s = "\xEF\xBB\xBFنص";
     size_t body = 99;
-    assert_int_equal(read_validate("a", s, strlen(s), &body, NULL), ARS_OK);
+    assert_int_equal(ars_text_check("a", s, strlen(s), &body, NULL), ARS_OK);
     assert_int_equal(body, 3);
     /* A BOM alone is an empty body, not an error. */
-    assert_int_equal(read_validate("a", "\xEF\xBB\xBF", 3, &body, NULL), ARS_OK);
+    assert_int_equal(ars_text_check("a", "\xEF\xBB\xBF", 3, &body, NULL), ARS_OK);
     assert_int_equal(body, 3);
     /* A BOM that is cut short is not a BOM: EF BB is a truncated sequence at byte 0. */
     expect_invalid("\xEF\xBB", 2, "doc.txt: byte 0: invalid UTF-8");
@@ -46,14 +46,14 @@ static void test_read_accepts_crlf_lines(void **state) {
     (void)state;
     const char *s = "سطر أول.\r\nسطر ثان.\r\n";
     size_t body = 99;
-    assert_int_equal(read_validate("a", s, strlen(s), &body, NULL), ARS_OK);
+    assert_int_equal(ars_text_check("a", s, strlen(s), &body, NULL), ARS_OK);
     assert_int_equal(body, 0);
 }
 
 static void test_read_accepts_empty_input(void **state) {
     (void)state;
     size_t body = 99;
-    assert_int_equal(read_validate("a", "", 0, &body, NULL), ARS_OK);
+    assert_int_equal(ars_text_check("a", "", 0, &body, NULL), ARS_OK);
     assert_int_equal(body, 0);
 }
 
@@ -63,7 +63,7 @@ static void test_read_accepts_boundary_code_points(void **state) {
      */
     const char s[] = "\xC2\x80\xDF\xBF\xE0\xA0\x80\xED\x9F\xBF\xEE\x80\x80\xEF\xBF\xBF"
                      "\xF0\x90\x80\x80\xF4\x8F\xBF\xBF";
-    assert_int_equal(read_validate("a", s, sizeof s - 1, NULL, NULL), ARS_OK);
+    assert_int_equal(ars_text_check("a", s, sizeof s - 1, NULL, NULL), ARS_OK);
 }
 
 static void test_read_reports_stray_continuation_byte(void **state) {
@@ -133,10 +133,31 @@ static void test_read_reports_first_of_several_errors(void **state) {
 
 static void test_read_accepts_null_error_struct(void **state) {
     (void)state;
-    assert_int_equal(read_validate("a", "\x80", 1, NULL, NULL), ARS_EUTF8);
+    assert_int_equal(ars_text_check("a", "\x80", 1, NULL, NULL), ARS_EUTF8);
 }
 
-/* --- read_file ------------------------------------------------------------------------------ */
+static void test_read_check_refuses_null_arguments(void **state) {
+    (void)state;
+    ars_error err = {ARS_OK, ""};
+    assert_int_equal(ars_text_check(NULL, "a", 1, NULL, &err), ARS_EARG);
+    assert_int_equal(err.status, ARS_EARG);
+    assert_int_equal(ars_text_check("a", NULL, 1, NULL, NULL), ARS_EARG);
+    assert_int_equal(ars_text_check("a", NULL, 0, NULL, NULL), ARS_OK);
+}
+
+static void test_read_blank_is_white_space_only_after_a_bom(void **state) {
+    (void)state;
+    assert_true(ars_text_is_blank(NULL, 0));
+    assert_true(ars_text_is_blank(" \t\r\n\f\v", 6));
+    assert_true(ars_text_is_blank("\xEF\xBB\xBF", 3));
+    assert_true(ars_text_is_blank("\xEF\xBB\xBF \r\n", 6));
+    assert_false(ars_text_is_blank("\xEF\xBB\xBF\xEF\xBB\xBF", 6)); /* a second BOM is text */
+    assert_false(ars_text_is_blank("  .", 3));
+    assert_false(ars_text_is_blank("\xC2\xA0", 2)); /* no-break space: not ASCII white space */
+    assert_false(ars_text_is_blank("\n\x80", 2));   /* any other byte, checked or not */
+}
+
+/* --- ars_file_read -------------------------------------------------------------------------- */
 
 /* Writes bytes to a fresh temporary file; returns its path in buf. */
 static void write_temp(char *buf, size_t cap, const char *bytes, size_t len) {
@@ -157,12 +178,12 @@ static void test_read_file_reads_whole_seed(void **state) {
     assert_non_null(expect);
     char *buf = NULL;
     size_t len = 0;
-    assert_int_equal(read_file(pathcopy, 0, &buf, &len, NULL), ARS_OK);
+    assert_int_equal(ars_file_read(pathcopy, 0, &buf, &len, NULL), ARS_OK);
     assert_int_equal(len, expect_len);
     assert_memory_equal(buf, expect, len);
     assert_int_equal(buf[len], '\0');
     size_t body = 99;
-    assert_int_equal(read_validate(pathcopy, buf, len, &body, NULL), ARS_OK);
+    assert_int_equal(ars_text_check(pathcopy, buf, len, &body, NULL), ARS_OK);
     assert_int_equal(body, 0);
     free(buf);
     free(expect);
@@ -174,7 +195,7 @@ static void test_read_file_reads_empty_file(void **state) {
     write_temp(path, sizeof path, "", 0);
     char *buf = NULL;
     size_t len = 99;
-    assert_int_equal(read_file(path, 10, &buf, &len, NULL), ARS_OK);
+    assert_int_equal(ars_file_read(path, 10, &buf, &len, NULL), ARS_OK);
     assert_non_null(buf);
     assert_int_equal(len, 0);
     assert_int_equal(buf[0], '\0');
@@ -187,7 +208,7 @@ static void test_read_file_reports_missing_file(void **state) {
     ars_error err = {0};
     char *buf = (char *)&err; /* must be reset to NULL on failure */
     size_t len = 7;
-    assert_int_equal(read_file("/nonexistent/ars/doc.txt", 0, &buf, &len, &err), ARS_EIO);
+    assert_int_equal(ars_file_read("/nonexistent/ars/doc.txt", 0, &buf, &len, &err), ARS_EIO);
     assert_null(buf);
     assert_int_equal(len, 0);
     char expected[600];
@@ -200,7 +221,7 @@ static void test_read_file_rejects_directory(void **state) {
     ars_error err = {0};
     char *buf = NULL;
     size_t len = 0;
-    assert_int_equal(read_file("/tmp", 0, &buf, &len, &err), ARS_EIO);
+    assert_int_equal(ars_file_read("/tmp", 0, &buf, &len, &err), ARS_EIO);
     assert_null(buf);
     char expected[600];
     snprintf(expected, sizeof expected, "/tmp: %s", strerror(EISDIR));
@@ -215,13 +236,13 @@ static void test_read_file_enforces_size_limit(void **state) {
     char *buf = NULL;
     size_t len = 0;
     /* Exactly at the limit is fine ... */
-    assert_int_equal(read_file(path, 10, &buf, &len, &err), ARS_OK);
+    assert_int_equal(ars_file_read(path, 10, &buf, &len, &err), ARS_OK);
     assert_int_equal(len, 10);
     assert_memory_equal(buf, "0123456789", 10);
     free(buf);
     buf = NULL;
     /* ... one byte past it is not. */
-    assert_int_equal(read_file(path, 9, &buf, &len, &err), ARS_ELIMIT);
+    assert_int_equal(ars_file_read(path, 9, &buf, &len, &err), ARS_ELIMIT);
     assert_null(buf);
     char expected[600];
     snprintf(expected, sizeof expected, "%s: larger than 9 bytes", path);
@@ -239,7 +260,7 @@ static void test_read_file_reads_stdin_dash(void **state) {
     assert_non_null(freopen(path, "rb", stdin));
     char *buf = NULL;
     size_t len = 0;
-    ars_status st = read_file("-", 0, &buf, &len, NULL);
+    ars_status st = ars_file_read("-", 0, &buf, &len, NULL);
     assert_true(dup2(saved, STDIN_FILENO) >= 0);
     close(saved);
     assert_int_equal(st, ARS_OK);
@@ -252,7 +273,7 @@ static void test_read_file_reads_stdin_dash(void **state) {
     assert_non_null(freopen(path, "rb", stdin));
     ars_error err = {0};
     buf = NULL;
-    st = read_file("-", 4, &buf, &len, &err);
+    st = ars_file_read("-", 4, &buf, &len, &err);
     assert_true(dup2(saved, STDIN_FILENO) >= 0);
     close(saved);
     assert_int_equal(st, ARS_ELIMIT);
@@ -275,7 +296,7 @@ static void test_read_file_reads_file_larger_than_first_buffer(void **state) {
     assert_non_null(freopen(path, "rb", stdin));
     char *buf = NULL;
     size_t len = 0;
-    ars_status st = read_file("-", 0, &buf, &len, NULL);
+    ars_status st = ars_file_read("-", 0, &buf, &len, NULL);
     assert_true(dup2(saved, STDIN_FILENO) >= 0);
     close(saved);
     assert_int_equal(st, ARS_OK);
@@ -302,6 +323,8 @@ int main(void) {
         cmocka_unit_test(test_read_rejects_nul_byte),
         cmocka_unit_test(test_read_reports_first_of_several_errors),
         cmocka_unit_test(test_read_accepts_null_error_struct),
+        cmocka_unit_test(test_read_check_refuses_null_arguments),
+        cmocka_unit_test(test_read_blank_is_white_space_only_after_a_bom),
         cmocka_unit_test(test_read_file_reads_whole_seed),
         cmocka_unit_test(test_read_file_reads_empty_file),
         cmocka_unit_test(test_read_file_reports_missing_file),

@@ -10,7 +10,7 @@ typedef struct {
 } token_list;
 
 static void run(token_list *tl, const char *s) {
-    assert_int_equal(tokenize(s, strlen(s), &tl->toks, &tl->n, &tl->cap), 0);
+    assert_int_equal(tokenize(s, strlen(s), &tl->toks, &tl->n, &tl->cap), ARS_OK);
 }
 
 /* Checks that s tokenises to exactly the space-separated words of expected ("" = no token). */
@@ -135,7 +135,7 @@ static void test_tokenize_appends_and_grows_array(void **state) {
         len += i % 2 ? 9 : 7;
     }
     token_list tl = {0};
-    assert_int_equal(tokenize(s, len, &tl.toks, &tl.n, &tl.cap), 0);
+    assert_int_equal(tokenize(s, len, &tl.toks, &tl.n, &tl.cap), ARS_OK);
     assert_int_equal(tl.n, words);
     assert_true(tl.cap >= words);
     size_t pos = 0;
@@ -146,7 +146,7 @@ static void test_tokenize_appends_and_grows_array(void **state) {
         pos += i % 2 ? 9 : 7;
     }
     /* a second call appends after what is there */
-    assert_int_equal(tokenize("x y", 3, &tl.toks, &tl.n, &tl.cap), 0);
+    assert_int_equal(tokenize("x y", 3, &tl.toks, &tl.n, &tl.cap), ARS_OK);
     assert_int_equal(tl.n, words + 2);
     assert_int_equal(tl.toks[words].start, 0);
     assert_int_equal(tl.toks[words + 1].start, 2);

@@ -3,6 +3,8 @@
  * internal entry point), symmetry and diagonal, the matrix-free product, and the size guards. */
 #include "test_util.h"
 
+#include "similarity_oracle.h"
+
 #include <errno.h>
 #include <limits.h>
 #include "vectors/similarity.h"
@@ -32,16 +34,14 @@ static float rng_signed(rng *r) {
 }
 
 /* A random TF-IDF matrix: each row is empty with probability empty_pct/100, else holds 1..max_len
- * terms drawn from n_cols (repeats likely). With caller_idf, idf values are random in [0.5, 3). */
+ * terms drawn from n_cols (repeats likely). */
 static void random_matrix(uint64_t seed, size_t n_rows, size_t n_cols, size_t max_len,
-                          unsigned empty_pct, int caller_idf, tfidf_matrix *m) {
+                          unsigned empty_pct, tfidf_matrix *m) {
     rng r = {seed};
     size_t *offsets = malloc((n_rows + 1) * sizeof *offsets);
     uint32_t *terms = malloc((n_rows * max_len + 1) * sizeof *terms);
-    float *idf = malloc((n_cols + 1) * sizeof *idf);
     assert_non_null(offsets);
     assert_non_null(terms);
-    assert_non_null(idf);
     size_t n = 0;
     for (size_t i = 0; i < n_rows; i++) {
         offsets[i] = n;
@@ -51,12 +51,9 @@ static void random_matrix(uint64_t seed, size_t n_rows, size_t n_cols, size_t ma
             terms[n++] = (uint32_t)rng_below(&r, n_cols);
     }
     offsets[n_rows] = n;
-    for (size_t t = 0; t < n_cols; t++)
-        idf[t] = 0.5f + 1.25f * (rng_signed(&r) + 1.0f);
-    assert_int_equal(tfidf_build(terms, offsets, n_rows, n_cols, caller_idf ? idf : NULL, m), 0);
+    assert_int_equal(tfidf_build(terms, offsets, n_rows, n_cols, m), ARS_OK);
     free(offsets);
     free(terms);
-    free(idf);
 }
 
 static float *alloc_square(size_t n) {
@@ -86,11 +83,11 @@ static void check_against_naive(const tfidf_matrix *m, const float *S) {
 }
 
 static void run_dense_case(uint64_t seed, size_t n_rows, size_t n_cols, size_t max_len,
-                           unsigned empty_pct, int caller_idf) {
+                           unsigned empty_pct) {
     tfidf_matrix m;
-    random_matrix(seed, n_rows, n_cols, max_len, empty_pct, caller_idf, &m);
+    random_matrix(seed, n_rows, n_cols, max_len, empty_pct, &m);
     float *S = alloc_square(n_rows);
-    assert_int_equal(similarity_dense(&m, S), 0);
+    assert_int_equal(similarity_dense(&m, S), ARS_OK);
     check_against_naive(&m, S);
     free(S);
     tfidf_free(&m);
@@ -98,35 +95,35 @@ static void run_dense_case(uint64_t seed, size_t n_rows, size_t n_cols, size_t m
 
 static void test_similarity_dense_matches_naive_for_single_row(void **state) {
     (void)state;
-    run_dense_case(1, 1, 5, 4, 0, 0);
-    run_dense_case(2, 1, 5, 4, 100, 0); /* the single row is empty */
+    run_dense_case(1, 1, 5, 4, 0);
+    run_dense_case(2, 1, 5, 4, 100); /* the single row is empty */
 }
 
 static void test_similarity_dense_matches_naive_when_columns_outnumber_rows(void **state) {
     (void)state;
-    run_dense_case(3, 7, 200, 30, 0, 0);
-    run_dense_case(4, 12, 5000, 40, 20, 1);
+    run_dense_case(3, 7, 200, 30, 0);
+    run_dense_case(4, 12, 5000, 40, 20);
 }
 
 static void test_similarity_dense_matches_naive_when_rows_outnumber_columns(void **state) {
     (void)state;
-    run_dense_case(5, 300, 20, 6, 0, 0);
-    run_dense_case(6, 257, 3, 5, 10, 1);
+    run_dense_case(5, 300, 20, 6, 0);
+    run_dense_case(6, 257, 3, 5, 10);
 }
 
 static void test_similarity_dense_matches_naive_with_empty_rows(void **state) {
     (void)state;
-    run_dense_case(7, 64, 64, 10, 40, 0);
-    run_dense_case(8, 100, 1000, 25, 5, 1);
+    run_dense_case(7, 64, 64, 10, 40);
+    run_dense_case(8, 100, 1000, 25, 5);
 }
 
 static void test_similarity_dense_gives_zeros_when_every_row_is_empty(void **state) {
     (void)state;
     const size_t offsets[] = {0, 0, 0, 0};
     tfidf_matrix m;
-    assert_int_equal(tfidf_build(NULL, offsets, 3, 10, NULL, &m), 0);
+    assert_int_equal(tfidf_build(NULL, offsets, 3, 10, &m), ARS_OK);
     float *S = alloc_square(3);
-    assert_int_equal(similarity_dense(&m, S), 0);
+    assert_int_equal(similarity_dense(&m, S), ARS_OK);
     for (size_t i = 0; i < 9; i++)
         assert_double_near(S[i], 0.0, 0.0);
     free(S);
@@ -137,9 +134,9 @@ static void test_similarity_dense_accepts_zero_rows(void **state) {
     (void)state;
     const size_t offsets[] = {0};
     tfidf_matrix m;
-    assert_int_equal(tfidf_build(NULL, offsets, 0, 0, NULL, &m), 0);
+    assert_int_equal(tfidf_build(NULL, offsets, 0, 0, &m), ARS_OK);
     float S[1] = {NAN};
-    assert_int_equal(similarity_dense(&m, S), 0);
+    assert_int_equal(similarity_dense(&m, S), ARS_OK);
     assert_true(isnan(S[0])); /* nothing written */
     tfidf_free(&m);
 }
@@ -150,9 +147,9 @@ static void test_similarity_dense_gives_one_for_rows_with_the_same_terms(void **
     const uint32_t terms[] = {0, 4, 4, 9, 1, 2, 9, 4, 0, 4};
     const size_t offsets[] = {0, 4, 6, 10};
     tfidf_matrix m;
-    assert_int_equal(tfidf_build(terms, offsets, 3, 10, NULL, &m), 0);
+    assert_int_equal(tfidf_build(terms, offsets, 3, 10, &m), ARS_OK);
     float *S = alloc_square(3);
-    assert_int_equal(similarity_dense(&m, S), 0);
+    assert_int_equal(similarity_dense(&m, S), ARS_OK);
     check_against_naive(&m, S);
     assert_double_near(S[0 * 3 + 2], 1.0, TOL);
     free(S);
@@ -167,15 +164,15 @@ static void test_similarity_dense_chunked_columns_match_single_block(void **stat
     for (size_t s = 0; s < sizeof shapes / sizeof shapes[0]; s++) {
         size_t n = shapes[s][0];
         tfidf_matrix m;
-        random_matrix(100 + s, n, shapes[s][1], shapes[s][2], 15, s % 2, &m);
+        random_matrix(100 + s, n, shapes[s][1], shapes[s][2], 15, &m);
         float *whole = alloc_square(n);
-        assert_int_equal(similarity_dense(&m, whole), 0);
+        assert_int_equal(similarity_dense(&m, whole), ARS_OK);
         /* 1 byte -> one column per chunk; 7 columns and 64 columns -> chunks that do not divide
          * the used column count evenly (with a last short chunk). */
         const size_t budgets[] = {1, 7 * n * sizeof(float), 64 * n * sizeof(float) + 3};
         for (size_t b = 0; b < sizeof budgets / sizeof budgets[0]; b++) {
             float *S = alloc_square(n);
-            assert_int_equal(similarity_dense_blocked(&m, S, budgets[b]), 0);
+            assert_int_equal(similarity_dense_blocked(&m, S, budgets[b]), ARS_OK);
             check_against_naive(&m, S);
             for (size_t i = 0; i < n * n; i++)
                 assert_double_near(S[i], whole[i], TOL);
@@ -189,10 +186,10 @@ static void test_similarity_dense_chunked_columns_match_single_block(void **stat
 static void test_similarity_dense_is_deterministic(void **state) {
     (void)state;
     tfidf_matrix m;
-    random_matrix(77, 120, 800, 20, 10, 0, &m);
+    random_matrix(77, 120, 800, 20, 10, &m);
     float *a = alloc_square(120), *b = alloc_square(120);
-    assert_int_equal(similarity_dense(&m, a), 0);
-    assert_int_equal(similarity_dense(&m, b), 0);
+    assert_int_equal(similarity_dense(&m, a), ARS_OK);
+    assert_int_equal(similarity_dense(&m, b), ARS_OK);
     assert_memory_equal(a, b, 120 * 120 * sizeof *a);
     free(a);
     free(b);
@@ -205,10 +202,10 @@ static void test_similarity_dense_refuses_more_rows_than_dense_max(void **state)
     size_t *offsets = calloc(n + 1, sizeof *offsets);
     assert_non_null(offsets);
     tfidf_matrix m;
-    assert_int_equal(tfidf_build(NULL, offsets, n, 1, NULL, &m), 0);
+    assert_int_equal(tfidf_build(NULL, offsets, n, 1, &m), ARS_OK);
     float S[4] = {5.0f, 5.0f, 5.0f, 5.0f}; /* far too small: must not be touched */
-    assert_int_equal(similarity_dense(&m, S), EOVERFLOW);
-    assert_int_equal(similarity_dense_blocked(&m, S, 1), EOVERFLOW);
+    assert_int_equal(similarity_dense(&m, S), ARS_ELIMIT);
+    assert_int_equal(similarity_dense_blocked(&m, S, 1), ARS_ELIMIT);
     for (size_t i = 0; i < 4; i++)
         assert_double_near(S[i], 5.0, 0.0);
     tfidf_free(&m);
@@ -218,21 +215,21 @@ static void test_similarity_dense_refuses_more_rows_than_dense_max(void **state)
 static void test_similarity_blas_int_rejects_sizes_beyond_int_max(void **state) {
     (void)state;
     int out = -1;
-    assert_int_equal(similarity_blas_int(0, &out), 0);
+    assert_int_equal(similarity_blas_int(0, &out), ARS_OK);
     assert_int_equal(out, 0);
-    assert_int_equal(similarity_blas_int(12345, &out), 0);
+    assert_int_equal(similarity_blas_int(12345, &out), ARS_OK);
     assert_int_equal(out, 12345);
-    assert_int_equal(similarity_blas_int((size_t)INT_MAX, &out), 0);
+    assert_int_equal(similarity_blas_int((size_t)INT_MAX, &out), ARS_OK);
     assert_int_equal(out, INT_MAX);
-    assert_int_equal(similarity_blas_int((size_t)INT_MAX + 1, &out), EOVERFLOW);
-    assert_int_equal(similarity_blas_int(SIZE_MAX, &out), EOVERFLOW);
+    assert_int_equal(similarity_blas_int((size_t)INT_MAX + 1, &out), ARS_ELIMIT);
+    assert_int_equal(similarity_blas_int(SIZE_MAX, &out), ARS_ELIMIT);
 }
 
 /* out = X(X^T v) must equal S v with S from the oracle (S includes its diagonal). */
 static void run_matvec_case(uint64_t seed, size_t n_rows, size_t n_cols, size_t max_len,
                             unsigned empty_pct) {
     tfidf_matrix m;
-    random_matrix(seed, n_rows, n_cols, max_len, empty_pct, 0, &m);
+    random_matrix(seed, n_rows, n_cols, max_len, empty_pct, &m);
     rng r = {seed ^ 0x9e3779b97f4a7c15u};
     float *v = malloc(n_rows * sizeof *v);
     float *out = malloc(n_rows * sizeof *out);
@@ -278,9 +275,9 @@ static void test_similarity_matvec_matches_naive_matrix_times_vector(void **stat
 static void test_similarity_matvec_of_basis_vector_is_similarity_column(void **state) {
     (void)state;
     tfidf_matrix m;
-    random_matrix(21, 30, 60, 8, 10, 1, &m);
+    random_matrix(21, 30, 60, 8, 10, &m);
     float *S = alloc_square(30);
-    assert_int_equal(similarity_dense(&m, S), 0);
+    assert_int_equal(similarity_dense(&m, S), ARS_OK);
     float v[30] = {0}, out[30], scratch[60];
     v[17] = 1.0f;
     similarity_matvec(&m, v, out, scratch);

@@ -42,7 +42,7 @@ static const uint32_t EX_TERMS[] = {2, 0, 0, 1, 2};
 static const size_t EX_OFFSETS[] = {0, 3, 5, 5};
 
 static void build_example(tfidf_matrix *m) {
-    assert_int_equal(tfidf_build(EX_TERMS, EX_OFFSETS, 3, 4, NULL, m), 0);
+    assert_int_equal(tfidf_build(EX_TERMS, EX_OFFSETS, 3, 4, m), ARS_OK);
 }
 
 static void test_tfidf_matches_hand_computed_example(void **state) {
@@ -103,7 +103,7 @@ static void test_tfidf_empty_rows_have_no_entries(void **state) {
     const uint32_t terms[] = {1};
     const size_t offsets[] = {0, 0, 1, 1, 1};
     tfidf_matrix m;
-    assert_int_equal(tfidf_build(terms, offsets, 4, 2, NULL, &m), 0);
+    assert_int_equal(tfidf_build(terms, offsets, 4, 2, &m), ARS_OK);
     assert_int_equal(m.row_ptr[1], 0);
     assert_int_equal(m.row_ptr[2], 1);
     assert_int_equal(m.row_ptr[3], 1);
@@ -120,7 +120,7 @@ static void test_tfidf_accepts_no_rows_and_no_terms(void **state) {
     (void)state;
     const size_t offsets[] = {0};
     tfidf_matrix m;
-    assert_int_equal(tfidf_build(NULL, offsets, 0, 0, NULL, &m), 0);
+    assert_int_equal(tfidf_build(NULL, offsets, 0, 0, &m), ARS_OK);
     assert_int_equal(m.n_rows, 0);
     assert_int_equal(m.n_cols, 0);
     assert_non_null(m.row_ptr);
@@ -128,7 +128,7 @@ static void test_tfidf_accepts_no_rows_and_no_terms(void **state) {
     tfidf_free(&m);
 
     const size_t empty_offsets[] = {0, 0, 0};
-    assert_int_equal(tfidf_build(NULL, empty_offsets, 2, 3, NULL, &m), 0);
+    assert_int_equal(tfidf_build(NULL, empty_offsets, 2, 3, &m), ARS_OK);
     assert_int_equal(m.row_ptr[2], 0);
     /* No row contains anything: every idf is ln(3/1) + 1. */
     for (size_t t = 0; t < 3; t++)
@@ -138,62 +138,19 @@ static void test_tfidf_accepts_no_rows_and_no_terms(void **state) {
 
 static void test_tfidf_repeated_term_uses_sublinear_tf(void **state) {
     (void)state;
-    /* Term 5 ten times, term 6 once, caller idf 1 for all: weights (1 + ln 10, 1) = (3.302585093,
+    /* Term 5 ten times, term 6 once, in the only row: both idf are ln(2/2) + 1 = 1, so the weights
+     * are (1 + ln 10, 1) = (3.302585093,
      * 1), norm sqrt(3.302585093^2 + 1) = 3.450662008 -> 0.957087389, 0.289799464. A linear tf
      * would give 10/sqrt(101) = 0.995037190 instead. */
     const uint32_t terms[] = {5, 5, 6, 5, 5, 5, 5, 5, 5, 5, 5};
     const size_t offsets[] = {0, 11};
-    float idf[7];
-    for (size_t t = 0; t < 7; t++)
-        idf[t] = 1.0f;
     tfidf_matrix m;
-    assert_int_equal(tfidf_build(terms, offsets, 1, 7, idf, &m), 0);
+    assert_int_equal(tfidf_build(terms, offsets, 1, 7, &m), ARS_OK);
     assert_int_equal(m.row_ptr[1], 2);
     assert_int_equal(m.col[0], 5);
     assert_int_equal(m.col[1], 6);
     assert_double_near(m.val[0], 0.957087389, TOL);
     assert_double_near(m.val[1], 0.289799464, TOL);
-    tfidf_free(&m);
-}
-
-static void test_tfidf_uses_caller_idf_instead_of_smoothed(void **state) {
-    (void)state;
-    /* Same rows as the worked example; caller idf (2, 1, 0.5, 9):
-     * row 0: t0 = (1 + ln 2) * 2 = 3.386294361, t2 = 0.5; norm 3.423008837
-     *        -> 0.989274209, 0.146070321
-     * row 1: t1 = 1, t2 = 0.5; norm sqrt(1.25) = 1.118033989 -> 0.894427191, 0.447213595 */
-    const float idf[4] = {2.0f, 1.0f, 0.5f, 9.0f};
-    tfidf_matrix m;
-    assert_int_equal(tfidf_build(EX_TERMS, EX_OFFSETS, 3, 4, idf, &m), 0);
-    for (size_t t = 0; t < 4; t++)
-        assert_double_near(m.idf[t], idf[t], 0.0);
-    assert_ptr_not_equal(m.idf, idf);
-    assert_double_near(m.val[0], 0.989274209, TOL);
-    assert_double_near(m.val[1], 0.146070321, TOL);
-    assert_double_near(m.val[2], 0.894427191, TOL);
-    assert_double_near(m.val[3], 0.447213595, TOL);
-    tfidf_free(&m);
-}
-
-static void test_tfidf_row_with_zero_caller_idf_stays_zero(void **state) {
-    (void)state;
-    const uint32_t terms[] = {0, 1, 1};
-    const size_t offsets[] = {0, 2, 3};
-    const float idf[2] = {0.0f, 3.0f};
-    tfidf_matrix m;
-    assert_int_equal(tfidf_build(terms, offsets, 2, 2, idf, &m), 0);
-    /* Row 0 keeps both columns; t0 has weight 0 and t1 carries the whole norm. */
-    assert_int_equal(m.row_ptr[1], 2);
-    assert_double_near(m.val[0], 0.0, 0.0);
-    assert_double_near(m.val[1], 1.0, TOL);
-    tfidf_free(&m);
-
-    const uint32_t zero_terms[] = {0, 0};
-    const size_t zero_offsets[] = {0, 2};
-    assert_int_equal(tfidf_build(zero_terms, zero_offsets, 1, 2, idf, &m), 0);
-    assert_int_equal(m.row_ptr[1], 1);
-    assert_false(isnan(m.val[0]));
-    assert_double_near(m.val[0], 0.0, 0.0);
     tfidf_free(&m);
 }
 
@@ -215,7 +172,7 @@ static void test_tfidf_sorts_columns_and_normalises_every_row(void **state) {
     }
     offsets[ROWS] = n;
     tfidf_matrix m;
-    assert_int_equal(tfidf_build(terms, offsets, ROWS, COLS, NULL, &m), 0);
+    assert_int_equal(tfidf_build(terms, offsets, ROWS, COLS, &m), ARS_OK);
     check_invariants(&m);
     /* Every input term appears in its row, and the entry count is the number of distinct terms. */
     for (size_t r = 0; r < ROWS; r++) {
@@ -238,8 +195,8 @@ static void test_tfidf_is_independent_of_term_order_within_a_row(void **state) {
     const uint32_t b_terms[] = {0, 3, 1, 3, 2, 0, 2, 1};
     const size_t offsets[] = {0, 4, 8};
     tfidf_matrix a, b;
-    assert_int_equal(tfidf_build(a_terms, offsets, 2, 4, NULL, &a), 0);
-    assert_int_equal(tfidf_build(b_terms, offsets, 2, 4, NULL, &b), 0);
+    assert_int_equal(tfidf_build(a_terms, offsets, 2, 4, &a), ARS_OK);
+    assert_int_equal(tfidf_build(b_terms, offsets, 2, 4, &b), ARS_OK);
     assert_int_equal(a.row_ptr[1], 3);
     assert_int_equal(a.row_ptr[2], b.row_ptr[2]);
     assert_memory_equal(a.col, b.col, a.row_ptr[2] * sizeof *a.col);
@@ -255,7 +212,7 @@ static void test_tfidf_reads_terms_at_offsets_not_starting_at_zero(void **state)
     const uint32_t terms[] = {9, 9, 2, 0, 0, 1, 2};
     const size_t offsets[] = {2, 5, 7, 7};
     tfidf_matrix m, ref;
-    assert_int_equal(tfidf_build(terms, offsets, 3, 4, NULL, &m), 0);
+    assert_int_equal(tfidf_build(terms, offsets, 3, 4, &m), ARS_OK);
     build_example(&ref);
     assert_int_equal(m.row_ptr[3], ref.row_ptr[3]);
     assert_memory_equal(m.row_ptr, ref.row_ptr, 4 * sizeof *m.row_ptr);
@@ -288,8 +245,6 @@ int main(void) {
         cmocka_unit_test(test_tfidf_empty_rows_have_no_entries),
         cmocka_unit_test(test_tfidf_accepts_no_rows_and_no_terms),
         cmocka_unit_test(test_tfidf_repeated_term_uses_sublinear_tf),
-        cmocka_unit_test(test_tfidf_uses_caller_idf_instead_of_smoothed),
-        cmocka_unit_test(test_tfidf_row_with_zero_caller_idf_stays_zero),
         cmocka_unit_test(test_tfidf_sorts_columns_and_normalises_every_row),
         cmocka_unit_test(test_tfidf_is_independent_of_term_order_within_a_row),
         cmocka_unit_test(test_tfidf_reads_terms_at_offsets_not_starting_at_zero),

@@ -19,13 +19,14 @@ static size_t decimal(char *buf, size_t x) {
 
 static uint32_t intern_ok(vocab *v, const char *s, size_t len) {
     uint32_t id = UINT32_MAX;
-    assert_int_equal(vocab_intern(v, s, len, &id), 0);
+    assert_int_equal(vocab_intern(v, s, len, &id), ARS_OK);
     return id;
 }
 
 static void test_vocab_new_is_empty(void **state) {
     (void)state;
-    vocab *v = vocab_new();
+    vocab *v = NULL;
+    assert_int_equal(vocab_new(&v), ARS_OK);
     assert_non_null(v);
     assert_int_equal(vocab_size(v), 0);
     uint32_t id = 7;
@@ -36,7 +37,8 @@ static void test_vocab_new_is_empty(void **state) {
 
 static void test_vocab_assigns_dense_ids_in_order_of_first_appearance(void **state) {
     (void)state;
-    vocab *v = vocab_new();
+    vocab *v = NULL;
+    assert_int_equal(vocab_new(&v), ARS_OK);
     assert_non_null(v);
     assert_int_equal(intern_ok(v, "kitab", 5), 0);
     assert_int_equal(intern_ok(v, "qalam", 5), 1);
@@ -54,7 +56,8 @@ static void test_vocab_assigns_dense_ids_in_order_of_first_appearance(void **sta
 
 static void test_vocab_returns_same_id_for_same_bytes(void **state) {
     (void)state;
-    vocab *v = vocab_new();
+    vocab *v = NULL;
+    assert_int_equal(vocab_new(&v), ARS_OK);
     assert_non_null(v);
     /* Same bytes at different addresses, one of them not NUL-terminated after the term. */
     char a[] = "\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8"; /* UTF-8 bytes of an Arabic word */
@@ -72,7 +75,8 @@ static void test_vocab_returns_same_id_for_same_bytes(void **state) {
 
 static void test_vocab_copies_bytes_so_caller_buffer_may_change(void **state) {
     (void)state;
-    vocab *v = vocab_new();
+    vocab *v = NULL;
+    assert_int_equal(vocab_new(&v), ARS_OK);
     assert_non_null(v);
     char buf[] = "word";
     uint32_t id = intern_ok(v, buf, 4);
@@ -85,7 +89,8 @@ static void test_vocab_copies_bytes_so_caller_buffer_may_change(void **state) {
 
 static void test_vocab_treats_embedded_nul_as_ordinary_byte(void **state) {
     (void)state;
-    vocab *v = vocab_new();
+    vocab *v = NULL;
+    assert_int_equal(vocab_new(&v), ARS_OK);
     assert_non_null(v);
     uint32_t a = intern_ok(v, "a\0b", 3);
     uint32_t b = intern_ok(v, "a\0c", 3);
@@ -108,7 +113,8 @@ static void test_vocab_treats_embedded_nul_as_ordinary_byte(void **state) {
 
 static void test_vocab_interns_zero_length_string_once(void **state) {
     (void)state;
-    vocab *v = vocab_new();
+    vocab *v = NULL;
+    assert_int_equal(vocab_new(&v), ARS_OK);
     assert_non_null(v);
     uint32_t x = intern_ok(v, "abc", 0);
     uint32_t y = intern_ok(v, NULL, 0);
@@ -130,7 +136,8 @@ static void test_vocab_interns_zero_length_string_once(void **state) {
 
 static void test_vocab_find_does_not_add(void **state) {
     (void)state;
-    vocab *v = vocab_new();
+    vocab *v = NULL;
+    assert_int_equal(vocab_new(&v), ARS_OK);
     assert_non_null(v);
     intern_ok(v, "one", 3);
     intern_ok(v, "two", 3);
@@ -150,7 +157,8 @@ enum { MANY = 100000 };
 
 static void test_vocab_term_pointers_stay_valid_after_growth(void **state) {
     (void)state;
-    vocab *v = vocab_new();
+    vocab *v = NULL;
+    assert_int_equal(vocab_new(&v), ARS_OK);
     assert_non_null(v);
     const char **ptrs = malloc(MANY * sizeof *ptrs);
     assert_non_null(ptrs);
@@ -182,7 +190,8 @@ static void test_vocab_term_pointers_stay_valid_after_growth(void **state) {
 
 static void test_vocab_keeps_terms_longer_than_a_pool_chunk(void **state) {
     (void)state;
-    vocab *v = vocab_new();
+    vocab *v = NULL;
+    assert_int_equal(vocab_new(&v), ARS_OK);
     assert_non_null(v);
     size_t big_len = 300 * 1024;
     char *big = malloc(big_len);

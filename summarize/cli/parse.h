@@ -1,0 +1,19 @@
+/* parse.h - strict parsing of numeric command-line values, shared by the summarize and
+ * summarize-eval programs (no atoi/atof: the whole string must be a number in range). Part of the
+ * CLI-side unit summarize/cli: linked into the programs, not into the library. */
+#ifndef ARS_CLI_PARSE_H
+#define ARS_CLI_PARSE_H
+
+#include <stddef.h>
+
+#include "summarize/summarize.h" /* ars_status */
+
+/* A decimal whole number with no sign, space or trailing text, that fits a size_t.
+ * Returns ARS_OK and sets *out, or ARS_EARG (s may be NULL). */
+ars_status parse_size(const char *s, size_t *out);
+
+/* A floating-point number with no trailing text, finite and within [lo, hi].
+ * Returns ARS_OK and sets *out, or ARS_EARG (s may be NULL). */
+ars_status parse_double(const char *s, double lo, double hi, double *out);
+
+#endif
