@@ -496,15 +496,17 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
     for (size_t d = 0; d < n_docs; d++)
         total += clean_count_lines(&docs[d]);
 
-    clean_info *info = total ? calloc(total, sizeof *info) : NULL;
-    size_t *doc_of = total ? calloc(total, sizeof *doc_of) : NULL;
+    /* At least one entry each: the per-document passes below offset these pointers (info + g),
+     * and an offset applied to NULL is undefined even when it is 0. */
+    clean_info *info = calloc(total ? total : 1, sizeof *info);
+    size_t *doc_of = calloc(total ? total : 1, sizeof *doc_of);
     size_t *base = calloc(n_docs ? n_docs : 1, sizeof *base);
     uint64_t *doc_hash = calloc(n_docs ? n_docs : 1, sizeof *doc_hash);
     size_t n_slots = 16;
     while (n_slots < 2 * total)
         n_slots *= 2;
     size_t *slots = malloc(n_slots * sizeof *slots); /* hash table of global line indices */
-    if ((total && (!info || !doc_of)) || !slots || !base || !doc_hash) goto fail;
+    if (!info || !doc_of || !slots || !base || !doc_hash) goto fail;
     for (size_t d = 0; d < n_docs; d++) {
         size_t nl = clean_count_lines(&docs[d]);
         if (!nl) continue;
