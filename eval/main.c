@@ -977,10 +977,10 @@ static void main_random(const main_cand *c, size_t n, ars_budget policy, size_t 
     }
 }
 
-/* Writes one sentence per line; line breaks inside a sentence become spaces. */
+/* Writes one sentence per line: the library's printed text (ars_sentence.text) holds no line
+ * break of any kind and no control character, so ROUGE sees one sentence per line. */
 static void main_write_sentence(FILE *f, const char *s, size_t len) {
-    for (size_t i = 0; i < len; i++)
-        fputc(s[i] == '\n' || s[i] == '\r' ? ' ' : s[i], f);
+    fwrite(s, 1, len, f);
     fputc('\n', f);
 }
 

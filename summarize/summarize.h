@@ -163,7 +163,9 @@ typedef struct {
     const char *doc_name; /* the name given when the document was added */
     size_t index;         /* position among its document's candidates, from 0 */
     size_t start, end; /* byte range [start,end) of the sentence in the document's original bytes */
-    const char *text;  /* the sentence as printed: original bytes, line breaks folded to spaces */
+    const char *text;  /* the sentence as printed, on one line: its original bytes, each run of
+                          white space holding a line break (of any kind) or a tab folded to one
+                          space, control characters (ESC, BEL, C1) dropped */
     size_t text_len;   /* bytes in text (text is also NUL-terminated) */
     double score;      /* the ranker's relevance score */
 } ars_sentence;

@@ -12,6 +12,7 @@
 
 #include "summarize/analyze.h"
 #include "summarize/common/error.h"
+#include "summarize/output/display.h"
 #include "summarize/rank/rank.h"
 #include "summarize/rank/select.h"
 #include "summarize/summarizer_internal.h"
@@ -318,34 +319,6 @@ ARS_API const ars_sentence *ars_summarizer_sentence_get(const ars_summarizer *s,
     return s && i < s->n_sents ? &s->sents[i] : NULL;
 }
 
-/* The printed form of a sentence: its original bytes, with each run of white space that contains
- * a line break (a joined hard wrap) folded to one space. Returns the bytes written. */
-static size_t summarizer_fold(const char *src, size_t len, char *dst) {
-    size_t o = 0;
-    for (size_t i = 0; i < len;) {
-        char c = src[i];
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-            size_t j = i;
-            int has_break = 0;
-            while (j < len &&
-                   (src[j] == ' ' || src[j] == '\t' || src[j] == '\r' || src[j] == '\n')) {
-                if (src[j] == '\n' || src[j] == '\r') has_break = 1;
-                j++;
-            }
-            if (has_break)
-                dst[o++] = ' ';
-            else
-                for (size_t k = i; k < j; k++)
-                    dst[o++] = src[k];
-            i = j;
-        } else {
-            dst[o++] = src[i++];
-        }
-    }
-    dst[o] = '\0';
-    return o;
-}
-
 /* One candidate sentence of a run: what every stage after analysis reads. Candidates are in
  * source order (document, then position); their terms are terms[offsets[c] .. offsets[c+1]). */
 typedef struct {
@@ -576,7 +549,7 @@ static ars_status summarizer_publish(ars_summarizer *s, summarizer_run_state *r,
         const summarizer_candidate *c = &r->cand[i];
         const summarizer_doc *d = &s->docs[c->doc];
         char *txt = s->display + off;
-        size_t tl = summarizer_fold(d->bytes + c->start, c->end - c->start, txt);
+        size_t tl = display_fold(d->bytes + c->start, c->end - c->start, txt);
         off += tl + 1;
         s->sents[i] =
             (ars_sentence){c->doc, d->name, c->position, c->start, c->end, txt, tl, c->relevance};

@@ -15,7 +15,8 @@
 #   needs    paths (relative to the source tree, one per line) the case reads outside it, such
 #            as ../shared/data; when one is missing the case is skipped (exit 77) (optional)
 #   setup    shell script run before (optional; sees $TMP and $SRC)
-#   check    shell script run after (optional; sees $TMP, $SRC, $OUT and $ERR: the output files)
+#   check    shell script run after (optional; sees $TMP, $SRC, $OUT and $ERR: the output files,
+#            and $BIN: the program, to run it again on variants of the input)
 # With ARS_REGENERATE=1 the stdout golden is rewritten from the actual output instead of compared.
 set -u
 BIN=$1
@@ -40,6 +41,7 @@ args=$(sed -e "s|@SRC@/||g" -e "s|@TMP@|$TMP|g" "$CASE/args")
 stdin=/dev/null
 [ -f "$CASE/stdin" ] && stdin=$(sed -e "s|@SRC@|$SRC|g" "$CASE/stdin")
 case "$BIN" in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
+export BIN
 (
     if [ -f "$CASE/env" ]; then
         while IFS= read -r kv; do [ -n "$kv" ] && export "$kv"; done < "$CASE/env"
