@@ -355,6 +355,7 @@ typedef struct {
     double *rel;
     select_item *items;
     size_t *chosen;
+    size_t n_too_long; /* sentences over the length caps (ARS_SENTENCE_MAX_*) */
 } summarizer_run_state;
 
 static void summarizer_run_free(summarizer_run_state *r, size_t n_docs) {
@@ -437,6 +438,10 @@ static ars_status summarizer_candidates(ars_summarizer *s, summarizer_run_state 
         if (st != ARS_OK) return error_at(err, st, "%s: segment", doc->name);
         for (size_t k = 0; st == ARS_OK && k < ns; k++) {
             const segment_sentence *sp = &ss[k];
+            if (sp->end - sp->start > ARS_SENTENCE_MAX_BYTES) {
+                r->n_too_long++; /* never a candidate: not worth analysing */
+                continue;
+            }
             size_t before = r->n_terms;
             analyze_stats a;
             st = analyzer_sentence(s->an, r->voc, doc->bytes + sp->start, sp->end - sp->start,
@@ -446,7 +451,9 @@ static ars_status summarizer_candidates(ars_summarizer *s, summarizer_run_state 
                 break;
             }
             r->docs[d].n_broken += a.n_broken;
-            if ((sp->flags & not_material) || a.n_words < SUMMARIZER_MIN_WORDS || a.n_terms == 0) {
+            if (a.n_words > ARS_SENTENCE_MAX_WORDS) r->n_too_long++;
+            if ((sp->flags & not_material) || a.n_words < SUMMARIZER_MIN_WORDS || a.n_terms == 0 ||
+                a.n_words > ARS_SENTENCE_MAX_WORDS) {
                 r->n_terms = before; /* only candidates enter the vectors */
                 continue;
             }
@@ -621,7 +628,14 @@ ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *out_err) {
     rank_graph g = {NULL, NULL};
     ars_status st = summarizer_clean(s, &r, err);
     if (st == ARS_OK) st = summarizer_candidates(s, &r, err);
-    if (st == ARS_OK && r.n_cand == 0)
+    if (st == ARS_OK && r.n_cand == 0 && r.n_too_long)
+        st = error_set(err, ARS_EEMPTY,
+                       "no usable sentence in %zu document%s: %zu sentence%s longer than %d "
+                       "words or %d bytes (no sentence ends?)",
+                       s->n_docs, s->n_docs == 1 ? "" : "s", r.n_too_long,
+                       r.n_too_long == 1 ? " is" : "s are", ARS_SENTENCE_MAX_WORDS,
+                       ARS_SENTENCE_MAX_BYTES);
+    else if (st == ARS_OK && r.n_cand == 0)
         st = error_set(err, ARS_EEMPTY, "no usable sentence in %zu document%s", s->n_docs,
                        s->n_docs == 1 ? "" : "s");
     if (st == ARS_OK) st = summarizer_vectorise(s, &r, &g, err);
