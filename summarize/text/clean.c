@@ -10,6 +10,7 @@
 
 #include "summarize/text/chars.h"
 #include "summarize/text/dateline.h"
+#include "summarize/text/duplicate.h"
 
 /* Thresholds, in words (a word is a run of non-space characters holding at least one letter, so
  * numbers and dates do not count: "السبت 8 يناير 2005" has two words).
@@ -532,6 +533,15 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
         }
     }
     clean_mark_duplicate_documents(docs, n_docs, lines, n_lines, info, base, doc_hash);
+    /* The same article with other chrome or another line width: its lines differ, its words do
+     * not (duplicate.c). doc_hash is done with and serves as the flags. */
+    unsigned char *dup = (unsigned char *)doc_hash;
+    for (size_t d = 0; d < n_docs; d++)
+        dup[d] = n_lines[d] && lines[d][0].reason == CLEAN_DUPLICATE;
+    if (duplicate_mark(docs, n_docs, dup) != ARS_OK) goto fail;
+    for (size_t d = 0; d < n_docs; d++)
+        for (size_t j = 0; dup[d] && j < n_lines[d]; j++)
+            lines[d][j].reason = CLEAN_DUPLICATE;
 
     /* Count repeats of each non-blank text over all documents (open addressing, linear probe);
      * duplicate documents are left out, they are gone already. */
