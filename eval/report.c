@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "eval/stats.h"
+#include "summarize/common/utf8.h"
 
 int eval_system_init(eval_system *s, const char *name, size_t n_topics, size_t n_metrics) {
     memset(s, 0, sizeof *s);
@@ -484,11 +485,33 @@ int eval_report_meta_text(FILE *out, const eval_meta_report *r) {
 
 /* ---- JSON ----------------------------------------------------------------------------------- */
 
+/* A JSON string of bytes that may not be UTF-8 (topic and folder names come from the file
+ * system): jansson refuses those, so invalid bytes become U+FFFD; NULL is out of memory only. */
+static json_t *report_json_string(const char *s) {
+    size_t len = strlen(s);
+    if (utf8_valid(s, len)) return json_stringn(s, len);
+    char *copy = utf8_lossy_copy(s, len, &len);
+    json_t *j = copy ? json_stringn(copy, len) : NULL;
+    free(copy);
+    return j;
+}
+
+/* Writes root and a newline: rendered in memory first, so out of memory (ENOMEM) is told apart
+ * from a failed write (EIO). */
+static int report_json_write(FILE *out, const json_t *root) {
+    char *doc = json_dumps(root, JSON_INDENT(2) | JSON_REAL_PRECISION(8) | JSON_PRESERVE_ORDER);
+    if (!doc) return ENOMEM;
+    size_t len = strlen(doc);
+    int failed = fwrite(doc, 1, len, out) != len || fputc('\n', out) == EOF;
+    free(doc);
+    return failed || ferror(out) ? EIO : 0;
+}
+
 static json_t *json_row(const char *topic, const char *metric, const rouge_prf *v,
                         const rouge_prf *lo, const rouge_prf *hi) {
     json_t *o = json_object();
     if (!o) return NULL;
-    int bad = json_object_set_new(o, "topic", json_string(topic));
+    int bad = json_object_set_new(o, "topic", report_json_string(topic));
     bad |= json_object_set_new(o, "metric", json_string(metric));
     bad |= json_object_set_new(o, "r", json_real(v->r));
     bad |= json_object_set_new(o, "p", json_real(v->p));
@@ -550,8 +573,8 @@ static json_t *report_json_build(const eval_report *r) {
     char name[ROUGE_NAME_MAX];
     if (!root || !settings || !systems || !tests) goto fail;
     int bad = 0;
-    if (r->dataset) bad |= json_object_set_new(root, "dataset", json_string(r->dataset));
-    if (r->command) bad |= json_object_set_new(root, "command", json_string(r->command));
+    if (r->dataset) bad |= json_object_set_new(root, "dataset", report_json_string(r->dataset));
+    if (r->command) bad |= json_object_set_new(root, "command", report_json_string(r->command));
     for (size_t i = 0; i < r->n_systems && !bad; i++) {
         const eval_system *s = &r->systems[i];
         json_t *sys = json_object();
@@ -570,7 +593,7 @@ static json_t *report_json_build(const eval_report *r) {
                         : json_row("avg", name, &s->avg[m], &s->lo[m], &s->hi[m]);
                 bad |= !row || json_array_append_new(rows, row);
             }
-        bad |= json_object_set_new(sys, "name", json_string(s->name));
+        bad |= json_object_set_new(sys, "name", report_json_string(s->name));
         bad |= json_object_set_new(sys, "rows", rows);
         bad |= json_array_append_new(systems, sys);
     }
@@ -580,8 +603,8 @@ static json_t *report_json_build(const eval_report *r) {
         if (!o) goto fail;
         bad |= json_object_set_new(o, "metric",
                                    json_string(report_name(r, x->metric, name, sizeof name)));
-        bad |= json_object_set_new(o, "a", json_string(r->systems[x->a].name));
-        bad |= json_object_set_new(o, "b", json_string(r->systems[x->b].name));
+        bad |= json_object_set_new(o, "a", report_json_string(r->systems[x->a].name));
+        bad |= json_object_set_new(o, "b", report_json_string(r->systems[x->b].name));
         bad |= json_object_set_new(o, "f_diff", json_real(x->diff));
         bad |= json_object_set_new(o, "p_value", json_real(x->p_value));
         bad |= json_object_set_new(o, "method", json_string(x->method));
@@ -606,11 +629,9 @@ fail:
 int eval_report_json(FILE *out, const eval_report *r) {
     json_t *root = report_json_build(r);
     if (!root) return ENOMEM;
-    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(8) | JSON_PRESERVE_ORDER);
+    int rc = report_json_write(out, root);
     json_decref(root);
-    fputc('\n', out);
-    if (rc != 0) return EIO;
-    return ferror(out) ? EIO : 0;
+    return rc;
 }
 
 /* ---- one candidate (score) ----------------------------------------------------------------- */
@@ -661,7 +682,7 @@ int eval_report_pair_json(FILE *out, const eval_report *r, const char *candidate
     char name[ROUGE_NAME_MAX];
     int bad = !root || !settings || !references || !scores;
     for (size_t i = 0; i < n_refs && !bad; i++)
-        bad |= json_array_append_new(references, json_string(refs[i]));
+        bad |= json_array_append_new(references, report_json_string(refs[i]));
     for (size_t m = 0; m < r->n_metrics && !bad; m++) {
         const rouge_prf *v = eval_system_at(&r->systems[0], 0, m);
         json_t *o = json_object();
@@ -673,7 +694,7 @@ int eval_report_pair_json(FILE *out, const eval_report *r, const char *candidate
         bad |= json_object_set_new(scores, report_name(r, m, name, sizeof name), o);
     }
     if (root && !bad) {
-        bad |= json_object_set_new(root, "candidate", json_string(candidate));
+        bad |= json_object_set_new(root, "candidate", report_json_string(candidate));
         bad |= json_object_set_new(root, "references", references);
         bad |= json_object_set_new(root, "settings", settings);
         bad |= json_object_set_new(root, "scores", scores);
@@ -686,11 +707,9 @@ int eval_report_pair_json(FILE *out, const eval_report *r, const char *candidate
         json_decref(root);
         return ENOMEM;
     }
-    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(8) | JSON_PRESERVE_ORDER);
+    int rc = report_json_write(out, root);
     json_decref(root);
-    fputc('\n', out);
-    if (rc != 0) return EIO;
-    return ferror(out) ? EIO : 0;
+    return rc;
 }
 
 /* ---- SVG ------------------------------------------------------------------------------------ */
@@ -711,6 +730,17 @@ static void svg_escape(FILE *f, const char *s) {
             fputs("&quot;", f);
             break;
         default:
+            if ((unsigned char)*s < 0x20) break; /* XML 1.0 has no C0 controls */
+            if ((unsigned char)*s >= 0x80) {
+                size_t n = utf8_sequence((const unsigned char *)s, strlen(s), 0);
+                if (n == 0) {
+                    fputs("\xEF\xBF\xBD", f); /* not UTF-8: U+FFFD, as in JSON */
+                } else {
+                    fwrite(s, 1, n, f);
+                    s += n - 1;
+                }
+                break;
+            }
             fputc(*s, f);
         }
     }
