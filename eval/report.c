@@ -751,9 +751,7 @@ static const char *const svg_colours[] = {
     "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
     "#999999", "#882255", "#44AA99", "#117733", "#332288", "#DDCC77", "#AA4499", "#88CCEE"};
 
-int eval_report_svg(const char *path, const eval_report *r) {
-    FILE *f = fopen(path, "w");
-    if (!f) return errno ? errno : EIO;
+int eval_report_svg(FILE *f, const eval_report *r) {
     size_t ns = r->n_systems ? r->n_systems : 1;
     const double bar = 14.0, group_gap = 30.0, left = 60.0, top = 40.0, plot_h = 300.0;
     double group_w = (double)ns * bar;
@@ -832,7 +830,5 @@ int eval_report_svg(const char *path, const eval_report *r) {
         fputs("</text>\n", f);
     }
     fputs("</svg>\n", f);
-    int err = ferror(f) ? EIO : 0;
-    if (fclose(f) != 0 && !err) err = EIO;
-    return err;
+    return ferror(f) ? EIO : 0;
 }

@@ -113,17 +113,6 @@ static int main_info_done(void) {
     return st == ARS_OK ? EXIT_OK : EXIT_OUTPUT;
 }
 
-/* The option getopt_long stopped at, as the user wrote it: "-x" for a short option (alone or in
- * a bundle such as -qx, where argv[optind - 1] is not the bundle), the argument itself for a long
- * one. An unknown long option leaves optopt 0; a long option without its value is the argument
- * just passed, and starts with "--" (a short one there is the end of "-w" or "-qw"). */
-static const char *main_bad_option(char **argv, int missing_value, char *buf, size_t size) {
-    const char *arg = argv[optind - 1];
-    if (missing_value ? strncmp(arg, "--", 2) == 0 : optopt == 0) return arg;
-    snprintf(buf, size, "-%c", optopt);
-    return buf;
-}
-
 int main(int argc, char **argv) {
     ars_options opt;
     ars_options_init(&opt);
@@ -239,10 +228,10 @@ int main(int argc, char **argv) {
             return main_info_done();
         case ':':
             return main_usage_error("option '%s' needs a value",
-                                    main_bad_option(argv, 1, optbuf, sizeof optbuf));
+                                    parse_bad_option(argv, 1, optbuf, sizeof optbuf));
         default:
             return main_usage_error("unknown option '%s'",
-                                    main_bad_option(argv, 0, optbuf, sizeof optbuf));
+                                    parse_bad_option(argv, 0, optbuf, sizeof optbuf));
         }
     }
     if (optind >= argc) return main_usage_error("%s", "no input FILE (use '-' for standard input)");
