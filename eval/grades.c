@@ -195,7 +195,7 @@ int eval_grades_parse(const char *s, size_t len, const char *path, const char *c
     long col_topic = -1, col_peer = -1, col_grade = -1;
     size_t n_cols = 0;
     int rc = 0;
-    char *f[GRADES_MAX_FIELDS];
+    char *f[GRADES_MAX_FIELDS] = {NULL}; /* gcc's analyzer cannot tell which are set on error */
     while (p < end && rc == 0) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *le = nl ? nl : end;
