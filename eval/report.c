@@ -514,6 +514,12 @@ static json_t *report_json_string(const char *s) {
     return j;
 }
 
+/* A JSON number, or null for a value that is not finite: json_real refuses NaN and infinities
+ * with NULL, which would be taken for out of memory. */
+static json_t *report_json_real(double v) {
+    return isfinite(v) ? json_real(v) : json_null();
+}
+
 /* Writes root and a newline: rendered in memory first, so out of memory (ENOMEM) is told apart
  * from a failed write (EIO). */
 static int report_json_write(FILE *out, const json_t *root) {
@@ -531,16 +537,16 @@ static json_t *json_row(const char *topic, const char *metric, const rouge_prf *
     if (!o) return NULL;
     int bad = json_object_set_new(o, "topic", report_json_string(topic));
     bad |= json_object_set_new(o, "metric", json_string(metric));
-    bad |= json_object_set_new(o, "r", json_real(v->r));
-    bad |= json_object_set_new(o, "p", json_real(v->p));
-    bad |= json_object_set_new(o, "f", json_real(v->f));
+    bad |= json_object_set_new(o, "r", report_json_real(v->r));
+    bad |= json_object_set_new(o, "p", report_json_real(v->p));
+    bad |= json_object_set_new(o, "f", report_json_real(v->f));
     if (lo && hi) {
-        bad |= json_object_set_new(o, "f_lo", json_real(lo->f));
-        bad |= json_object_set_new(o, "f_hi", json_real(hi->f));
-        bad |= json_object_set_new(o, "r_lo", json_real(lo->r));
-        bad |= json_object_set_new(o, "r_hi", json_real(hi->r));
-        bad |= json_object_set_new(o, "p_lo", json_real(lo->p));
-        bad |= json_object_set_new(o, "p_hi", json_real(hi->p));
+        bad |= json_object_set_new(o, "f_lo", report_json_real(lo->f));
+        bad |= json_object_set_new(o, "f_hi", report_json_real(hi->f));
+        bad |= json_object_set_new(o, "r_lo", report_json_real(lo->r));
+        bad |= json_object_set_new(o, "r_hi", report_json_real(hi->r));
+        bad |= json_object_set_new(o, "p_lo", report_json_real(lo->p));
+        bad |= json_object_set_new(o, "p_hi", report_json_real(hi->p));
     }
     if (bad) {
         json_decref(o);
@@ -564,12 +570,12 @@ static json_t *report_json_settings(const eval_report *r) {
     bad |= json_object_set_new(settings, "limit_bytes", json_integer((json_int_t)r->limit_bytes));
     char pool[2] = {r->pool, '\0'};
     bad |= json_object_set_new(settings, "pool", json_string(pool));
-    bad |= json_object_set_new(settings, "alpha", json_real(r->alpha));
+    bad |= json_object_set_new(settings, "alpha", report_json_real(r->alpha));
     bad |= json_object_set_new(settings, "jackknife", json_boolean(r->jackknife));
     bad |= json_object_set_new(settings, "normalize", json_boolean(r->normalize));
     bad |= json_object_set_new(settings, "stem", json_boolean(r->stem));
     bad |= json_object_set_new(settings, "tokenized", json_boolean(r->tokenized));
-    bad |= json_object_set_new(settings, "confidence", json_real(r->level));
+    bad |= json_object_set_new(settings, "confidence", report_json_real(r->level));
     bad |= json_object_set_new(settings, "resamples", json_integer((json_int_t)r->resamples));
     bad |= json_object_set_new(settings, "seed", json_integer((json_int_t)r->seed));
     bad |= json_object_set_new(settings, "topics", json_integer((json_int_t)r->n_topics));
@@ -623,8 +629,8 @@ static json_t *report_json_build(const eval_report *r) {
                                    json_string(report_name(r, x->metric, name, sizeof name)));
         bad |= json_object_set_new(o, "a", report_json_string(r->systems[x->a].name));
         bad |= json_object_set_new(o, "b", report_json_string(r->systems[x->b].name));
-        bad |= json_object_set_new(o, "f_diff", json_real(x->diff));
-        bad |= json_object_set_new(o, "p_value", json_real(x->p_value));
+        bad |= json_object_set_new(o, "f_diff", report_json_real(x->diff));
+        bad |= json_object_set_new(o, "p_value", report_json_real(x->p_value));
         bad |= json_object_set_new(o, "method", json_string(x->method));
         bad |= json_array_append_new(tests, o);
     }
@@ -706,9 +712,9 @@ int eval_report_pair_json(FILE *out, const eval_report *r, const char *candidate
         json_t *o = json_object();
         bad |= !o;
         if (bad) break;
-        bad |= json_object_set_new(o, "r", json_real(v->r));
-        bad |= json_object_set_new(o, "p", json_real(v->p));
-        bad |= json_object_set_new(o, "f", json_real(v->f));
+        bad |= json_object_set_new(o, "r", report_json_real(v->r));
+        bad |= json_object_set_new(o, "p", report_json_real(v->p));
+        bad |= json_object_set_new(o, "f", report_json_real(v->f));
         bad |= json_object_set_new(scores, report_name(r, m, name, sizeof name), o);
     }
     if (root && !bad) {

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,7 +38,9 @@ static ars_status output_json(FILE *f, const char *what, const ars_summarizer *s
         bad |= json_object_set_new(o, "index", json_integer((json_int_t)x->index));
         bad |= json_object_set_new(o, "start", json_integer((json_int_t)x->start));
         bad |= json_object_set_new(o, "end", json_integer((json_int_t)x->end));
-        bad |= json_object_set_new(o, "score", json_real(x->score));
+        /* json_real refuses what is not finite with NULL, which reads as out of memory. */
+        bad |=
+            json_object_set_new(o, "score", isfinite(x->score) ? json_real(x->score) : json_null());
         /* The text is valid UTF-8: the input was checked and display.c drops whole characters. */
         bad |= json_object_set_new(o, "text", json_stringn(x->text, x->text_len));
         bad |= json_array_append_new(sents, o);
