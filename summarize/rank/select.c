@@ -242,34 +242,32 @@ static int select_before(size_t a, size_t b, const double *key) {
     return a < b;
 }
 
-/* Bottom-up merge sort with the key passed along: qsort has no context argument in C11 and a
- * file-level static would make the library thread-unsafe. Falls back to insertion sort (still
- * correct, O(n^2)) if the scratch buffer cannot be allocated. */
+/* Heapsort in place under select_before, a total order (the index breaks every tie), so the result
+ * is the one any correct sort gives: deterministic without stability, O(n log n), and with no
+ * scratch to allocate (qsort has no context argument in C11, and a file-level key would make the
+ * library thread-unsafe). */
+static void select_sift(size_t *idx, size_t root, size_t n, const double *key) {
+    for (;;) {
+        size_t child = 2 * root + 1;
+        if (child >= n) return;
+        /* A max-heap of "goes later": the root is the last in output order. */
+        if (child + 1 < n && select_before(idx[child], idx[child + 1], key)) child++;
+        if (!select_before(idx[root], idx[child], key)) return;
+        size_t t = idx[root];
+        idx[root] = idx[child];
+        idx[child] = t;
+        root = child;
+    }
+}
+
 void select_order(size_t *idx, size_t n, const double *by_key) {
-    size_t *tmp = n > 1 ? malloc(n * sizeof *tmp) : NULL;
-    if (!tmp) {
-        for (size_t i = 1; i < n; i++) {
-            size_t v = idx[i], j = i;
-            for (; j > 0 && select_before(v, idx[j - 1], by_key); j--)
-                idx[j] = idx[j - 1];
-            idx[j] = v;
-        }
-        return;
+    if (n < 2) return;
+    for (size_t i = n / 2; i-- > 0;)
+        select_sift(idx, i, n, by_key);
+    for (size_t end = n - 1; end > 0; end--) {
+        size_t t = idx[0];
+        idx[0] = idx[end];
+        idx[end] = t;
+        select_sift(idx, 0, end, by_key);
     }
-    for (size_t width = 1; width < n; width *= 2) {
-        for (size_t lo = 0; lo < n; lo += 2 * width) {
-            size_t mid = lo + width < n ? lo + width : n;
-            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
-            size_t a = lo, b = mid, k = lo;
-            while (a < mid && b < hi)
-                tmp[k++] = select_before(idx[b], idx[a], by_key) ? idx[b++] : idx[a++];
-            while (a < mid)
-                tmp[k++] = idx[a++];
-            while (b < hi)
-                tmp[k++] = idx[b++];
-        }
-        for (size_t i = 0; i < n; i++)
-            idx[i] = tmp[i];
-    }
-    free(tmp);
 }

@@ -50,7 +50,8 @@ ars_status select_sentences(const rank_graph *g, const select_item *items, size_
                             const select_params *p, size_t *chosen, size_t *n_chosen);
 
 /* Sorts idx[0..n) ascending when by_key is NULL (source order: indices are in source order), or by
- * key descending with the index as tie-break (score order). Stable and deterministic. */
+ * key descending with the index as tie-break (score order): a total order, so the result is
+ * deterministic. In place, O(n log n), allocates nothing. */
 void select_order(size_t *idx, size_t n, const double *by_key);
 
 #endif
