@@ -204,7 +204,7 @@ int main(int argc, char **argv) {
                 }
                 if (st == ARS_OK) {
                     /* Absorbed: the caller of that allocation has a way on without it (utf8proc
-                     * keeps its buffer when shrinking it fails; select_order sorts in place).
+                     * keeps its buffer when shrinking it fails, and so does tfidf_build).
                      * Allowed when the result is the reference's, checked below. */
                     absorbed[p]++;
                     note_absorbed(oom_failed_site());
