@@ -609,6 +609,7 @@ static ars_status summarizer_select(ars_summarizer *s, summarizer_run_state *r, 
         summarizer_candidate *c = &r->cand[i];
         double q = o->method == ARS_METHOD_LEAD ? 1.0 : summarizer_quality(c, &r->docs[c->doc]);
         c->relevance = r->rel[i] * q; /* the published score is what the selector used */
+        r->rel[i] = c->relevance;     /* and what score order sorts by */
         r->items[i] = (select_item){c->relevance, c->n_words};
         total_words += c->n_words;
     }
