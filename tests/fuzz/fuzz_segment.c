@@ -40,6 +40,14 @@ static void fuzz_segment_check(const clean_doc *d, const clean_line *lines, size
                 ends |= ss[k].end > l->title_start && ss[k].end <= l->title_end;
             }
         }
+        if (!(starts && ends)) {
+            fprintf(stderr, "sentence %zu [%zu,%zu) flags %u; kept lines:\n", k, ss[k].start,
+                    ss[k].end, (unsigned)ss[k].flags);
+            for (size_t j = 0; j < n_lines; j++)
+                fprintf(stderr, "  line %zu [%zu,%zu) reason %d flags %u title [%zu,%zu)\n", j,
+                        lines[j].start, lines[j].end, (int)lines[j].reason,
+                        (unsigned)lines[j].flags, lines[j].title_start, lines[j].title_end);
+        }
         FUZZ_CHECK(starts && ends);
     }
     FUZZ_CHECK(segment_document(d->text, d->len, lines, n_lines, &again, &ns2) == ARS_OK);
