@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "eval/stats.h"
+#include "summarize/common/jsonval.h"
 #include "summarize/common/utf8.h"
 
 int eval_system_init(eval_system *s, const char *name, size_t n_topics, size_t n_metrics) {
@@ -503,23 +504,6 @@ int eval_report_meta_text(FILE *out, const eval_meta_report *r) {
 
 /* ---- JSON ----------------------------------------------------------------------------------- */
 
-/* A JSON string of bytes that may not be UTF-8 (topic and folder names come from the file
- * system): jansson refuses those, so invalid bytes become U+FFFD; NULL is out of memory only. */
-static json_t *report_json_string(const char *s) {
-    size_t len = strlen(s);
-    if (utf8_valid(s, len)) return json_stringn(s, len);
-    char *copy = utf8_lossy_copy(s, len, &len);
-    json_t *j = copy ? json_stringn(copy, len) : NULL;
-    free(copy);
-    return j;
-}
-
-/* A JSON number, or null for a value that is not finite: json_real refuses NaN and infinities
- * with NULL, which would be taken for out of memory. */
-static json_t *report_json_real(double v) {
-    return isfinite(v) ? json_real(v) : json_null();
-}
-
 /* Writes root and a newline: rendered in memory first, so out of memory (ENOMEM) is told apart
  * from a failed write (EIO). */
 static int report_json_write(FILE *out, const json_t *root) {
@@ -535,18 +519,18 @@ static json_t *json_row(const char *topic, const char *metric, const rouge_prf *
                         const rouge_prf *lo, const rouge_prf *hi) {
     json_t *o = json_object();
     if (!o) return NULL;
-    int bad = json_object_set_new(o, "topic", report_json_string(topic));
+    int bad = json_object_set_new(o, "topic", jsonval_string(topic));
     bad |= json_object_set_new(o, "metric", json_string(metric));
-    bad |= json_object_set_new(o, "r", report_json_real(v->r));
-    bad |= json_object_set_new(o, "p", report_json_real(v->p));
-    bad |= json_object_set_new(o, "f", report_json_real(v->f));
+    bad |= json_object_set_new(o, "r", jsonval_real(v->r));
+    bad |= json_object_set_new(o, "p", jsonval_real(v->p));
+    bad |= json_object_set_new(o, "f", jsonval_real(v->f));
     if (lo && hi) {
-        bad |= json_object_set_new(o, "f_lo", report_json_real(lo->f));
-        bad |= json_object_set_new(o, "f_hi", report_json_real(hi->f));
-        bad |= json_object_set_new(o, "r_lo", report_json_real(lo->r));
-        bad |= json_object_set_new(o, "r_hi", report_json_real(hi->r));
-        bad |= json_object_set_new(o, "p_lo", report_json_real(lo->p));
-        bad |= json_object_set_new(o, "p_hi", report_json_real(hi->p));
+        bad |= json_object_set_new(o, "f_lo", jsonval_real(lo->f));
+        bad |= json_object_set_new(o, "f_hi", jsonval_real(hi->f));
+        bad |= json_object_set_new(o, "r_lo", jsonval_real(lo->r));
+        bad |= json_object_set_new(o, "r_hi", jsonval_real(hi->r));
+        bad |= json_object_set_new(o, "p_lo", jsonval_real(lo->p));
+        bad |= json_object_set_new(o, "p_hi", jsonval_real(hi->p));
     }
     if (bad) {
         json_decref(o);
@@ -570,12 +554,12 @@ static json_t *report_json_settings(const eval_report *r) {
     bad |= json_object_set_new(settings, "limit_bytes", json_integer((json_int_t)r->limit_bytes));
     char pool[2] = {r->pool, '\0'};
     bad |= json_object_set_new(settings, "pool", json_string(pool));
-    bad |= json_object_set_new(settings, "alpha", report_json_real(r->alpha));
+    bad |= json_object_set_new(settings, "alpha", jsonval_real(r->alpha));
     bad |= json_object_set_new(settings, "jackknife", json_boolean(r->jackknife));
     bad |= json_object_set_new(settings, "normalize", json_boolean(r->normalize));
     bad |= json_object_set_new(settings, "stem", json_boolean(r->stem));
     bad |= json_object_set_new(settings, "tokenized", json_boolean(r->tokenized));
-    bad |= json_object_set_new(settings, "confidence", report_json_real(r->level));
+    bad |= json_object_set_new(settings, "confidence", jsonval_real(r->level));
     bad |= json_object_set_new(settings, "resamples", json_integer((json_int_t)r->resamples));
     bad |= json_object_set_new(settings, "seed", json_integer((json_int_t)r->seed));
     bad |= json_object_set_new(settings, "topics", json_integer((json_int_t)r->n_topics));
@@ -597,8 +581,8 @@ static json_t *report_json_build(const eval_report *r) {
     char name[ROUGE_NAME_MAX];
     if (!root || !settings || !systems || !tests) goto fail;
     int bad = 0;
-    if (r->dataset) bad |= json_object_set_new(root, "dataset", report_json_string(r->dataset));
-    if (r->command) bad |= json_object_set_new(root, "command", report_json_string(r->command));
+    if (r->dataset) bad |= json_object_set_new(root, "dataset", jsonval_string(r->dataset));
+    if (r->command) bad |= json_object_set_new(root, "command", jsonval_string(r->command));
     for (size_t i = 0; i < r->n_systems && !bad; i++) {
         const eval_system *s = &r->systems[i];
         json_t *sys = json_object();
@@ -617,7 +601,7 @@ static json_t *report_json_build(const eval_report *r) {
                         : json_row("avg", name, &s->avg[m], &s->lo[m], &s->hi[m]);
                 bad |= !row || json_array_append_new(rows, row);
             }
-        bad |= json_object_set_new(sys, "name", report_json_string(s->name));
+        bad |= json_object_set_new(sys, "name", jsonval_string(s->name));
         bad |= json_object_set_new(sys, "rows", rows);
         bad |= json_array_append_new(systems, sys);
     }
@@ -627,10 +611,10 @@ static json_t *report_json_build(const eval_report *r) {
         if (!o) goto fail;
         bad |= json_object_set_new(o, "metric",
                                    json_string(report_name(r, x->metric, name, sizeof name)));
-        bad |= json_object_set_new(o, "a", report_json_string(r->systems[x->a].name));
-        bad |= json_object_set_new(o, "b", report_json_string(r->systems[x->b].name));
-        bad |= json_object_set_new(o, "f_diff", report_json_real(x->diff));
-        bad |= json_object_set_new(o, "p_value", report_json_real(x->p_value));
+        bad |= json_object_set_new(o, "a", jsonval_string(r->systems[x->a].name));
+        bad |= json_object_set_new(o, "b", jsonval_string(r->systems[x->b].name));
+        bad |= json_object_set_new(o, "f_diff", jsonval_real(x->diff));
+        bad |= json_object_set_new(o, "p_value", jsonval_real(x->p_value));
         bad |= json_object_set_new(o, "method", json_string(x->method));
         bad |= json_array_append_new(tests, o);
     }
@@ -706,19 +690,19 @@ int eval_report_pair_json(FILE *out, const eval_report *r, const char *candidate
     char name[ROUGE_NAME_MAX];
     int bad = !root || !settings || !references || !scores;
     for (size_t i = 0; i < n_refs && !bad; i++)
-        bad |= json_array_append_new(references, report_json_string(refs[i]));
+        bad |= json_array_append_new(references, jsonval_string(refs[i]));
     for (size_t m = 0; m < r->n_metrics && !bad; m++) {
         const rouge_prf *v = eval_system_at(&r->systems[0], 0, m);
         json_t *o = json_object();
         bad |= !o;
         if (bad) break;
-        bad |= json_object_set_new(o, "r", report_json_real(v->r));
-        bad |= json_object_set_new(o, "p", report_json_real(v->p));
-        bad |= json_object_set_new(o, "f", report_json_real(v->f));
+        bad |= json_object_set_new(o, "r", jsonval_real(v->r));
+        bad |= json_object_set_new(o, "p", jsonval_real(v->p));
+        bad |= json_object_set_new(o, "f", jsonval_real(v->f));
         bad |= json_object_set_new(scores, report_name(r, m, name, sizeof name), o);
     }
     if (root && !bad) {
-        bad |= json_object_set_new(root, "candidate", report_json_string(candidate));
+        bad |= json_object_set_new(root, "candidate", jsonval_string(candidate));
         bad |= json_object_set_new(root, "references", references);
         bad |= json_object_set_new(root, "settings", settings);
         bad |= json_object_set_new(root, "scores", scores);

@@ -5,24 +5,12 @@
 
 #include <errno.h>
 #include <jansson.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "summarize/common/error.h"
-#include "summarize/common/utf8.h"
+#include "summarize/common/jsonval.h"
 #include "summarize/summarizer_internal.h"
-
-/* A JSON string of any bytes: jansson refuses what is not UTF-8 (a file name need not be), so
- * such bytes become U+FFFD; NULL then means out of memory, never bad input. */
-static json_t *output_json_string(const char *s) {
-    size_t len = strlen(s);
-    if (utf8_valid(s, len)) return json_stringn(s, len);
-    char *copy = utf8_lossy_copy(s, len, &len);
-    json_t *j = copy ? json_stringn(copy, len) : NULL;
-    free(copy);
-    return j;
-}
 
 static ars_status output_json(FILE *f, const char *what, const ars_summarizer *s, ars_error *err) {
     json_t *root = json_object(), *sents = json_array();
@@ -33,14 +21,12 @@ static ars_status output_json(FILE *f, const char *what, const ars_summarizer *s
         json_t *o = json_object();
         bad |= !o;
         if (bad) break;
-        bad |= json_object_set_new(o, "file", output_json_string(x->doc_name));
+        bad |= json_object_set_new(o, "file", jsonval_string(x->doc_name));
         bad |= json_object_set_new(o, "doc", json_integer((json_int_t)x->doc));
         bad |= json_object_set_new(o, "index", json_integer((json_int_t)x->index));
         bad |= json_object_set_new(o, "start", json_integer((json_int_t)x->start));
         bad |= json_object_set_new(o, "end", json_integer((json_int_t)x->end));
-        /* json_real refuses what is not finite with NULL, which reads as out of memory. */
-        bad |=
-            json_object_set_new(o, "score", isfinite(x->score) ? json_real(x->score) : json_null());
+        bad |= json_object_set_new(o, "score", jsonval_real(x->score));
         /* The text is valid UTF-8: the input was checked and display.c drops whole characters. */
         bad |= json_object_set_new(o, "text", json_stringn(x->text, x->text_len));
         bad |= json_array_append_new(sents, o);

@@ -14,10 +14,11 @@ mkdir -p "$C/api" "$C/segment" "$C/eval_text" "$C/eval_grades" "$C/cli_parse"
 
 cut_file() { head -c "$MAX" "$1"; }
 
-# api: an 8-byte header of options (tests/fuzz/fuzz_api.c), then documents separated by \377\376.
-api() { # api NAME HEADER FILE...
-    name=$1 header=$2
-    shift 2
+# pack TARGET NAME HEADER FILE...: writes corpus/TARGET/seed-NAME, the header bytes (printf %b)
+# followed by the files cut to $MAX bytes and separated by \377\376, as the targets split them.
+pack() {
+    target=$1 name=$2 header=$3
+    shift 3
     {
         printf '%b' "$header"
         first=1
@@ -26,8 +27,11 @@ api() { # api NAME HEADER FILE...
             first=0
             cut_file "$f"
         done
-    } > "$C/api/seed-$name"
+    } > "$C/$target/seed-$name"
 }
+
+# api: an 8-byte header of options (tests/fuzz/fuzz_api.c), then documents.
+api() { pack api "$@"; }
 EX=$ROOT/examples/multiling2011-M001
 SEEDS=$ROOT/tests/data/seeds
 api example-default '\000\001\170\000\000\177\377\377' "$EX"/M0010.txt "$EX"/M0011.txt "$EX"/M0012.txt
@@ -63,19 +67,7 @@ done
 cut_file "$SEEDS"/003_*.txt | tr '\n' '\r' > "$C/segment/seed-lone-cr"
 
 # eval_text: a mode byte (tests/fuzz/fuzz_eval_text.c), then a peer and references.
-evaltext() { # evaltext NAME MODE FILE...
-    name=$1 mode=$2
-    shift 2
-    {
-        printf '%b' "$mode"
-        first=1
-        for f in "$@"; do
-            [ $first = 1 ] || printf '%s' "$SEP"
-            first=0
-            cut_file "$f"
-        done
-    } > "$C/eval_text/seed-$name"
-}
+evaltext() { pack eval_text "$@"; }
 PEER=$ROOT/tests/data/eval-mini-peer/M001.txt
 evaltext refs-normalized '\000' "$PEER" "$EX"/refs/A.txt "$EX"/refs/B.txt "$EX"/refs/C.txt
 evaltext refs-stemmed-words '\032' "$PEER" "$EX"/refs/A.txt
