@@ -5,6 +5,8 @@
 
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -205,6 +207,32 @@ static void test_outfile_writes_in_place_in_a_read_only_folder(void **state) {
     cleanup_dir(dir);
 }
 
+/* A socket is neither replaced nor written: refused, saying what it is not. */
+static void test_outfile_refuses_a_socket(void **state) {
+    (void)state;
+    char dir[256], path[512];
+    make_dir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/sock", dir);
+    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+    assert_true(fd >= 0);
+    struct sockaddr_un addr;
+    memset(&addr, 0, sizeof addr);
+    addr.sun_family = AF_UNIX;
+    assert_true(strlen(path) < sizeof addr.sun_path);
+    memcpy(addr.sun_path, path, strlen(path) + 1);
+    assert_int_equal(bind(fd, (struct sockaddr *)&addr, sizeof addr), 0);
+    outfile o;
+    ars_error err = {ARS_OK, ""};
+    assert_int_equal(outfile_open(&o, path, &err), ARS_EIO);
+    assert_non_null(strstr(err.message, "not a regular file, FIFO or character device"));
+    struct stat st;
+    assert_int_equal(lstat(path, &st), 0);
+    assert_true(S_ISSOCK(st.st_mode));
+    assert_int_equal(count_entries(dir), 1);
+    close(fd);
+    cleanup_dir(dir);
+}
+
 /* "-" is standard output; "" is refused. */
 static void test_outfile_dash_and_empty_name(void **state) {
     (void)state;
@@ -228,6 +256,7 @@ int main(void) {
         cmocka_unit_test(test_outfile_ignored_hangup_stays_ignored),
         cmocka_unit_test(test_outfile_file_size_limit_is_a_write_error),
         cmocka_unit_test(test_outfile_writes_in_place_in_a_read_only_folder),
+        cmocka_unit_test(test_outfile_refuses_a_socket),
         cmocka_unit_test(test_outfile_dash_and_empty_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
