@@ -224,6 +224,9 @@ ars_status outfile_open(outfile *o, const char *path, ars_error *err) {
     if (!o->path) e = ENOMEM;
     if (!e && !(o->target = outfile_resolve(path, &st, &exists))) e = errno;
     if (!e && exists && S_ISDIR(st.st_mode)) e = EISDIR;
+    /* A file we may not write is not replaced behind its back, though the folder would let a
+     * rename do it: refused as > refuses it. */
+    if (!e && exists && S_ISREG(st.st_mode) && access(o->target, W_OK) != 0) e = errno;
     if (!e && exists && !S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode)) {
         outfile_abort(o);
         return error_set(err, ARS_EIO,

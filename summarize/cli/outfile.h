@@ -5,7 +5,8 @@
  * link stays. What cannot be replaced by a rename is written in place, from memory, only when the
  * output is complete: a FIFO or character device (/dev/stdout, /dev/null), a file with other hard
  * links (so they all see the new output), a writable file in a folder where no file can be
- * created. A directory, a socket or a block device is refused. "-" is standard output. While a
+ * created. A directory, a socket, a block device or a file we may not write is refused. "-" is
+ * standard output. While a
  * temporary file exists, SIGTERM, SIGINT and SIGHUP remove it before the program dies, and
  * SIGXFSZ is ignored so that a write past the file size limit fails (EFBIG) and is reported.
  * Signal state is process-wide: one outfile at a time, in a single-threaded program. Part of the

@@ -207,6 +207,38 @@ static void test_outfile_writes_in_place_in_a_read_only_folder(void **state) {
     cleanup_dir(dir);
 }
 
+/* A file we may not write (0444) is refused, though the folder would allow a rename over it;
+ * as an ordinary user (root may write anything). */
+static void test_outfile_refuses_a_read_only_file(void **state) {
+    (void)state;
+    char dir[256], path[512];
+    make_dir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/brief.txt", dir);
+    write_file(path, "old\n");
+    assert_int_equal(chmod(path, 0444), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        if (getuid() == 0) {
+            if (chown(dir, 65534, 65534) != 0 || chown(path, 65534, 65534) != 0) _exit(20);
+            if (setgid(65534) != 0 || setuid(65534) != 0) _exit(21);
+        }
+        outfile o;
+        ars_error err = {ARS_OK, ""};
+        if (outfile_open(&o, path, &err) != ARS_EIO) _exit(22);
+        _exit(strstr(err.message, "cannot create output: Permission denied") ? 0 : 23);
+    }
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    char *got = test_util_read_file(path, NULL);
+    assert_string_equal(got, "old\n");
+    free(got);
+    assert_int_equal(count_entries(dir), 1);
+    cleanup_dir(dir);
+}
+
 /* A socket is neither replaced nor written: refused, saying what it is not. */
 static void test_outfile_refuses_a_socket(void **state) {
     (void)state;
@@ -256,6 +288,7 @@ int main(void) {
         cmocka_unit_test(test_outfile_ignored_hangup_stays_ignored),
         cmocka_unit_test(test_outfile_file_size_limit_is_a_write_error),
         cmocka_unit_test(test_outfile_writes_in_place_in_a_read_only_folder),
+        cmocka_unit_test(test_outfile_refuses_a_read_only_file),
         cmocka_unit_test(test_outfile_refuses_a_socket),
         cmocka_unit_test(test_outfile_dash_and_empty_name),
     };
