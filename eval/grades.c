@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,13 +36,51 @@ void eval_grades_free(eval_grades *g) {
     free(g->peer);
     free(g->grade);
     free(g->judges);
+    free(g->slots);
     memset(g, 0, sizeof *g);
 }
 
+static size_t grades_hash(const char *topic, const char *peer) {
+    uint64_t h = 1469598103934665603u;
+    for (const char *p = topic; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211u;
+    h = (h ^ 0xff) * 1099511628211u; /* ("ab", "c") and ("a", "bc") differ */
+    for (const char *p = peer; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211u;
+    return (size_t)(h ^ (h >> 29));
+}
+
+/* The slot of the pair: where it is, or the empty slot where it would go (n_slots > 0). */
+static size_t grades_slot(const eval_grades *g, const char *topic, const char *peer) {
+    size_t k = grades_hash(topic, peer) & (g->n_slots - 1);
+    for (;; k = (k + 1) & (g->n_slots - 1)) {
+        size_t i = g->slots[k];
+        if (i == 0 || (strcmp(g->topic[i - 1], topic) == 0 && strcmp(g->peer[i - 1], peer) == 0))
+            return k;
+    }
+}
+
 size_t eval_grades_find(const eval_grades *g, const char *topic, const char *peer) {
-    for (size_t i = 0; i < g->n; i++)
-        if (strcmp(g->topic[i], topic) == 0 && strcmp(g->peer[i], peer) == 0) return i;
-    return (size_t)-1;
+    if (g->n_slots == 0) return (size_t)-1;
+    size_t i = g->slots[grades_slot(g, topic, peer)];
+    return i ? i - 1 : (size_t)-1;
+}
+
+/* Makes room in the index for one more pair. Returns 0 or ENOMEM. */
+static int grades_reserve(eval_grades *g) {
+    if ((g->n + 1) * 2 <= g->n_slots) return 0;
+    size_t n_slots = g->n_slots ? g->n_slots * 2 : 256;
+    size_t *old = g->slots, old_n = g->n_slots;
+    g->slots = calloc(n_slots, sizeof *g->slots);
+    if (!g->slots) {
+        g->slots = old;
+        return ENOMEM;
+    }
+    g->n_slots = n_slots;
+    for (size_t k = 0; k < old_n; k++)
+        if (old[k]) g->slots[grades_slot(g, g->topic[old[k] - 1], g->peer[old[k] - 1])] = old[k];
+    free(old);
+    return 0;
 }
 
 /* One field of a line: [*s, end) up to the next tab, without surrounding double quotes ("" inside
@@ -104,8 +143,10 @@ static int grades_number(const char *s, double *out) {
 
 /* Adds one row's grade to the pair's running mean, or a new pair. */
 static int grades_add(eval_grades *g, const char *topic, const char *peer, double grade) {
-    size_t i = eval_grades_find(g, topic, peer);
-    if (i != (size_t)-1) {
+    if (grades_reserve(g)) return ENOMEM;
+    size_t slot = grades_slot(g, topic, peer);
+    if (g->slots[slot]) {
+        size_t i = g->slots[slot] - 1;
         /* grade[] holds sums until the file is read; eval_grades_parse divides at the end. */
         g->judges[i]++;
         g->grade[i] += grade;
@@ -140,7 +181,7 @@ static int grades_add(eval_grades *g, const char *topic, const char *peer, doubl
     g->peer[g->n] = cp;
     g->grade[g->n] = grade;
     g->judges[g->n] = 1;
-    g->n++;
+    g->slots[slot] = ++g->n;
     return 0;
 }
 
@@ -154,7 +195,7 @@ int eval_grades_parse(const char *s, size_t len, const char *path, const char *c
     long col_topic = -1, col_peer = -1, col_grade = -1;
     size_t n_cols = 0;
     int rc = 0;
-    char *f[GRADES_MAX_FIELDS];
+    char *f[GRADES_MAX_FIELDS] = {NULL}; /* gcc's analyzer cannot tell which are set on error */
     while (p < end && rc == 0) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *le = nl ? nl : end;

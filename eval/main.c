@@ -22,6 +22,7 @@
 #include "eval/stats.h"
 #include "eval/text.h"
 #include "eval/tokenize.h"
+#include "summarize/cli/outfile.h"
 #include "summarize/cli/parse.h"
 #include "summarize/summarize.h"
 
@@ -220,10 +221,19 @@ static void main_usage(FILE *f) {
           "  1  usage error (unknown option, bad value, missing --data/--system/--out/--words,\n"
           "     two systems with one name)\n"
           "  2  bad input: missing or unreadable dataset, reference, summary or grades file,\n"
-          "     invalid UTF-8, a grade missing for a summary, a topic the summarizer cannot\n"
-          "     summarize, unwritable output\n"
+          "     invalid UTF-8, a summary or reference over 1 MiB, a topic whose references\n"
+          "     are all empty, a grade missing for a summary, a topic the summarizer cannot\n"
+          "     summarize, unwritable output (also for --help and --version)\n"
           "  3  internal error or out of memory\n",
           f);
+}
+
+/* --help and --version: exit 0 only when standard output took the text. */
+static int main_info_done(void) {
+    ars_error err = {ARS_OK, ""};
+    if (outfile_flush_stdout(&err) == ARS_OK) return EXIT_OK;
+    fprintf(stderr, "summarize-eval: %s\n", err.message);
+    return EXIT_INPUT; /* unwritable output, as the exit status list says */
 }
 
 static int main_usage_error(const char *what, const char *arg) {
@@ -393,6 +403,7 @@ static int main_parse(int argc, char **argv, main_args *a) {
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     int compare_seen = 0, test_set = 0, per_topic_set = 0, resample_set = 0;
+    char optbuf[8];
     int is_run = a->cmd == CMD_RUN;
     opterr = 0;
     optind = 1;
@@ -602,14 +613,16 @@ static int main_parse(int argc, char **argv, main_args *a) {
             break;
         case 'h':
             main_usage(stdout);
-            return EXIT_OK;
+            return main_info_done();
         case 'V':
             printf("summarize-eval %s\n", ars_version());
-            return EXIT_OK;
+            return main_info_done();
         case ':':
-            return main_usage_error("option needs a value", argv[optind - 1]);
+            return main_usage_error("option needs a value",
+                                    parse_bad_option(argv, 1, optbuf, sizeof optbuf));
         default:
-            return main_usage_error("unknown option", argv[optind - 1]);
+            return main_usage_error("unknown option",
+                                    parse_bad_option(argv, 0, optbuf, sizeof optbuf));
         }
     }
     /* `--compare A B C` (or --system): the folders after the first arrive as operands; score
@@ -722,6 +735,56 @@ static int main_file_error(const char *path, int rc) {
     return EXIT_INPUT;
 }
 
+/* A summary or a reference is a few KiB; past this a file is not one (/dev/zero, a FIFO that
+ * never ends, a corpus given by mistake), and ROUGE's LCS would cost its size squared. */
+#define MAIN_MAX_SUMMARY_BYTES ((size_t)1 << 20)
+
+/* After a report on standard output: the writer's ENOMEM, or a write error named with its errno
+ * ("No space left on device", not a generic I/O error). */
+static int main_stdout_done(int e) {
+    if (e == ENOMEM) return main_file_error("standard output", e);
+    ars_error err = {ARS_OK, ""};
+    if (outfile_flush_stdout(&err) != ARS_OK) {
+        fprintf(stderr, "summarize-eval: %s\n", err.message);
+        return EXIT_INPUT;
+    }
+    return e ? main_file_error("standard output", e) : EXIT_OK;
+}
+
+/* Reports a failure of summarize/cli/outfile.c (its message names the file) as an exit code. */
+static int main_outfile_error(ars_status st, const ars_error *err) {
+    fprintf(stderr, "summarize-eval: %s\n", err->message);
+    return st == ARS_ENOMEM ? EXIT_INTERNAL : EXIT_INPUT;
+}
+
+/* --plot FILE: the SVG chart, written as summarize -o writes (atomically, mode kept...). */
+static int main_write_plot(const char *path, const eval_report *r) {
+    outfile of;
+    ars_error err = {ARS_OK, ""};
+    ars_status st = outfile_open(&of, path, &err);
+    if (st != ARS_OK) return main_outfile_error(st, &err);
+    if (eval_report_svg(of.f, r) != 0) {
+        int e = errno ? errno : EIO;
+        outfile_abort(&of);
+        fprintf(stderr, "summarize-eval: %s: cannot write output: %s\n", path, strerror(e));
+        return EXIT_INPUT;
+    }
+    st = outfile_commit(&of, &err);
+    return st == ARS_OK ? EXIT_OK : main_outfile_error(st, &err);
+}
+
+/* References that are all empty (no token, after the length limit) would score every summary 0,
+ * silently: refused, naming where they are. */
+static int main_check_refs(const eval_text *refs, size_t n, const char *where) {
+    for (size_t i = 0; i < n; i++)
+        if (refs[i].n_tokens) return EXIT_OK;
+    fprintf(stderr,
+            "summarize-eval: %s: every reference summary is empty: ROUGE would be 0 for any "
+            "summary\n",
+            where);
+    return EXIT_INPUT;
+}
+
 /* Reads and tokenizes one summary file with the limits; *out must be empty. */
 static int main_load_text(const char *path, eval_tokenizer *tok, vocab *v, const main_args *a,
                           eval_text *out) {
@@ -729,8 +792,8 @@ static int main_load_text(const char *path, eval_tokenizer *tok, vocab *v, const
     size_t len = 0, body = 0;
     ars_error err;
     /* The library's reader: directories refused, invalid UTF-8 reported with its byte offset, a
-     * BOM skipped (body), exactly as for the summarizer's own input. */
-    ars_status st = ars_file_read(path, 0, &bytes, &len, &err);
+     * BOM skipped (body), exactly as for the summarizer's own input; reading stops at the cap. */
+    ars_status st = ars_file_read(path, MAIN_MAX_SUMMARY_BYTES, &bytes, &len, &err);
     if (st == ARS_OK) st = ars_text_check(path, bytes, len, &body, &err);
     if (st != ARS_OK) {
         ars_free(bytes);
@@ -811,6 +874,7 @@ static int main_load_data(const main_args *a, eval_tokenizer *tok, main_data *d)
             code = main_load_text(path, tok, d->vocab[t], a, &d->refs[t][r]);
             free(path);
         }
+        if (code == EXIT_OK) code = main_check_refs(d->refs[t], refs.n, ref_dir);
         free(ref_dir);
         eval_names_free(&refs);
         if (code != EXIT_OK) return code;
@@ -977,10 +1041,10 @@ static void main_random(const main_cand *c, size_t n, ars_budget policy, size_t 
     }
 }
 
-/* Writes one sentence per line; line breaks inside a sentence become spaces. */
+/* Writes one sentence per line: the library's printed text (ars_sentence.text) holds no line
+ * break of any kind and no control character, so ROUGE sees one sentence per line. */
 static void main_write_sentence(FILE *f, const char *s, size_t len) {
-    for (size_t i = 0; i < len; i++)
-        fputc(s[i] == '\n' || s[i] == '\r' ? ' ' : s[i], f);
+    fwrite(s, 1, len, f);
     fputc('\n', f);
 }
 
@@ -994,9 +1058,14 @@ static uint64_t main_topic_seed(unsigned long long seed, const char *topic) {
     return h;
 }
 
+/* The library's message names its place already ("DIR/a.txt: byte 12: invalid UTF-8"): `what`
+ * goes in front only when the message does not start with it, so a path is not said twice. */
 static int main_lib_error(const char *what, ars_status st, const ars_error *err) {
-    fprintf(stderr, "summarize-eval: %s: %s\n", what,
-            err && err->message[0] ? err->message : ars_status_str(st));
+    const char *msg = err && err->status == st && err->message[0] ? err->message : NULL;
+    if (msg && strncmp(msg, what, strlen(what)) == 0)
+        fprintf(stderr, "summarize-eval: %s\n", msg);
+    else
+        fprintf(stderr, "summarize-eval: %s: %s\n", what, msg ? msg : ars_status_str(st));
     return st == ARS_ENOMEM || st == ARS_EINTERNAL ? EXIT_INTERNAL : EXIT_INPUT;
 }
 
@@ -1040,8 +1109,10 @@ static int main_run_topic(const main_args *a, main_data *d, size_t t, int method
     free(doc_dir);
     if (code != EXIT_OK) return code;
 
-    FILE *f = fopen(path, "w");
-    if (!f) return main_file_error(path, errno);
+    outfile of;
+    ars_status st = outfile_open(&of, path, &err);
+    if (st != ARS_OK) return main_outfile_error(st, &err);
+    FILE *f = of.f;
     if (method < M_RANDOM) {
         for (size_t i = 0; i < ars_summary_count(s); i++) {
             const ars_sentence *x = ars_summary_get(s, i);
@@ -1077,11 +1148,12 @@ static int main_run_topic(const main_args *a, main_data *d, size_t t, int method
         free(chosen);
         free(order);
     }
-    int werr = ferror(f);
-    if (fclose(f) != 0 || werr) {
-        if (code == EXIT_OK) code = main_file_error(path, EIO);
+    if (code != EXIT_OK) {
+        outfile_abort(&of); /* no half-written summary: the old file, if any, stays */
+        return code;
     }
-    return code;
+    st = outfile_commit(&of, &err);
+    return st == ARS_OK ? EXIT_OK : main_outfile_error(st, &err);
 }
 
 static void main_progress(const main_args *a, const char *what, size_t i, size_t n) {
@@ -1239,6 +1311,7 @@ static int main_score_pair(main_args *a, eval_tokenizer *tok) {
         eval_text_init(&texts[i]);
         code = main_load_text(refs[i], tok, v, a, &texts[i]);
     }
+    if (code == EXIT_OK) code = main_check_refs(texts, n_refs, n_refs == 1 ? refs[0] : "score");
     if (code == EXIT_OK &&
         eval_rouge_score(&peer, texts, n_refs, &a->ro, a->metrics, a->n_metrics, sys.topic))
         code = EXIT_INTERNAL;
@@ -1257,8 +1330,7 @@ static int main_score_pair(main_args *a, eval_tokenizer *tok) {
                 : a->format == FMT_JSON     ? eval_report_pair_json(stdout, &r, cand, refs, n_refs)
                 : a->format == FMT_ROUGE155 ? eval_report_rouge155(stdout, &r)
                                             : eval_report_pair_text(stdout, &r, cand, n_refs);
-        if (fflush(stdout) != 0) e = EIO;
-        if (e) code = main_file_error("standard output", e);
+        code = main_stdout_done(e);
     }
     for (size_t i = 0; texts && i < n_refs; i++)
         eval_text_free(&texts[i]);
@@ -1346,8 +1418,7 @@ static int main_meta(const main_args *a, const main_data *d, const eval_system *
         m.seed = a->seed;
         int e = a->format == FMT_CSV ? eval_report_meta_csv(stdout, &m)
                                      : eval_report_meta_text(stdout, &m);
-        if (fflush(stdout) != 0) e = EIO;
-        if (e) code = main_file_error("standard output", e);
+        code = main_stdout_done(e);
     }
     for (size_t i = 0; names && i < n_rows; i++)
         free(names[i]);
@@ -1430,10 +1501,8 @@ static int main_command(main_args *a) {
                 : a->format == FMT_JSON     ? eval_report_json(stdout, &r)
                 : a->format == FMT_ROUGE155 ? eval_report_rouge155(stdout, &r)
                                             : eval_report_text(stdout, &r);
-        if (fflush(stdout) != 0) e = EIO;
-        if (e) code = main_file_error("standard output", e);
-        if (code == EXIT_OK && a->plot && (e = eval_report_svg(a->plot, &r)) != 0)
-            code = main_file_error(a->plot, e);
+        code = main_stdout_done(e);
+        if (code == EXIT_OK && a->plot) code = main_write_plot(a->plot, &r);
     }
     for (size_t i = 0; sys && i < n_sys; i++)
         eval_system_free(&sys[i]);
@@ -1454,11 +1523,11 @@ int main(int argc, char **argv) {
     const char *cmd = argv[1];
     if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0) {
         main_usage(stdout);
-        return EXIT_OK;
+        return main_info_done();
     }
     if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
         printf("summarize-eval %s\n", ARS_VERSION_STRING);
-        return EXIT_OK;
+        return main_info_done();
     }
     main_args a;
     memset(&a, 0, sizeof a);

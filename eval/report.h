@@ -96,7 +96,8 @@ int eval_report_meta_csv(FILE *out, const eval_meta_report *r);
 int eval_report_meta_text(FILE *out, const eval_meta_report *r);
 
 /* Writes a self-contained SVG grouped bar chart (one group per metric, one bar per system, F with
- * its interval as a whisker) to path. Returns 0 or an errno value. */
-int eval_report_svg(const char *path, const eval_report *r);
+ * its interval as a whisker) to f (neither flushed nor closed: main.c writes it through
+ * summarize/cli/outfile.c). Returns 0 or EIO. */
+int eval_report_svg(FILE *f, const eval_report *r);
 
 #endif

@@ -71,7 +71,7 @@ static ars_status stopwords_add(stopwords *sw, const char *s, size_t len) {
     uint64_t hash = stopwords_hash(s, len);
     if (stopwords_find(sw, s, len, hash)->len != 0) return ARS_OK;
     if ((sw->count + 1) * 2 > sw->n_slots && stopwords_grow_table(sw) != ARS_OK) return ARS_ENOMEM;
-    if (len > sw->pool_cap - sw->pool_len) {
+    if (!sw->pool || len > sw->pool_cap - sw->pool_len) { /* no pool yet: pool_cap is 0 */
         size_t cap = sw->pool_cap ? sw->pool_cap : 4096;
         while (cap - sw->pool_len < len) {
             if (cap > SIZE_MAX / 2) return ARS_ENOMEM;

@@ -1,6 +1,8 @@
 #!/bin/sh
 # install-deps.sh - installs the build and test dependencies from Debian 12 packages (run as root,
-# or with sudo available). Safe to run again.
+# or with sudo available). Safe to run again. clang and libclang-rt-dev (its sanitizer and libFuzzer
+# runtimes, only recommended by clang) for the clang sanitizer build and the fuzz targets; valgrind
+# for the memcheck run of the end-to-end tests.
 set -eu
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
@@ -8,4 +10,5 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
     build-essential cmake pkg-config \
-    libutf8proc-dev libopenblas-dev libstemmer-dev libjansson-dev libcmocka-dev >/dev/null
+    libutf8proc-dev libopenblas-dev libstemmer-dev libjansson-dev libcmocka-dev \
+    clang libclang-rt-dev valgrind >/dev/null

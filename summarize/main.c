@@ -52,14 +52,21 @@ static void main_usage(FILE *f) {
           "      --order NAME     source (input file order, then position; default) or score\n"
           "  -f, --format NAME    text (default) or json (file, sentence index, byte offsets,\n"
           "                       score and text of each sentence)\n"
-          "  -o, --output FILE    write FILE atomically: a temporary file renamed into place\n"
-          "                       only on success, so a failed run never truncates FILE\n"
+          "  -o, --output FILE    write FILE ('-': standard output) only once the summary is\n"
+          "                       complete: a regular file is replaced atomically (its mode,\n"
+          "                       owner and group kept where permitted; a new one gets 0666\n"
+          "                       less the umask), through symbolic links; a FIFO, a device\n"
+          "                       or a file with other hard links is written in place; a\n"
+          "                       failed run leaves FILE as it was\n"
           "  -q, --quiet          do not warn about skipped (empty) files\n"
           "  -h, --help           show this help and exit\n"
           "  -V, --version        show the version and exit\n"
           "\n"
           "Input: invalid UTF-8 or a NUL byte stops the run (\"FILE: byte N: invalid UTF-8\");\n"
-          "an empty file is skipped with a warning; web and PDF boilerplate lines are dropped.\n"
+          "an empty file is skipped with a warning; web and PDF boilerplate lines are dropped;\n"
+          "a file that repeats an earlier one (even with other chrome or line width) counts\n"
+          "once. A sentence over 400 words or 8 KiB (text without sentence ends) is never\n"
+          "printed; printed sentences are one line each, without control characters.\n"
           "\n"
           "Exit status:\n"
           "  0  success\n"
@@ -67,7 +74,7 @@ static void main_usage(FILE *f) {
           "  2  bad input: unreadable file, invalid UTF-8, binary data, no usable sentence,\n"
           "     input over the size limit (64 MiB per file)\n"
           "  3  internal error or out of memory\n"
-          "  4  the output could not be written\n",
+          "  4  the output could not be written (also for --help and --version)\n",
           f);
 }
 
@@ -99,6 +106,14 @@ static int main_fail(ars_status st, const ars_error *err) {
     fprintf(stderr, "summarize: %s\n",
             err->status == st && err->message[0] ? err->message : ars_status_str(st));
     return main_exit_code(st);
+}
+
+/* --help and --version: exit 0 only when standard output took the text. */
+static int main_info_done(void) {
+    ars_error err = {ARS_OK, ""};
+    ars_status st = outfile_flush_stdout(&err);
+    if (st != ARS_OK) main_fail(st, &err);
+    return st == ARS_OK ? EXIT_OK : EXIT_OUTPUT;
 }
 
 int main(int argc, char **argv) {
@@ -135,6 +150,7 @@ int main(int argc, char **argv) {
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     int c;
+    char optbuf[8];
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":w:n:r:m:f:o:qhV", longopts, NULL)) != -1) {
         switch (c) {
@@ -200,6 +216,8 @@ int main(int argc, char **argv) {
                 return main_usage_error("unknown format '%s' (text or json)", optarg);
             break;
         case 'o':
+            if (!*optarg)
+                return main_usage_error("%s", "--output needs a file name ('-': standard output)");
             out_path = optarg;
             break;
         case 'q':
@@ -207,14 +225,16 @@ int main(int argc, char **argv) {
             break;
         case 'h':
             main_usage(stdout);
-            return fflush(stdout) == 0 ? EXIT_OK : EXIT_OUTPUT;
+            return main_info_done();
         case 'V':
             printf("summarize %s\n", ars_version());
-            return EXIT_OK;
+            return main_info_done();
         case ':':
-            return main_usage_error("option '%s' needs a value", argv[optind - 1]);
+            return main_usage_error("option '%s' needs a value",
+                                    parse_bad_option(argv, 1, optbuf, sizeof optbuf));
         default:
-            return main_usage_error("unknown option '%s'", argv[optind - 1]);
+            return main_usage_error("unknown option '%s'",
+                                    parse_bad_option(argv, 0, optbuf, sizeof optbuf));
         }
     }
     if (optind >= argc) return main_usage_error("%s", "no input FILE (use '-' for standard input)");
@@ -257,23 +277,14 @@ int main(int argc, char **argv) {
         return code;
     }
     int code = EXIT_OK;
-    if (out_path) {
-        outfile of;
-        st = outfile_open(&of, out_path, &err);
-        if (st == ARS_OK) {
-            st = ars_summary_write(sum, of.f, fmt, out_path, &err);
-            if (st == ARS_OK)
-                st = outfile_commit(&of, &err);
-            else
-                outfile_abort(&of);
-        }
-    } else {
-        st = ars_summary_write(sum, stdout, fmt, "standard output", &err);
-        if (st == ARS_OK && fflush(stdout) != 0) {
-            err.status = st = ARS_EIO;
-            snprintf(err.message, sizeof err.message, "standard output: write failed: %s",
-                     strerror(errno));
-        }
+    outfile of;
+    st = outfile_open(&of, out_path ? out_path : "-", &err);
+    if (st == ARS_OK) {
+        st = ars_summary_write(sum, of.f, fmt, of.path, &err);
+        if (st == ARS_OK)
+            st = outfile_commit(&of, &err);
+        else
+            outfile_abort(&of);
     }
     if (st != ARS_OK) {
         main_fail(st, &err);

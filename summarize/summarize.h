@@ -90,6 +90,13 @@ typedef enum {
     ARS_BUDGET_FILL = 2    /* sentences are added until N is reached; the last one may run past N */
 } ars_budget;
 
+/* Length caps of a sentence: one longer than ARS_SENTENCE_MAX_WORDS words or
+ * ARS_SENTENCE_MAX_BYTES bytes (a run of text without sentence ends, a table flattened by an
+ * extractor) is never a candidate, so no budget or policy can print it. News sentences stay far
+ * below both (the longest in the development data: 330 words, 3,720 bytes). */
+#define ARS_SENTENCE_MAX_WORDS 400
+#define ARS_SENTENCE_MAX_BYTES 8192
+
 /* Whether a sentence of `len` words may join a summary that has `words` words in `n_chosen`
  * sentences under `policy` and a budget of `max_words` (0 = no budget): the rule the summarizer's
  * own selection follows, for tools that choose sentences themselves (summarize-eval's random and
@@ -163,7 +170,9 @@ typedef struct {
     const char *doc_name; /* the name given when the document was added */
     size_t index;         /* position among its document's candidates, from 0 */
     size_t start, end; /* byte range [start,end) of the sentence in the document's original bytes */
-    const char *text;  /* the sentence as printed: original bytes, line breaks folded to spaces */
+    const char *text;  /* the sentence as printed, on one line: its original bytes, each run of
+                          white space holding a line break (of any kind) or a tab folded to one
+                          space, control characters (ESC, BEL, C1) dropped */
     size_t text_len;   /* bytes in text (text is also NUL-terminated) */
     double score;      /* the ranker's relevance score */
 } ars_sentence;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "summarize/common/error.h"
+#include "summarize/common/jsonval.h"
 #include "summarize/summarizer_internal.h"
 
 static ars_status output_json(FILE *f, const char *what, const ars_summarizer *s, ars_error *err) {
@@ -20,12 +21,13 @@ static ars_status output_json(FILE *f, const char *what, const ars_summarizer *s
         json_t *o = json_object();
         bad |= !o;
         if (bad) break;
-        bad |= json_object_set_new(o, "file", json_string(x->doc_name));
+        bad |= json_object_set_new(o, "file", jsonval_string(x->doc_name));
         bad |= json_object_set_new(o, "doc", json_integer((json_int_t)x->doc));
         bad |= json_object_set_new(o, "index", json_integer((json_int_t)x->index));
         bad |= json_object_set_new(o, "start", json_integer((json_int_t)x->start));
         bad |= json_object_set_new(o, "end", json_integer((json_int_t)x->end));
-        bad |= json_object_set_new(o, "score", json_real(x->score));
+        bad |= json_object_set_new(o, "score", jsonval_real(x->score));
+        /* The text is valid UTF-8: the input was checked and display.c drops whole characters. */
         bad |= json_object_set_new(o, "text", json_stringn(x->text, x->text_len));
         bad |= json_array_append_new(sents, o);
     }
@@ -36,14 +38,16 @@ static ars_status output_json(FILE *f, const char *what, const ars_summarizer *s
         sents = NULL;
     }
     json_decref(sents);
-    if (bad) {
-        json_decref(root);
-        return error_at(err, ARS_ENOMEM, "%s: JSON", what);
-    }
-    int rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_REAL_PRECISION(6));
+    /* Rendered in memory first, so that out of memory (NULL: every string is valid) is told apart
+     * from a failed write. */
+    char *doc = bad ? NULL : json_dumps(root, JSON_INDENT(2) | JSON_REAL_PRECISION(6));
     json_decref(root);
-    if (rc != 0 || fputc('\n', f) == EOF)
-        return error_set(err, ARS_EIO, "%s: write failed: %s", what, strerror(errno));
+    if (!doc) return error_at(err, ARS_ENOMEM, "%s: JSON", what);
+    size_t len = strlen(doc);
+    int failed = fwrite(doc, 1, len, f) != len || fputc('\n', f) == EOF;
+    int e = errno;
+    free(doc);
+    if (failed) return error_set(err, ARS_EIO, "%s: write failed: %s", what, strerror(e));
     return ARS_OK;
 }
 

@@ -40,7 +40,9 @@ typedef struct {
 
 /* Greedy selection over the n sentences of g (items[i] describes row i of g->x). Relevance is
  * scaled so the best is 1; a sentence of relevance 0 is never chosen; redundancy is the highest
- * cosine to an already chosen sentence (only those similarities are computed: O(n) per choice).
+ * cosine to an already chosen sentence. A choice visits only the sentences that share a term
+ * with it (an inverted index of g->x), and the next choice comes from a lazy max-heap: the cost
+ * is O(nnz + n log n) plus those visits, never a pass over all n sentences per choice.
  * The word budget follows p->budget; when nothing fits, nothing is chosen. Ties go to the lower
  * index (source order), so the result is deterministic. chosen (n entries, caller-allocated) gets
  * indices in choice order. Returns ARS_OK or ARS_ENOMEM; *n_chosen gets the count. */
@@ -48,7 +50,8 @@ ars_status select_sentences(const rank_graph *g, const select_item *items, size_
                             const select_params *p, size_t *chosen, size_t *n_chosen);
 
 /* Sorts idx[0..n) ascending when by_key is NULL (source order: indices are in source order), or by
- * key descending with the index as tie-break (score order). Stable and deterministic. */
+ * key descending with the index as tie-break (score order): a total order, so the result is
+ * deterministic. In place, O(n log n), allocates nothing. */
 void select_order(size_t *idx, size_t n, const double *by_key);
 
 #endif

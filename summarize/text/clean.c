@@ -10,6 +10,7 @@
 
 #include "summarize/text/chars.h"
 #include "summarize/text/dateline.h"
+#include "summarize/text/duplicate.h"
 
 /* Thresholds, in words (a word is a run of non-space characters holding at least one letter, so
  * numbers and dates do not count: "السبت 8 يناير 2005" has two words).
@@ -496,15 +497,17 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
     for (size_t d = 0; d < n_docs; d++)
         total += clean_count_lines(&docs[d]);
 
-    clean_info *info = total ? calloc(total, sizeof *info) : NULL;
-    size_t *doc_of = total ? calloc(total, sizeof *doc_of) : NULL;
+    /* At least one entry each: the per-document passes below offset these pointers (info + g),
+     * and an offset applied to NULL is undefined even when it is 0. */
+    clean_info *info = calloc(total ? total : 1, sizeof *info);
+    size_t *doc_of = calloc(total ? total : 1, sizeof *doc_of);
     size_t *base = calloc(n_docs ? n_docs : 1, sizeof *base);
     uint64_t *doc_hash = calloc(n_docs ? n_docs : 1, sizeof *doc_hash);
     size_t n_slots = 16;
     while (n_slots < 2 * total)
         n_slots *= 2;
     size_t *slots = malloc(n_slots * sizeof *slots); /* hash table of global line indices */
-    if ((total && (!info || !doc_of)) || !slots || !base || !doc_hash) goto fail;
+    if (!info || !doc_of || !slots || !base || !doc_hash) goto fail;
     for (size_t d = 0; d < n_docs; d++) {
         size_t nl = clean_count_lines(&docs[d]);
         if (!nl) continue;
@@ -530,6 +533,15 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
         }
     }
     clean_mark_duplicate_documents(docs, n_docs, lines, n_lines, info, base, doc_hash);
+    /* The same article with other chrome or another line width: its lines differ, its words do
+     * not (duplicate.c). doc_hash is done with and serves as the flags. */
+    unsigned char *dup = (unsigned char *)doc_hash;
+    for (size_t d = 0; d < n_docs; d++)
+        dup[d] = n_lines[d] && lines[d][0].reason == CLEAN_DUPLICATE;
+    if (duplicate_mark(docs, n_docs, dup) != ARS_OK) goto fail;
+    for (size_t d = 0; d < n_docs; d++)
+        for (size_t j = 0; dup[d] && j < n_lines[d]; j++)
+            lines[d][j].reason = CLEAN_DUPLICATE;
 
     /* Count repeats of each non-blank text over all documents (open addressing, linear probe);
      * duplicate documents are left out, they are gone already. */

@@ -315,7 +315,10 @@ int dateline_latest_year(const char *s, size_t start, size_t end) {
             n = chars_next(s, i, end, &cp);
             if (!chars_is_digit(cp)) break;
             int d = normalize_codepoint(cp) - '0'; /* ASCII and Arabic-Indic digits */
-            value = d >= 0 && d <= 9 && value >= 0 ? value * 10 + d : -1;
+            if (d < 0 || d > 9)
+                value = -1;
+            else if (value >= 0 && digits < 4) /* more digits are no year: the value is not read */
+                value = value * 10 + d;
             digits++;
             i += n;
         }

@@ -33,7 +33,8 @@
 ars_status normalize_text(const char *s, size_t len, char **out, size_t *out_len);
 
 /* Normalises one code point after NFKC (no decomposition): returns the replacement code point,
- * or -1 when the code point is dropped (harakat, tatweel). ة (U+0629) is returned unchanged; fold
+ * or -1 when the code point is dropped (harakat, tatweel, control characters that are not white
+ * space). ة (U+0629) is returned unchanged; fold
  * it with normalize_fold_ta_marbuta() after stemming. Exposed for the tokenizer and tests. */
 int normalize_codepoint(int cp);
 

@@ -1,7 +1,7 @@
 /* read.c - pipeline stage 1: reading document bytes (file or stdin) and checking they are UTF-8
  * text before anything else looks at them (public: ars_file_read, ars_text_check,
- * ars_text_is_blank; the summarizer calls the same functions). The validator is a hand-written
- * state machine so the message can name the exact byte offset; the bytes are never rewritten, so
+ * ars_text_is_blank; the summarizer calls the same functions). The validator (common/utf8.c) is
+ * hand-written so the message can name the exact byte offset; the bytes are never rewritten, so
  * later byte offsets point into the original file. */
 #include "summarize/summarize.h"
 
@@ -14,38 +14,7 @@
 #include <unistd.h>
 
 #include "summarize/common/error.h"
-
-/* Decodes one sequence at buf[i] (i < len). Returns its length (1-4) or 0 when the sequence that
- * starts at i is invalid: a stray continuation byte, C0/C1/F5..FF, a continuation missing or cut
- * off by the end of the buffer, an overlong form, a surrogate, or a code point past U+10FFFF.
- * The second byte's allowed range depends on the lead byte; checking it there rejects overlongs,
- * surrogates and out-of-range values without decoding (the table in RFC 3629, section 4). */
-static size_t read_utf8_sequence(const unsigned char *buf, size_t len, size_t i) {
-    unsigned char b0 = buf[i];
-    size_t need;
-    unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
-    if (b0 < 0x80) return 1;
-    if (b0 < 0xC2) return 0; /* continuation byte as lead, or overlong C0/C1 */
-    if (b0 < 0xE0) {
-        need = 1;
-    } else if (b0 < 0xF0) {
-        need = 2;
-        if (b0 == 0xE0) lo = 0xA0; /* below would be an overlong 3-byte form */
-        if (b0 == 0xED) hi = 0x9F; /* above would be a UTF-16 surrogate D800..DFFF */
-    } else if (b0 < 0xF5) {
-        need = 3;
-        if (b0 == 0xF0) lo = 0x90; /* overlong 4-byte form */
-        if (b0 == 0xF4) hi = 0x8F; /* past U+10FFFF */
-    } else {
-        return 0;
-    }
-    if (len - i - 1 < need) return 0; /* truncated at the end of the buffer */
-    if (buf[i + 1] < lo || buf[i + 1] > hi) return 0;
-    for (size_t k = 2; k <= need; k++) {
-        if ((buf[i + k] & 0xC0) != 0x80) return 0;
-    }
-    return need + 1;
-}
+#include "summarize/common/utf8.h"
 
 ARS_API ars_status ars_text_check(const char *name, const char *buf, size_t len, size_t *body_start,
                                   ars_error *err) {
@@ -62,7 +31,7 @@ ARS_API ars_status ars_text_check(const char *name, const char *buf, size_t len,
             i++;
             continue;
         }
-        size_t n = read_utf8_sequence(p, len, i);
+        size_t n = utf8_sequence(p, len, i);
         /* The reported offset is the first byte of the sequence that cannot be decoded: that byte
          * cannot begin a character, so it is the first bad one (as Python's decoder reports). */
         if (n == 0) return error_set(err, ARS_EUTF8, "%s: byte %zu: invalid UTF-8", name, i);

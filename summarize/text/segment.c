@@ -389,6 +389,15 @@ ars_status segment_document(const char *text, size_t len, const clean_line *line
             for (size_t b = cur->index + 1; b < nx->index; b++)
                 only_blank_between &= lines[b].reason == CLEAN_BLANK;
             if (!only_blank_between) break; /* a dropped line is a paragraph break */
+            /* So is text the cleaner cut off between the two (a dateline before the next line's
+             * text): joined, it would come back inside a sentence. */
+            int cut = 0;
+            for (size_t i = cur->end; i < nx->start && !cut;) {
+                int32_t cp;
+                i += chars_next(text, i, nx->start, &cp);
+                cut = !chars_is_blank(cp) && cp != 0x85; /* NEL ends lines too (clean.c) */
+            }
+            if (cut) break;
             if (wrapped) {
                 /* Continue across blank lines only mid-sentence and from a full-width line. */
                 if (!adjacent && !(cur->mid && cur->wide)) break;

@@ -15,8 +15,12 @@
 #   needs    paths (relative to the source tree, one per line) the case reads outside it, such
 #            as ../shared/data; when one is missing the case is skipped (exit 77) (optional)
 #   setup    shell script run before (optional; sees $TMP and $SRC)
-#   check    shell script run after (optional; sees $TMP, $SRC, $OUT and $ERR: the output files)
+#   check    shell script run after (optional; sees $TMP, $SRC, $OUT and $ERR: the output files,
+#            and $BIN: the program, to run it again on variants of the input; $REAL_BIN is the
+#            program itself even under ARS_VALGRIND, for runs valgrind cannot host)
 # With ARS_REGENERATE=1 the stdout golden is rewritten from the actual output instead of compared.
+# With ARS_VALGRIND=1 every run of the program, the checks' runs included, goes through valgrind's
+# memcheck (tests/valgrind.supp): an error or a definite leak makes it exit 99, failing the case.
 set -u
 BIN=$1
 SRC=$2
@@ -40,6 +44,23 @@ args=$(sed -e "s|@SRC@/||g" -e "s|@TMP@|$TMP|g" "$CASE/args")
 stdin=/dev/null
 [ -f "$CASE/stdin" ] && stdin=$(sed -e "s|@SRC@|$SRC|g" "$CASE/stdin")
 case "$BIN" in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
+REAL_BIN=$BIN
+export REAL_BIN
+if [ "${ARS_VALGRIND:-0}" = 1 ]; then
+    # A wrapper with the program's name, so that checks running "$BIN" again are checked too;
+    # outside $TMP, which checks count files in.
+    VGDIR=$(mktemp -d)
+    trap 'rm -rf "$TMP" "$VGDIR"' EXIT
+    wrapper=$VGDIR/$(basename "$BIN")
+    {
+        echo '#!/bin/sh'
+        echo "exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \\"
+        echo "    --suppressions='$SRC/tests/valgrind.supp' '$BIN' \"\$@\""
+    } > "$wrapper"
+    chmod +x "$wrapper"
+    BIN=$wrapper
+fi
+export BIN
 (
     if [ -f "$CASE/env" ]; then
         while IFS= read -r kv; do [ -n "$kv" ] && export "$kv"; done < "$CASE/env"

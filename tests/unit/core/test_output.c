@@ -59,6 +59,21 @@ static void test_write_json_names_method_and_sentence_fields(void **state) {
     ars_summarizer_free(s);
 }
 
+/* A document name that is not UTF-8 is written with U+FFFD for each bad byte (jansson refuses
+ * such strings, which was reported as out of memory). */
+static void test_write_json_file_name_not_utf8(void **state) {
+    (void)state;
+    ars_summarizer *s = NULL;
+    assert_int_equal(ars_summarizer_new(NULL, &s, NULL), ARS_OK);
+    assert_int_equal(ars_summarizer_add_document(s, "caf\xe9.txt", DOC, sizeof DOC - 1, NULL),
+                     ARS_OK);
+    assert_int_equal(ars_summarizer_run(s, NULL), ARS_OK);
+    char *got = written(s, ARS_FORMAT_JSON);
+    assert_non_null(strstr(got, "\"file\": \"caf\xEF\xBF\xBD.txt\""));
+    free(got);
+    ars_summarizer_free(s);
+}
+
 static void test_write_refuses_bad_arguments(void **state) {
     (void)state;
     ars_summarizer *s = run_one(ARS_METHOD_DEFAULT);
@@ -88,6 +103,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_write_text_is_one_sentence_per_line),
         cmocka_unit_test(test_write_json_names_method_and_sentence_fields),
+        cmocka_unit_test(test_write_json_file_name_not_utf8),
         cmocka_unit_test(test_write_refuses_bad_arguments),
         cmocka_unit_test(test_write_failure_names_the_destination),
     };

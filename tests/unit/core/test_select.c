@@ -167,6 +167,143 @@ static void test_select_breaks_ties_by_source_order(void **state) {
     tfidf_free(&x);
 }
 
+/* Nothing quadratic: 200,000 sentences without a shared term and no budget, with MMR. Choosing
+ * all of them compared every pair before (4e10 look-ups: hours); now only sentences that share a
+ * term with a choice are visited. The ctest TIMEOUT (tests/CMakeLists.txt) is the limit. */
+static void test_select_all_of_many_sentences_is_not_quadratic(void **state) {
+    (void)state;
+    enum { N = 200000 };
+    uint32_t *terms = malloc(N * sizeof *terms);
+    size_t *offsets = malloc((N + 1) * sizeof *offsets);
+    select_item *items = malloc(N * sizeof *items);
+    size_t *chosen = malloc(N * sizeof *chosen);
+    assert_true(terms && offsets && items && chosen);
+    for (size_t i = 0; i < N; i++) {
+        terms[i] = (uint32_t)i;
+        offsets[i] = i;
+        items[i] = (select_item){(double)(N - i), 5};
+    }
+    offsets[N] = N;
+    tfidf_matrix x;
+    assert_int_equal(tfidf_build(terms, offsets, N, N, &x), ARS_OK);
+    rank_graph g = {&x, NULL};
+    select_params p = {1, 0.7, 0.5, 0, 0, SELECT_BUDGET_FIRST};
+    size_t n = 0;
+    assert_int_equal(select_sentences(&g, items, N, &p, chosen, &n), ARS_OK);
+    assert_int_equal(n, N);
+    for (size_t i = 0; i < N; i++)
+        assert_int_equal(chosen[i], i);
+    tfidf_free(&x);
+    free(terms);
+    free(offsets);
+    free(items);
+    free(chosen);
+}
+
+/* The greedy choice with redundancy, checked against the plain O(n * chosen) loop it replaces on
+ * a graph where sentences overlap in many ways, for each policy and MMR weight. */
+static void naive_select(const rank_graph *g, const select_item *items, size_t n,
+                         const select_params *p, size_t *chosen, size_t *n_chosen) {
+    double *red = calloc(n, sizeof *red), best = 0.0;
+    unsigned char *st = calloc(n, 1);
+    assert_true(red && st);
+    for (size_t i = 0; i < n; i++) {
+        if (items[i].relevance > best) best = items[i].relevance;
+        if (!(items[i].relevance > 0.0)) st[i] = 2;
+    }
+    double scale = best > 0.0 ? 1.0 / best : 1.0;
+    size_t words = 0;
+    *n_chosen = 0;
+    for (;;) {
+        if (p->max_sentences && *n_chosen >= p->max_sentences) break;
+        size_t pick = n;
+        double pick_score = 0.0;
+        for (size_t i = 0; i < n; i++) {
+            if (st[i] || !select_fits(p->budget, p->max_words, words, *n_chosen, items[i].n_words))
+                continue;
+            double rel = items[i].relevance * scale;
+            double score = p->mmr ? p->lambda * rel - (1.0 - p->lambda) * red[i] : rel;
+            if (pick == n || score > pick_score) {
+                pick = i;
+                pick_score = score;
+            }
+        }
+        if (pick == n) break;
+        st[pick] = 1;
+        chosen[(*n_chosen)++] = pick;
+        words += items[pick].n_words;
+        for (size_t i = 0; i < n; i++) {
+            if (st[i]) continue;
+            double s = rank_graph_sim(g, i, pick);
+            if (s > red[i]) red[i] = s;
+            if (s >= p->max_sim) st[i] = 2;
+        }
+    }
+    free(red);
+    free(st);
+}
+
+static void test_select_matches_the_plain_greedy_loop(void **state) {
+    (void)state;
+    enum { N = 300, TERMS = 40 };
+    uint32_t terms[N * 6];
+    size_t offsets[N + 1], k = 0;
+    select_item items[N];
+    uint32_t r = 7;
+    for (size_t i = 0; i < N; i++) {
+        offsets[i] = k;
+        unsigned used = 0;
+        for (int t = 0; t < 6; t++) {
+            r = r * 1103515245u + 12345u;
+            unsigned term = (r >> 8) % TERMS;
+            if (used & (1u << (term % 32))) continue;
+            used |= 1u << (term % 32);
+            terms[k++] = term;
+        }
+        r = r * 1103515245u + 12345u;
+        items[i] = (select_item){(double)((r >> 8) % 97) / 8.0, 3 + (r >> 20) % 30};
+    }
+    offsets[N] = k;
+    tfidf_matrix x;
+    assert_int_equal(tfidf_build(terms, offsets, N, TERMS, &x), ARS_OK);
+    float *dense = malloc((size_t)N * N * sizeof *dense);
+    assert_non_null(dense);
+    for (size_t i = 0; i < N; i++)
+        for (size_t j = 0; j < N; j++)
+            dense[i * N + j] = tfidf_dot(&x, i, j);
+    for (int use_dense = 0; use_dense < 2; use_dense++)
+        for (int budget = 0; budget < 3; budget++)
+            for (int m = 0; m < 4; m++) {
+                rank_graph g = {&x, use_dense ? dense : NULL};
+                select_params p = {m > 0,
+                                   m == 1   ? 1.0
+                                   : m == 2 ? 0.6
+                                            : 0.2,
+                                   m == 3 ? 0.3 : 0.7,
+                                   m == 0 ? 0 : 150 + 100 * (size_t)m,
+                                   m == 2 ? 9 : 0,
+                                   (select_budget)budget};
+                size_t a[N], b[N], na = 0, nb = 0;
+                assert_int_equal(select_sentences(&g, items, N, &p, a, &na), ARS_OK);
+                naive_select(&g, items, N, &p, b, &nb);
+                assert_int_equal(na, nb);
+                assert_memory_equal(a, b, na * sizeof *a);
+            }
+    free(dense);
+    tfidf_free(&x);
+}
+
+/* A word budget near SIZE_MAX: twice it does not wrap around to a small ceiling. */
+static void test_select_fits_huge_budgets_without_overflow(void **state) {
+    (void)state;
+    size_t huge = SIZE_MAX / 2 + 2;
+    assert_true(select_fits(SELECT_BUDGET_FIRST, huge, 0, 0, 10));
+    assert_true(select_fits(SELECT_BUDGET_FILL, huge, 5, 1, 10));
+    assert_true(select_fits(SELECT_BUDGET_STRICT, SIZE_MAX, SIZE_MAX - 10, 3, 10));
+    assert_false(select_fits(SELECT_BUDGET_STRICT, SIZE_MAX, SIZE_MAX - 10, 3, 11));
+    assert_false(select_fits(SELECT_BUDGET_FILL, 10, SIZE_MAX - 1, 2, 5));
+}
+
 static void test_order_source_and_score(void **state) {
     (void)state;
     size_t idx[] = {4, 0, 3, 1, 2};
@@ -213,6 +350,9 @@ int main(void) {
         cmocka_unit_test(test_select_sentence_budget_stops_selection),
         cmocka_unit_test(test_mmr_prefers_novel_sentence_over_redundant_one),
         cmocka_unit_test(test_select_breaks_ties_by_source_order),
+        cmocka_unit_test(test_select_all_of_many_sentences_is_not_quadratic),
+        cmocka_unit_test(test_select_matches_the_plain_greedy_loop),
+        cmocka_unit_test(test_select_fits_huge_budgets_without_overflow),
         cmocka_unit_test(test_order_source_and_score),
         cmocka_unit_test(test_order_large_input_is_sorted),
     };

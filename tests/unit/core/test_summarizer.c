@@ -372,6 +372,63 @@ static void test_budget_policies_hold(void **state) {
     ars_summarizer_free(s);
 }
 
+/* A sentence past ARS_SENTENCE_MAX_WORDS words or ARS_SENTENCE_MAX_BYTES bytes (text without
+ * sentence ends) is never a candidate, so no budget prints it; alone, it is reported. */
+static void test_sentences_over_the_length_caps_are_never_candidates(void **state) {
+    (void)state;
+    size_t cap = 64 * 1024, len = 0;
+    char *doc = malloc(cap);
+    assert_non_null(doc);
+    size_t seed_len = 0;
+    char *seed = test_util_read_file(
+        test_util_source_path("tests/data/seeds/001_1bb4ffb61d3243be.txt"), &seed_len);
+    assert_non_null(seed);
+    memcpy(doc, seed, seed_len);
+    len = seed_len;
+    doc[len++] = '\n';
+    for (int w = 0; w < ARS_SENTENCE_MAX_WORDS + 1; w++) { /* one word too many, no end */
+        memcpy(doc + len, "كلمة ", strlen("كلمة "));
+        len += strlen("كلمة ");
+    }
+    doc[len++] = '\n';
+    doc[len++] = '\n';
+    for (int w = 0; w < 6; w++) { /* six words, over the byte cap */
+        for (int k = 0; k < ARS_SENTENCE_MAX_BYTES / 10; k++) {
+            memcpy(doc + len, "ب", 2);
+            len += 2;
+        }
+        doc[len++] = ' ';
+    }
+    doc[len++] = '.';
+    ars_options o;
+    ars_options_init(&o);
+    o.max_words = 0; /* no budget at all: every candidate may be printed */
+    o.max_sim = 1.0;
+    ars_summarizer *s;
+    ars_error err = {ARS_OK, ""};
+    assert_int_equal(ars_summarizer_new(&o, &s, &err), ARS_OK);
+    assert_int_equal(ars_summarizer_add_document(s, "long.txt", doc, len, &err), ARS_OK);
+    assert_int_equal(ars_summarizer_run(s, &err), ARS_OK);
+    assert_true(ars_summary_count(s) >= 3);
+    for (size_t i = 0; i < ars_summarizer_sentence_count(s); i++) {
+        const ars_sentence *x = ars_summarizer_sentence_get(s, i);
+        if (x->end > seed_len) print_error("[%zu,%zu) %.80s\n", x->start, x->end, x->text);
+        assert_true(x->end <= seed_len);
+        assert_true(x->text_len <= ARS_SENTENCE_MAX_BYTES);
+    }
+    /* Without the article, nothing is usable, and the message says why. */
+    ars_summarizer_reset(s);
+    assert_int_equal(
+        ars_summarizer_add_document(s, "long.txt", doc + seed_len, len - seed_len, &err), ARS_OK);
+    assert_int_equal(ars_summarizer_run(s, &err), ARS_EEMPTY);
+    if (!strstr(err.message, "2 sentences are longer than 400 words or 8192 bytes"))
+        print_error("%s\n", err.message);
+    assert_non_null(strstr(err.message, "2 sentences are longer than 400 words or 8192 bytes"));
+    ars_summarizer_free(s);
+    free(seed);
+    free(doc);
+}
+
 static void test_run_is_deterministic_and_reusable(void **state) {
     (void)state;
     ars_summarizer *a = new_with_seeds(NULL), *b = new_with_seeds(NULL);
@@ -594,6 +651,7 @@ int main(void) {
         cmocka_unit_test(test_titles_and_date_lines_are_not_candidates),
         cmocka_unit_test(test_article_about_an_older_event_is_left_out),
         cmocka_unit_test(test_budget_policies_hold),
+        cmocka_unit_test(test_sentences_over_the_length_caps_are_never_candidates),
         cmocka_unit_test(test_run_is_deterministic_and_reusable),
         cmocka_unit_test(test_offsets_point_at_original_bytes),
         cmocka_unit_test(test_crlf_and_bom_give_the_same_summary),

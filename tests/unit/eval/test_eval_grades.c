@@ -142,8 +142,37 @@ static void test_grades_load_reports_missing_file(void **state) {
     eval_grades_free(&g);
 }
 
+/* 400,000 distinct pairs: looking each row up by a scan took 8e10 comparisons (minutes); the
+ * hash index reads the file in linear time. The ctest TIMEOUT (tests/CMakeLists.txt) is the
+ * limit. */
+static void test_grades_many_pairs_read_in_linear_time(void **state) {
+    (void)state;
+    enum { N = 400000 };
+    size_t cap = (size_t)N * 32 + 64, len = 0;
+    char *tsv = malloc(cap);
+    assert_non_null(tsv);
+    len += (size_t)snprintf(tsv, cap, "Topic\tPeer\tGrade\n");
+    for (int i = 0; i < N; i++)
+        len += (size_t)snprintf(tsv + len, cap - len, "T%d\tP%d\t%d\n", i / 7, i, i % 5 + 1);
+    len += (size_t)snprintf(tsv + len, cap - len, "T0\tP0\t4\n"); /* a second judge */
+    eval_grades g;
+    memset(&g, 0, sizeof g);
+    char err[256];
+    assert_int_equal(eval_grades_parse(tsv, len, "big.tsv", "Grade", &g, err, sizeof err), 0);
+    assert_int_equal(g.n, N);
+    size_t k = eval_grades_find(&g, "T0", "P0");
+    assert_int_equal(k, 0);
+    assert_int_equal(g.judges[k], 2);
+    assert_double_near(g.grade[k], 2.5, 1e-12);
+    assert_int_equal(eval_grades_find(&g, "T57142", "P399999"), N - 1);
+    assert_true(eval_grades_find(&g, "T1", "P0") == (size_t)-1);
+    eval_grades_free(&g);
+    free(tsv);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_grades_many_pairs_read_in_linear_time),
         cmocka_unit_test(test_grades_quoted_tsv_and_mean_over_judges),
         cmocka_unit_test(test_grades_bad_input_names_file_and_line),
         cmocka_unit_test(test_grades_survive_mutated_files),

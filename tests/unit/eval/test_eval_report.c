@@ -190,8 +190,10 @@ static void test_report_svg_has_bars_whiskers_and_escapes(void **state) {
     char path[] = "/tmp/test_eval_report_XXXXXX";
     int fd = mkstemp(path);
     assert_true(fd >= 0);
-    close(fd);
-    assert_int_equal(eval_report_svg(path, &f->r), 0);
+    FILE *out = fdopen(fd, "w");
+    assert_non_null(out);
+    assert_int_equal(eval_report_svg(out, &f->r), 0);
+    assert_int_equal(fclose(out), 0);
     char *svg = test_util_read_file(path, NULL);
     unlink(path);
     assert_non_null(svg);

@@ -326,6 +326,20 @@ static void test_clean_handles_crlf_bom_and_empty_documents(void **state) {
         free(lines[d]);
 }
 
+/* Documents with no line at all (and no document): nothing to classify, and no arithmetic on the
+ * line tables that do not exist (clang's UBSan flagged NULL + 0 here). */
+static void test_clean_of_documents_without_lines(void **state) {
+    (void)state;
+    clean_doc docs[2] = {{"", 0, 0}, {"\xEF\xBB\xBF", 3, 3}};
+    clean_line *lines[2];
+    size_t n[2];
+    assert_int_equal(clean_documents(docs, 2, lines, n), ARS_OK);
+    assert_int_equal(n[0] + n[1], 0);
+    assert_null(lines[0]);
+    assert_null(lines[1]);
+    assert_int_equal(clean_documents(docs, 0, lines, n), ARS_OK);
+}
+
 static void test_clean_is_deterministic(void **state) {
     const seeds *s = *state;
     clean_line *again[N_SEEDS];
@@ -393,6 +407,7 @@ int main(void) {
         cmocka_unit_test(test_clean_drops_latin_lines_but_keeps_arabic_with_acronyms),
         cmocka_unit_test(test_clean_heading_needs_prose_after_it),
         cmocka_unit_test(test_clean_handles_crlf_bom_and_empty_documents),
+        cmocka_unit_test(test_clean_of_documents_without_lines),
         cmocka_unit_test(test_clean_reason_names_are_distinct),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -126,6 +126,13 @@ static void test_dateline_latest_year(void **state) {
     assert_int_equal(dateline_latest_year(s, 0, strlen(s)), 2005);
 }
 
+/* A run of digits longer than an int holds (found by fuzz_api): no overflow, and no year. */
+static void test_dateline_latest_year_of_a_long_number(void **state) {
+    (void)state;
+    const char *s = "رقم 22222222222222222222 في عام 2020 و٢٢٢٢٢٢٢٢٢٢٢٢٢";
+    assert_int_equal(dateline_latest_year(s, 0, strlen(s)), 2020);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dateline_recognises_date_lines),
@@ -135,6 +142,7 @@ int main(void) {
         cmocka_unit_test(test_dateline_skip_leaves_ordinary_openings),
         cmocka_unit_test(test_dateline_finds_full_date_inside_line),
         cmocka_unit_test(test_dateline_latest_year),
+        cmocka_unit_test(test_dateline_latest_year_of_a_long_number),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -267,8 +267,30 @@ static void test_normalize_builtin_stopwords_through_normaliser(void **state) {
     stopwords_free(sw);
 }
 
+/* Control characters that are not white space are dropped from the analysis copy, as from the
+ * printed text, so "ab" and "a<ESC>b" are one word either way. */
+static void test_normalize_drops_control_characters(void **state) {
+    (void)state;
+    assert_int_equal(normalize_codepoint(0x1B), -1);
+    assert_int_equal(normalize_codepoint(0x07), -1);
+    assert_int_equal(normalize_codepoint(0x7F), -1);
+    assert_int_equal(normalize_codepoint(0x9B), -1);
+    assert_int_equal(normalize_codepoint('\t'), '\t');
+    assert_int_equal(normalize_codepoint('\n'), '\n');
+    assert_int_equal(normalize_codepoint(0x85), 0x85);
+    char *a = NULL, *b = NULL;
+    size_t la = 0, lb = 0;
+    assert_int_equal(normalize_text("\xD9\x82\x1b\xD8\xA7\xD9\x84", 7, &a, &la), ARS_OK);
+    assert_int_equal(normalize_text("\xD9\x82\xD8\xA7\xD9\x84", 6, &b, &lb), ARS_OK);
+    assert_int_equal(la, lb);
+    assert_memory_equal(a, b, la);
+    free(a);
+    free(b);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_normalize_drops_control_characters),
         cmocka_unit_test(test_normalize_strips_each_haraka),
         cmocka_unit_test(test_normalize_strips_tatweel),
         cmocka_unit_test(test_normalize_folds_alef_variants),

@@ -1,0 +1,69 @@
+/* display.c - the printed form of a sentence: one line, no control characters (see display.h). */
+#include "summarize/output/display.h"
+
+/* Length of the white space at s[i] (0 if none); *plain is 1 for a plain space. */
+static size_t display_space(const unsigned char *s, size_t i, size_t len, int *plain) {
+    unsigned char c = s[i];
+    *plain = c == ' ';
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') return 1;
+    if (c == 0xC2 && i + 1 < len && s[i + 1] == 0x85) return 2; /* NEL */
+    if (c == 0xE2 && i + 2 < len && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9))
+        return 3; /* LINE SEPARATOR, PARAGRAPH SEPARATOR */
+    return 0;
+}
+
+/* Length of the control character at s[i] that is not white space (0 if none). */
+static size_t display_control(const unsigned char *s, size_t i, size_t len) {
+    unsigned char c = s[i];
+    int plain;
+    if ((c < 0x20 || c == 0x7F) && !display_space(s, i, len, &plain)) return 1;
+    if (c == 0xC2 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F && s[i + 1] != 0x85)
+        return 2; /* C1 */
+    return 0;
+}
+
+size_t display_fold(const char *src, size_t len, char *dst) {
+    const unsigned char *s = (const unsigned char *)src;
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        int plain;
+        size_t n = display_control(s, i, len);
+        if (n) {
+            i += n;
+            continue;
+        }
+        if (!display_space(s, i, len, &plain)) {
+            dst[o++] = src[i++];
+            continue;
+        }
+        /* A run of white space; controls inside it are dropped and do not end it. */
+        size_t run = o;
+        int folded = 0;
+        while (i < len) {
+            if ((n = display_control(s, i, len)) != 0) {
+                i += n;
+                continue;
+            }
+            if ((n = display_space(s, i, len, &plain)) == 0) break;
+            if (plain)
+                dst[o++] = ' ';
+            else
+                folded = 1;
+            i += n;
+        }
+        if (folded) {
+            o = run;
+            dst[o++] = ' ';
+        }
+    }
+    size_t start = 0;
+    while (start < o && dst[start] == ' ')
+        start++;
+    while (o > start && dst[o - 1] == ' ')
+        o--;
+    for (size_t k = start; k < o; k++)
+        dst[k - start] = dst[k];
+    o -= start;
+    dst[o] = '\0';
+    return o;
+}

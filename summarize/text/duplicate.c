@@ -1,0 +1,199 @@
+/* duplicate.c - repeated documents by shared word sequences (see duplicate.h): word hashes,
+ * 5-word shingles, winnowing (the smallest shingle hash of every window of four, so any 8 shared
+ * words share a fingerprint), and one hash table of fingerprints over the run. Linear in the text.
+ */
+#include "summarize/text/duplicate.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "summarize/text/chars.h"
+
+/* A fingerprint and the document that brought it in (SIZE_MAX: empty slot); seen is the last
+ * document (+1) that counted it, so a fingerprint repeated inside a document counts once. */
+typedef struct {
+    uint64_t hash;
+    size_t owner;
+    size_t seen;
+} duplicate_slot;
+
+typedef struct {
+    duplicate_slot *slots;
+    size_t cap, used;           /* cap is a power of two */
+    uint64_t *words, *shingles; /* scratch of the current document */
+    size_t cap_words;
+} duplicate_index;
+
+static uint64_t duplicate_mix(uint64_t h) {
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9u;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebu;
+    return h ^ (h >> 31);
+}
+
+static int duplicate_is_word_char(int32_t cp) {
+    return chars_is_letter(cp) || chars_is_mark(cp) || chars_is_digit(cp);
+}
+
+/* Word characters of ASCII and of the Arabic block U+0600..U+06FF, looked up once per call:
+ * they are nearly all the text, and the Unicode look-up per code point would cost more than the
+ * rest of this pass. */
+typedef struct {
+    unsigned char ascii[128], arabic[256];
+} duplicate_classes;
+
+static void duplicate_classes_init(duplicate_classes *c) {
+    for (int k = 0; k < 128; k++)
+        c->ascii[k] = (unsigned char)duplicate_is_word_char(k);
+    for (int k = 0; k < 256; k++)
+        c->arabic[k] = (unsigned char)duplicate_is_word_char(0x600 + k);
+}
+
+/* The length of the code point at s[i] (i < end) and whether it belongs to a word. */
+static size_t duplicate_step(const duplicate_classes *c, const char *s, size_t i, size_t end,
+                             int *word) {
+    unsigned char b = (unsigned char)s[i];
+    if (b < 0x80) {
+        *word = c->ascii[b];
+        return 1;
+    }
+    if (b >= 0xD8 && b <= 0xDB && i + 1 < end && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+        *word = c->arabic[((b & 0x03) << 6) | ((unsigned char)s[i + 1] & 0x3F)];
+        return 2;
+    }
+    int32_t cp;
+    size_t n = chars_next(s, i, end, &cp);
+    *word = duplicate_is_word_char(cp);
+    return n;
+}
+
+/* The hashes of the document's words into ix->words; returns their count or SIZE_MAX when out of
+ * memory. */
+static size_t duplicate_words(duplicate_index *ix, const duplicate_classes *c, const clean_doc *d) {
+    size_t n = 0;
+    int word = 0;
+    for (size_t i = d->body_start; i < d->len;) {
+        size_t step = duplicate_step(c, d->text, i, d->len, &word);
+        if (!word) {
+            i += step;
+            continue;
+        }
+        uint64_t h = 1469598103934665603u;
+        while (word) {
+            for (size_t k = 0; k < step; k++)
+                h = (h ^ (unsigned char)d->text[i + k]) * 1099511628211u;
+            i += step;
+            if (i >= d->len) break;
+            step = duplicate_step(c, d->text, i, d->len, &word);
+        }
+        if (n == ix->cap_words) {
+            size_t cap = ix->cap_words ? 2 * ix->cap_words : 1024;
+            uint64_t *w = realloc(ix->words, cap * sizeof *w);
+            if (!w) return SIZE_MAX;
+            ix->words = w;
+            uint64_t *sh = realloc(ix->shingles, cap * sizeof *sh);
+            if (!sh) return SIZE_MAX;
+            ix->shingles = sh;
+            ix->cap_words = cap;
+        }
+        ix->words[n++] = h;
+    }
+    return n;
+}
+
+/* The slot of hash: where it is, or the empty slot where it would go. */
+static duplicate_slot *duplicate_find(duplicate_index *ix, uint64_t hash) {
+    for (size_t k = (size_t)hash & (ix->cap - 1);; k = (k + 1) & (ix->cap - 1)) {
+        duplicate_slot *s = &ix->slots[k];
+        if (s->owner == SIZE_MAX || s->hash == hash) return s;
+    }
+}
+
+static ars_status duplicate_grow(duplicate_index *ix) {
+    size_t cap = ix->cap ? 2 * ix->cap : 4096;
+    duplicate_slot *old = ix->slots;
+    size_t old_cap = ix->cap;
+    ix->slots = malloc(cap * sizeof *ix->slots);
+    if (!ix->slots) {
+        ix->slots = old;
+        return ARS_ENOMEM;
+    }
+    ix->cap = cap;
+    for (size_t k = 0; k < cap; k++)
+        ix->slots[k].owner = SIZE_MAX;
+    for (size_t k = 0; k < old_cap; k++)
+        if (old[k].owner != SIZE_MAX) *duplicate_find(ix, old[k].hash) = old[k];
+    free(old);
+    return ARS_OK;
+}
+
+/* Counts document d's distinct fingerprints (*total) and those an earlier document that is not a
+ * repeat brought in (*shared), and takes over the others. */
+static ars_status duplicate_document(duplicate_index *ix, size_t d, size_t n_words,
+                                     const unsigned char *dup, size_t *total, size_t *shared) {
+    *total = *shared = 0;
+    if (n_words < DUPLICATE_WORDS) return ARS_OK;
+    size_t n_sh = n_words - DUPLICATE_WORDS + 1;
+    for (size_t i = 0; i < n_sh; i++) {
+        uint64_t h = 0;
+        for (size_t k = 0; k < DUPLICATE_WORDS; k++)
+            h = (h ^ ix->words[i + k]) * 1099511628211u;
+        ix->shingles[i] = duplicate_mix(h);
+    }
+    size_t last = SIZE_MAX; /* the shingle taken last */
+    for (size_t start = 0; start + DUPLICATE_WINDOW <= n_sh || (start == 0 && n_sh); start++) {
+        size_t end = start + DUPLICATE_WINDOW < n_sh ? start + DUPLICATE_WINDOW : n_sh;
+        size_t min = start;
+        for (size_t i = start + 1; i < end; i++)
+            if (ix->shingles[i] <= ix->shingles[min]) min = i; /* rightmost of equal minima */
+        if (min == last) continue;
+        last = min;
+        if ((ix->used + 1) * 2 > ix->cap && duplicate_grow(ix) != ARS_OK) return ARS_ENOMEM;
+        duplicate_slot *s = duplicate_find(ix, ix->shingles[min]);
+        if (s->owner == SIZE_MAX) {
+            *s = (duplicate_slot){ix->shingles[min], d, d + 1};
+            ix->used++;
+            (*total)++;
+            continue;
+        }
+        if (s->seen == d + 1) continue;
+        s->seen = d + 1;
+        (*total)++;
+        if (s->owner != d && !dup[s->owner])
+            (*shared)++;
+        else
+            s->owner = d; /* brought in by a repeat only: this document's now */
+    }
+    return ARS_OK;
+}
+
+ars_status duplicate_mark(const clean_doc *docs, size_t n_docs, unsigned char *dup) {
+    duplicate_index ix = {NULL, 0, 0, NULL, NULL, 0};
+    duplicate_classes classes;
+    duplicate_classes_init(&classes);
+    unsigned char *found = calloc(n_docs ? n_docs : 1, 1);
+    ars_status st = found ? ARS_OK : ARS_ENOMEM;
+    for (size_t d = 0; st == ARS_OK && d < n_docs; d++) {
+        if (dup[d]) {
+            found[d] = 1;
+            continue;
+        }
+        size_t n_words = duplicate_words(&ix, &classes, &docs[d]), total = 0, shared = 0;
+        if (n_words == SIZE_MAX) {
+            st = ARS_ENOMEM;
+            break;
+        }
+        st = duplicate_document(&ix, d, n_words, found, &total, &shared);
+        if (st == ARS_OK && total && (double)shared >= DUPLICATE_SHARE * (double)total)
+            found[d] = 1;
+    }
+    if (st == ARS_OK)
+        for (size_t d = 0; d < n_docs; d++)
+            dup[d] = found[d];
+    free(found);
+    free(ix.slots);
+    free(ix.words);
+    free(ix.shingles);
+    return st;
+}

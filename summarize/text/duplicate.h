@@ -1,0 +1,31 @@
+/* duplicate.h - part of pipeline stage 2 (clean): documents that repeat earlier documents of the
+ * run, found by their word sequences rather than their lines, so that the same article scraped
+ * twice with different site chrome or wrapped at a different width counts once instead of having
+ * every line dropped as "repeated" in both copies. Called by clean.c. */
+#ifndef ARS_TEXT_DUPLICATE_H
+#define ARS_TEXT_DUPLICATE_H
+
+#include <stddef.h>
+
+#include "summarize/summarize.h"
+#include "summarize/text/clean.h"
+
+/* Share of a document's word 5-grams (sampled by winnowing) that must occur in earlier documents
+ * for it to be a repeat. Distinct articles on one story share far less (measured on the MultiLing
+ * clusters: docs/ARCHITECTURE.md). */
+#define DUPLICATE_SHARE 0.8
+
+/* Words per shingle and shingles per winnowing window: a run of DUPLICATE_WORDS +
+ * DUPLICATE_WINDOW - 1 = 8 words shared by two documents always shares a fingerprint. */
+#define DUPLICATE_WORDS  5
+#define DUPLICATE_WINDOW 4
+
+/* Goes through the documents in order and sets dup[d] to 1 when at least DUPLICATE_SHARE of
+ * document d's fingerprints occur in earlier documents that are not repeats themselves. Words are
+ * runs of letters, marks and digits of the body (docs[d].text[body_start..len)), so line breaks,
+ * spacing and punctuation do not matter. dup (n_docs entries) may hold 1 already for documents
+ * known to be repeats: they are left as they are and not indexed. A document with fewer than
+ * DUPLICATE_WORDS words is never a repeat here. Returns ARS_OK or ARS_ENOMEM (dup unchanged). */
+ars_status duplicate_mark(const clean_doc *docs, size_t n_docs, unsigned char *dup);
+
+#endif

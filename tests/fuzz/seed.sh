@@ -1,0 +1,94 @@
+#!/bin/sh
+# seed.sh - writes the starting corpora of the fuzz targets (tests/fuzz/corpus/NAME/seed-*) from real
+# data: the bundled example cluster, the seed articles, the eval fixtures, and, when ../shared/data
+# is beside the checkout, a few EASC, BBC and MultiLing files. Run from anywhere; the files it
+# writes are committed, and grown corpora are merged back with scripts/fuzz.sh. Each input is cut
+# to a few KiB so the replay tests stay fast.
+set -eu
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+C=$ROOT/tests/fuzz/corpus
+DATA=$ROOT/../shared/data
+SEP=$(printf '\377\376')
+MAX=3000
+mkdir -p "$C/api" "$C/segment" "$C/eval_text" "$C/eval_grades" "$C/cli_parse"
+
+cut_file() { head -c "$MAX" "$1"; }
+
+# pack TARGET NAME HEADER FILE...: writes corpus/TARGET/seed-NAME, the header bytes (printf %b)
+# followed by the files cut to $MAX bytes and separated by \377\376, as the targets split them.
+pack() {
+    target=$1 name=$2 header=$3
+    shift 3
+    {
+        printf '%b' "$header"
+        first=1
+        for f in "$@"; do
+            [ $first = 1 ] || printf '%s' "$SEP"
+            first=0
+            cut_file "$f"
+        done
+    } > "$C/$target/seed-$name"
+}
+
+# api: an 8-byte header of options (tests/fuzz/fuzz_api.c), then documents.
+api() { pack api "$@"; }
+EX=$ROOT/examples/multiling2011-M001
+SEEDS=$ROOT/tests/data/seeds
+api example-default '\000\001\170\000\000\177\377\377' "$EX"/M0010.txt "$EX"/M0011.txt "$EX"/M0012.txt
+api example-mmr-strict '\005\000\040\000\000\100\200\377' "$EX"/M0013.txt "$EX"/M0014.txt
+api example-lexrank-score '\004\004\000\003\000\177\377\017' "$EX"/M0015.txt "$EX"/M0016.txt
+api seeds-textrank-fill '\003\002\030\000\000\177\377\360' "$SEEDS"/000_*.txt "$SEEDS"/001_*.txt
+api seeds-lead-ratio '\001\011\000\000\300\177\377\377' "$SEEDS"/002_*.txt "$SEEDS"/003_*.txt
+api seeds-centroid-none '\002\010\100\002\000\377\200\377' "$SEEDS"/004_*.txt
+api same-article-twice '\000\001\170\000\000\177\377\377' "$SEEDS"/000_*.txt "$SEEDS"/000_*.txt
+for f in "$ROOT"/tests/data/bad/*.txt; do
+    api "bad-$(basename "$f" .txt)" '\000\001\170\000\000\177\377\377' "$f"
+done
+# line separators and control characters the cleaner and the printer must handle
+{ printf '\000\001\170\000\000\177\377\377'; cut_file "$SEEDS"/001_*.txt | tr '\n' '\r'; } \
+    > "$C/api/seed-lone-cr"
+{ printf '\000\001\170\000\000\177\377\377'; cut_file "$SEEDS"/001_*.txt |
+    sed 's/$/\xe2\x80\xa8/' | tr -d '\n'; } > "$C/api/seed-line-separator"
+{ printf '\000\001\170\000\000\177\377\377'; cut_file "$SEEDS"/001_*.txt |
+    sed 's/\./\x1b[31m.\x07/g'; } > "$C/api/seed-escape-sequences"
+if [ -d "$DATA" ]; then
+    api easc '\000\001\170\000\000\177\377\377' "$DATA"/easc/Topic001/docs/*.txt
+    api bbc '\002\000\030\000\000\177\377\377' "$DATA"/ant_bbc_sds/B0001/docs/*.txt
+fi
+
+# segment: documents separated by \377\376, no header.
+i=0
+for f in "$EX"/M001[0-4].txt "$SEEDS"/*.txt; do
+    i=$((i + 1))
+    cut_file "$f" > "$C/segment/seed-$i"
+done
+{ cut_file "$SEEDS"/000_*.txt; printf '%s' "$SEP"; cut_file "$SEEDS"/000_*.txt; } \
+    > "$C/segment/seed-twice"
+cut_file "$SEEDS"/003_*.txt | tr '\n' '\r' > "$C/segment/seed-lone-cr"
+
+# eval_text: a mode byte (tests/fuzz/fuzz_eval_text.c), then a peer and references.
+evaltext() { pack eval_text "$@"; }
+PEER=$ROOT/tests/data/eval-mini-peer/M001.txt
+evaltext refs-normalized '\000' "$PEER" "$EX"/refs/A.txt "$EX"/refs/B.txt "$EX"/refs/C.txt
+evaltext refs-stemmed-words '\032' "$PEER" "$EX"/refs/A.txt
+evaltext refs-raw-bytes '\261' "$PEER" "$EX"/refs/B.txt "$EX"/refs/C.txt
+evaltext pretokenized '\004' "$PEER" "$EX"/refs/C.txt
+for d in "$ROOT"/tests/data/rouge-conformance/cases/*/; do
+    set -- "$d"*/*.txt
+    [ -e "$1" ] || set -- "$d"*.txt
+    [ -e "$1" ] && evaltext "conformance-$(basename "$d")" '\000' "$@"
+done
+
+# eval_grades: a column byte, then a grades file.
+{ printf '\000'; head -n 40 "$ROOT"/tests/data/meta-mini/grades.tsv; } > "$C/eval_grades/seed-meta-mini"
+if [ -f "$DATA"/multiling2011_ar/_human/grades.tsv ]; then
+    { printf '\001'; head -n 60 "$DATA"/multiling2011_ar/_human/grades.tsv; } \
+        > "$C/eval_grades/seed-multiling"
+fi
+printf '\000Topic\tPeer\tGrade\nT\t"a""b"\t1e-310\n"M"\tID1\t4.5\r\n' > "$C/eval_grades/seed-quoted"
+
+# cli_parse: NUL-separated arguments.
+printf '120\0000.5\0001e-310\000mmr\000json\000rouge-su4\000ID1=peers/ID1\000peers/ID1/' \
+    > "$C/cli_parse/seed-values"
+printf '18446744073709551615\000-1\000nan\000rouge-w-1.2\000ROUGE-S*\000a=b\000a\000score' \
+    > "$C/cli_parse/seed-edges"

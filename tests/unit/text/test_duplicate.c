@@ -1,0 +1,119 @@
+/* test_duplicate.c - unit tests of repeated documents by word sequences (summarize/text/
+ * duplicate.c): the same article with other chrome or another wrapping is a repeat, articles on
+ * the same story are not, the first copy is the one kept. */
+#include "test_util.h"
+
+#include "summarize/text/duplicate.h"
+
+static char *seed(const char *name, size_t *len) {
+    char rel[256];
+    snprintf(rel, sizeof rel, "tests/data/seeds/%s", name);
+    char *t = test_util_read_file(test_util_source_path(rel), len);
+    assert_non_null(t);
+    return t;
+}
+
+/* The text with every line break replaced by a space and a new one put after every `width`
+ * bytes' worth of words: the same words, other lines. */
+static char *rewrap(const char *t, size_t len, size_t width, size_t *out_len) {
+    char *o = malloc(len + 1);
+    assert_non_null(o);
+    size_t col = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = t[i] == '\n' ? ' ' : t[i];
+        if (c == ' ' && col >= width) {
+            c = '\n';
+            col = 0;
+        }
+        o[i] = c;
+        col++;
+    }
+    o[len] = '\0';
+    *out_len = len;
+    return o;
+}
+
+static void test_duplicate_finds_rewrapped_and_rechromed_copies(void **state) {
+    (void)state;
+    size_t la = 0, lb = 0, lw = 0;
+    char *a = seed("000_37eaa8ce959699e6.txt", &la);
+    char *b = seed("001_1bb4ffb61d3243be.txt", &lb);
+    char *wrapped = rewrap(a, la, 70, &lw);
+    const char *chrome_head = "الرئيسية | أخبار | رياضة\n\n";
+    const char *chrome_tail = "\nاترك تعليقاً لن يتم نشر عنوان بريدك الإلكتروني\n";
+    size_t lc = strlen(chrome_head) + la + strlen(chrome_tail);
+    char *chromed = malloc(lc + 1);
+    assert_non_null(chromed);
+    snprintf(chromed, lc + 1, "%s%s%s", chrome_head, a, chrome_tail);
+
+    clean_doc docs[4] = {{a, la, 0}, {b, lb, 0}, {wrapped, lw, 0}, {chromed, lc, 0}};
+    unsigned char dup[4] = {0, 0, 0, 0};
+    assert_int_equal(duplicate_mark(docs, 4, dup), ARS_OK);
+    assert_int_equal(dup[0], 0); /* the first copy stays */
+    assert_int_equal(dup[1], 0); /* another article on the same story */
+    assert_int_equal(dup[2], 1);
+    assert_int_equal(dup[3], 1);
+
+    /* The other order: the copy that comes first is the one kept. */
+    clean_doc rev[2] = {{chromed, lc, 0}, {a, la, 0}};
+    unsigned char d2[2] = {0, 0};
+    assert_int_equal(duplicate_mark(rev, 2, d2), ARS_OK);
+    assert_int_equal(d2[0], 0);
+    assert_int_equal(d2[1], 1);
+    free(a);
+    free(b);
+    free(wrapped);
+    free(chromed);
+}
+
+/* The five seed articles on one story share quotes and phrases but none repeats another. */
+static void test_duplicate_keeps_articles_on_the_same_story(void **state) {
+    (void)state;
+    const char *names[] = {"000_37eaa8ce959699e6.txt", "001_1bb4ffb61d3243be.txt",
+                           "002_981c23ef73e03746.txt", "003_be449fbf7e01b1a1.txt",
+                           "004_c519fb17f7c0a84d.txt"};
+    char *t[5];
+    clean_doc docs[5];
+    for (int d = 0; d < 5; d++) {
+        size_t len = 0;
+        t[d] = seed(names[d], &len);
+        docs[d] = (clean_doc){t[d], len, 0};
+    }
+    unsigned char dup[5] = {0};
+    assert_int_equal(duplicate_mark(docs, 5, dup), ARS_OK);
+    for (int d = 0; d < 5; d++) {
+        assert_int_equal(dup[d], 0);
+        free(t[d]);
+    }
+}
+
+/* Known repeats are left marked and not indexed; short documents never repeat; a repeat of a
+ * repeat is found through the first copy. */
+static void test_duplicate_respects_known_repeats_and_short_documents(void **state) {
+    (void)state;
+    const char *text = "أعلن الكرملين أمس أن الجنود الروس بدؤوا انسحابهم من الإقليم بعد سبعة أشهر";
+    const char *two = "شارك المقال";
+    clean_doc docs[5] = {{text, strlen(text), 0},
+                         {text, strlen(text), 0},
+                         {two, strlen(two), 0},
+                         {two, strlen(two), 0},
+                         {text, strlen(text), 0}};
+    unsigned char dup[5] = {0, 1, 0, 0, 0};
+    assert_int_equal(duplicate_mark(docs, 5, dup), ARS_OK);
+    assert_int_equal(dup[0], 0);
+    assert_int_equal(dup[1], 1);
+    assert_int_equal(dup[2], 0);
+    assert_int_equal(dup[3], 0); /* two words: too short to tell */
+    assert_int_equal(dup[4], 1);
+    memset(dup, 0, sizeof dup);
+    assert_int_equal(duplicate_mark(docs, 0, dup), ARS_OK);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_duplicate_finds_rewrapped_and_rechromed_copies),
+        cmocka_unit_test(test_duplicate_keeps_articles_on_the_same_story),
+        cmocka_unit_test(test_duplicate_respects_known_repeats_and_short_documents),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
