@@ -235,6 +235,17 @@ ARS_API const ars_sentence *ars_summary_get(const ars_summarizer *s, size_t i);
 ARS_API size_t ars_summarizer_sentence_count(const ars_summarizer *s);
 ARS_API const ars_sentence *ars_summarizer_sentence_get(const ars_summarizer *s, size_t i);
 
+/* Where the last successful run spent its time, stage by stage in pipeline order ("clean",
+ * "analyse" (split, normalise, tokenise, stem, intern), "vectorise", "similarity", "rank",
+ * "select", "results"), for profiling (summarize --timings). ars_summarizer_timing_count gives the
+ * number of stages: 0 before a successful run. ars_summarizer_timing_get returns the name of stage
+ * i (a static string) and sets *wall_seconds to its wall-clock time and *cpu_seconds to the CPU
+ * time of the whole process over it, all threads included (either pointer may be NULL); it returns
+ * NULL when i is out of range. */
+ARS_API size_t ars_summarizer_timing_count(const ars_summarizer *s);
+ARS_API const char *ars_summarizer_timing_get(const ars_summarizer *s, size_t i,
+                                              double *wall_seconds, double *cpu_seconds);
+
 /* Forgets the documents and the last summary; keeps options and loaded resources. */
 ARS_API void ars_summarizer_reset(ars_summarizer *s);
 

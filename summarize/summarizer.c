@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "summarize/analyze.h"
 #include "summarize/common/error.h"
@@ -42,6 +43,20 @@
 /* Cosine threshold of the LexRank graph (Erkan and Radev's usual 0.1). */
 #define SUMMARIZER_LEXRANK_THRESHOLD 0.1
 
+/* The stages ars_summarizer_run times, in pipeline order (ars_summarizer_timing_get). */
+enum {
+    SUMMARIZER_STAGE_CLEAN,
+    SUMMARIZER_STAGE_ANALYSE,
+    SUMMARIZER_STAGE_VECTORISE,
+    SUMMARIZER_STAGE_SIMILARITY,
+    SUMMARIZER_STAGE_RANK,
+    SUMMARIZER_STAGE_SELECT,
+    SUMMARIZER_STAGE_RESULTS,
+    SUMMARIZER_N_STAGES
+};
+static const char *const summarizer_stage_names[SUMMARIZER_N_STAGES] = {
+    "clean", "analyse", "vectorise", "similarity", "rank", "select", "results"};
+
 typedef struct {
     char *name;
     char *bytes; /* owned copy, NUL-terminated */
@@ -60,6 +75,9 @@ struct ars_summarizer {
     char *display; /* the printed text of every candidate, NUL-separated */
     ars_sentence *summary;
     size_t n_summary;
+    /* stage times of the last run, in seconds; n_stages is 0 until a run succeeds */
+    double stage_wall[SUMMARIZER_N_STAGES], stage_cpu[SUMMARIZER_N_STAGES];
+    size_t n_stages;
 };
 
 static void summarizer_defaults(ars_options *opts) {
@@ -220,6 +238,7 @@ ARS_API ars_status ars_summarizer_new(const ars_options *opts, ars_summarizer **
 }
 
 static void summarizer_clear_results(ars_summarizer *s) {
+    s->n_stages = 0;
     free(s->sents);
     free(s->display);
     free(s->summary);
@@ -316,6 +335,42 @@ ARS_API size_t ars_summarizer_sentence_count(const ars_summarizer *s) {
 
 ARS_API const ars_sentence *ars_summarizer_sentence_get(const ars_summarizer *s, size_t i) {
     return s && i < s->n_sents ? &s->sents[i] : NULL;
+}
+
+ARS_API size_t ars_summarizer_timing_count(const ars_summarizer *s) {
+    return s ? s->n_stages : 0;
+}
+
+ARS_API const char *ars_summarizer_timing_get(const ars_summarizer *s, size_t i,
+                                              double *wall_seconds, double *cpu_seconds) {
+    if (!s || i >= s->n_stages) return NULL;
+    if (wall_seconds) *wall_seconds = s->stage_wall[i];
+    if (cpu_seconds) *cpu_seconds = s->stage_cpu[i];
+    return summarizer_stage_names[i];
+}
+
+/* A point in time on both clocks the timings report: wall (monotonic) and the CPU time of the
+ * whole process, every thread included, so parallel stages show CPU above wall. */
+typedef struct {
+    struct timespec wall, cpu;
+} summarizer_clock;
+
+static void summarizer_clock_now(summarizer_clock *c) {
+    clock_gettime(CLOCK_MONOTONIC, &c->wall);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c->cpu);
+}
+
+static double summarizer_seconds(const struct timespec *from, const struct timespec *to) {
+    return (double)(to->tv_sec - from->tv_sec) + 1e-9 * (double)(to->tv_nsec - from->tv_nsec);
+}
+
+/* Charges the time since *since to a stage and restarts *since. */
+static void summarizer_lap(ars_summarizer *s, int stage, summarizer_clock *since) {
+    summarizer_clock now;
+    summarizer_clock_now(&now);
+    s->stage_wall[stage] += summarizer_seconds(&since->wall, &now.wall);
+    s->stage_cpu[stage] += summarizer_seconds(&since->cpu, &now.cpu);
+    *since = now;
 }
 
 /* The printed form of a sentence: its original bytes, with each run of white space that contains
@@ -588,13 +643,17 @@ static ars_status summarizer_publish(ars_summarizer *s, summarizer_run_state *r,
     return ARS_OK;
 }
 
-/* Stages "vectorise" and "similarity": TF-IDF rows, and the dense cosine matrix while it is
- * affordable (SUMMARIZER_DENSE_LIMIT). */
-static ars_status summarizer_vectorise(ars_summarizer *s, summarizer_run_state *r, rank_graph *g,
-                                       ars_error *err) {
+/* Stage "vectorise": the TF-IDF rows of the candidates. */
+static ars_status summarizer_vectorise(summarizer_run_state *r, ars_error *err) {
+    ars_status st = tfidf_build(r->terms, r->offsets, r->n_cand, vocab_size(r->voc), &r->x);
+    return st == ARS_OK ? ARS_OK : error_at(err, st, "vectorise");
+}
+
+/* Stage "similarity": the dense cosine matrix while it is affordable (SUMMARIZER_DENSE_LIMIT). */
+static ars_status summarizer_similarity(ars_summarizer *s, summarizer_run_state *r, rank_graph *g,
+                                        ars_error *err) {
     size_t n = r->n_cand;
-    ars_status st = tfidf_build(r->terms, r->offsets, n, vocab_size(r->voc), &r->x);
-    if (st != ARS_OK) return error_at(err, st, "vectorise");
+    ars_status st;
     *g = (rank_graph){&r->x, NULL};
     if (n <= SUMMARIZER_DENSE_LIMIT) {
         r->dense = malloc(n * n * sizeof *r->dense);
@@ -641,17 +700,26 @@ static ars_status summarizer_select(ars_summarizer *s, summarizer_run_state *r, 
 ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *out_err) {
     if (!s) return error_set(out_err, ARS_EARG, "ars_summarizer_run: NULL summarizer");
     summarizer_clear_results(s);
+    memset(s->stage_wall, 0, sizeof s->stage_wall);
+    memset(s->stage_cpu, 0, sizeof s->stage_cpu);
+    summarizer_clock t;
+    summarizer_clock_now(&t);
     ars_error local = {ARS_OK, ""}, *err = &local; /* out_err is untouched on success */
     summarizer_run_state r;
     memset(&r, 0, sizeof r);
     size_t n_chosen = 0;
     rank_graph g = {NULL, NULL};
     ars_status st = summarizer_clean(s, &r, err);
+    summarizer_lap(s, SUMMARIZER_STAGE_CLEAN, &t);
     if (st == ARS_OK) st = summarizer_candidates(s, &r, err);
     if (st == ARS_OK && r.n_cand == 0)
         st = error_set(err, ARS_EEMPTY, "no usable sentence in %zu document%s", s->n_docs,
                        s->n_docs == 1 ? "" : "s");
-    if (st == ARS_OK) st = summarizer_vectorise(s, &r, &g, err);
+    summarizer_lap(s, SUMMARIZER_STAGE_ANALYSE, &t);
+    if (st == ARS_OK) st = summarizer_vectorise(&r, err);
+    summarizer_lap(s, SUMMARIZER_STAGE_VECTORISE, &t);
+    if (st == ARS_OK) st = summarizer_similarity(s, &r, &g, err);
+    summarizer_lap(s, SUMMARIZER_STAGE_SIMILARITY, &t);
     if (st == ARS_OK) {
         size_t n = r.n_cand;
         r.position = malloc(n * sizeof *r.position);
@@ -667,6 +735,7 @@ ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *out_err) {
         }
     }
     if (st == ARS_OK) st = summarizer_rank(s, &r, &g, err);
+    summarizer_lap(s, SUMMARIZER_STAGE_RANK, &t);
     if (st == ARS_OK) st = summarizer_select(s, &r, &g, &n_chosen, err);
     if (st == ARS_OK && n_chosen == 0) {
         size_t shortest = SIZE_MAX;
@@ -678,6 +747,7 @@ ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *out_err) {
                        "raise the budget or use the first or fill policy",
                        s->opt.max_words, shortest);
     }
+    summarizer_lap(s, SUMMARIZER_STAGE_SELECT, &t);
     if (st == ARS_OK) st = summarizer_publish(s, &r, n_chosen, err);
     if (st != ARS_OK) {
         summarizer_clear_results(s);
@@ -685,5 +755,9 @@ ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *out_err) {
         if (out_err) *out_err = local;
     }
     summarizer_run_free(&r, s->n_docs);
+    if (st == ARS_OK) {
+        summarizer_lap(s, SUMMARIZER_STAGE_RESULTS, &t);
+        s->n_stages = SUMMARIZER_N_STAGES;
+    }
     return st;
 }
