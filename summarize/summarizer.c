@@ -22,9 +22,8 @@
 #include "vectors/tfidf.h"
 #include "vectors/vocab.h"
 
-/* Sentences up to this count get the dense similarity matrix (n*n floats: 64 MiB at 4096), which
- * LexRank needs and which makes MMR look-ups cheap; beyond it everything runs matrix-free. */
-#define SUMMARIZER_DENSE_LIMIT 4096
+/* LexRank compares every pair of sentences (quadratic time): it is refused beyond this many. */
+#define SUMMARIZER_LEXRANK_LIMIT 4096
 
 /* A sentence needs this many words to be summary material: shorter ones are labels and debris. */
 #define SUMMARIZER_MIN_WORDS 4
@@ -431,7 +430,7 @@ typedef struct {
     size_t *offsets; /* n_cand + 1 entries */
     vocab *voc;
     tfidf_matrix x;
-    float *dense;
+    similarity_cache *cache;
     /* per candidate, for the rankers and the selector */
     size_t *position, *doc_of;
     double *rel;
@@ -451,7 +450,7 @@ static void summarizer_run_free(summarizer_run_state *r, size_t n_docs) {
     free(r->offsets);
     vocab_free(r->voc);
     tfidf_free(&r->x);
-    free(r->dense);
+    similarity_cache_free(r->cache);
     free(r->position);
     free(r->doc_of);
     free(r->rel);
@@ -649,23 +648,22 @@ static ars_status summarizer_vectorise(summarizer_run_state *r, ars_error *err) 
     return st == ARS_OK ? ARS_OK : error_at(err, st, "vectorise");
 }
 
-/* Stage "similarity": the dense cosine matrix while it is affordable (SUMMARIZER_DENSE_LIMIT). */
+/* Stage "similarity": what the ranker and the selector look similarities up in. No method needs
+ * the n*n matrix: TextRank multiplies by X(X^T v), LexRank builds its thresholded graph row by
+ * row, and the selector's cap needs each chosen sentence against every candidate, one row of
+ * similarities per choice (similarity_cache; docs/BENCHMARKS.md has the measurements). */
 static ars_status summarizer_similarity(ars_summarizer *s, summarizer_run_state *r, rank_graph *g,
                                         ars_error *err) {
     size_t n = r->n_cand;
-    ars_status st;
     *g = (rank_graph){&r->x, NULL};
-    if (n <= SUMMARIZER_DENSE_LIMIT) {
-        r->dense = malloc(n * n * sizeof *r->dense);
-        st = r->dense ? similarity_dense(&r->x, r->dense) : ARS_ENOMEM;
-        if (st != ARS_OK) return error_at(err, st, "similarity");
-        g->dense = r->dense;
-    } else if (s->opt.method == ARS_METHOD_LEXRANK) {
+    if (s->opt.method == ARS_METHOD_LEXRANK && n > SUMMARIZER_LEXRANK_LIMIT)
         return error_set(err, ARS_ELIMIT,
-                         "lexrank needs the dense similarity matrix: %zu sentences "
-                         "exceed the limit of %d; use textrank or mmr",
-                         n, SUMMARIZER_DENSE_LIMIT);
-    }
+                         "lexrank compares every pair of sentences: %zu sentences exceed the "
+                         "limit of %d; use textrank or mmr",
+                         n, SUMMARIZER_LEXRANK_LIMIT);
+    ars_status st = similarity_cache_new(&r->x, &r->cache);
+    if (st != ARS_OK) return error_at(err, st, "similarity");
+    g->cache = r->cache;
     return ARS_OK;
 }
 
