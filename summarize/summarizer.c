@@ -506,6 +506,7 @@ static ars_status summarizer_candidates(ars_summarizer *s, summarizer_run_state 
     if (!r->offsets) return error_at(err, ARS_ENOMEM, "analyse");
     ars_status vst = vocab_new(&r->voc);
     if (vst != ARS_OK) return error_at(err, vst, "analyse");
+    analyzer_forget(s->an); /* the token cache belongs to the previous run's vocabulary */
     r->offsets[0] = 0;
     const uint32_t not_material =
         SEGMENT_HEADING | SEGMENT_TITLE | SEGMENT_LEADIN | SEGMENT_QUOTE_TAIL;

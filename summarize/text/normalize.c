@@ -8,6 +8,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "summarize/text/chars.h"
+
 /* NFKC (COMPOSE|COMPAT) because PDF extraction leaves presentation forms (ﻻ, ﺍﻟﻌﺮﺑﻴﺔ, ﷲ) that
  * only the compatibility decompositions fold back to ordinary letters. IGNORE removes soft
  * hyphens, ZWNJ/ZWJ and bidi marks, which web text leaves inside words and which would otherwise
@@ -28,6 +30,9 @@ static utf8proc_int32_t normalize_before_nfkc(utf8proc_int32_t cp, void *data) {
 }
 
 int normalize_codepoint(int cp) {
+    /* ASCII and the Arabic block first: they are most of the text, and utf8proc_tolower leaves
+     * the Arabic block alone (no case). */
+    if (cp < 0x80) return cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
     if ((cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640) return -1;
     switch (cp) {
     case 0x0622: /* آ */
@@ -42,6 +47,7 @@ int normalize_codepoint(int cp) {
     }
     if (cp >= 0x0660 && cp <= 0x0669) return '0' + (cp - 0x0660);
     if (cp >= 0x06F0 && cp <= 0x06F9) return '0' + (cp - 0x06F0);
+    if (cp >= 0x0600 && cp <= 0x06FF) return cp;
     return utf8proc_tolower(cp);
 }
 
@@ -75,6 +81,80 @@ static size_t normalize_map_pass(const utf8proc_uint8_t *s, size_t len, utf8proc
             n += mapped < 0x80 ? 1 : mapped < 0x800 ? 2 : mapped < 0x10000 ? 3 : 4;
     }
     return n;
+}
+
+/* 1 when NFKC cannot change [s, s+len): every code point is in the table and inert (NFKC alone
+ * gives it back), and is either a starter or a mark that the per-code-point pass drops and that
+ * composes with nothing. Marks are then reordered by NFKC only among themselves (never across a
+ * starter), and all of them are dropped; no composition can happen, as no mark composes and no
+ * starter of the range takes another starter. Such text goes straight to the per-code-point pass.
+ */
+static int normalize_is_inert(const char *s, size_t len) {
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        i += chars_next(s, i, len, &cp);
+        if (cp <= 0 || cp >= CHARS_TABLE_SIZE) return 0;
+        unsigned t = chars_table[cp];
+        if (!(t & CHARS_INERT)) return 0;
+        if ((t & CHARS_CCC) && ((t & CHARS_COMPOSES) || normalize_codepoint(cp) >= 0)) return 0;
+    }
+    return 1;
+}
+
+/* The per-code-point pass over inert text (normalize_is_inert), which never lengthens it: every
+ * code point of the table maps to one of the same or a shorter encoding (ASCII stays ASCII; the
+ * Arabic block maps within itself or to ASCII digits). out has room for len bytes. */
+static size_t normalize_inert_pass(const char *s, size_t len, char *out) {
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) {
+            out[n++] = (char)(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+            i++;
+            continue;
+        }
+        int32_t cp;
+        i += chars_next(s, i, len, &cp);
+        int mapped = normalize_codepoint(cp);
+        if (mapped < 0) continue;
+        n += (size_t)utf8proc_encode_char(mapped, (utf8proc_uint8_t *)out + n);
+    }
+    return n;
+}
+
+/* Makes room for need bytes in *buf. */
+static ars_status normalize_reserve(char **buf, size_t *cap, size_t need) {
+    if (need <= *cap) return ARS_OK;
+    size_t nc = *cap ? *cap : 256;
+    while (nc < need)
+        nc *= 2;
+    char *grown = realloc(*buf, nc);
+    if (!grown) return ARS_ENOMEM;
+    *buf = grown;
+    *cap = nc;
+    return ARS_OK;
+}
+
+ars_status normalize_text_into(const char *s, size_t len, char **buf, size_t *cap,
+                               size_t *out_len) {
+    if (len > (size_t)PTRDIFF_MAX / 2) return ARS_ENOMEM;
+    if (len > 0 && normalize_is_inert(s, len)) {
+        if (normalize_reserve(buf, cap, len + 1) != ARS_OK) return ARS_ENOMEM;
+        *out_len = normalize_inert_pass(s, len, *buf);
+        (*buf)[*out_len] = '\0';
+        return ARS_OK;
+    }
+    char *res = NULL;
+    size_t n = 0;
+    ars_status st = normalize_text(s, len, &res, &n);
+    if (st != ARS_OK) return st;
+    st = normalize_reserve(buf, cap, n + 1);
+    if (st == ARS_OK) {
+        memcpy(*buf, res, n + 1);
+        *out_len = n;
+    }
+    free(res);
+    return st;
 }
 
 ars_status normalize_text(const char *s, size_t len, char **out, size_t *out_len) {

@@ -13,7 +13,7 @@
 enum { TOKENIZE_SEPARATOR, TOKENIZE_BASE, TOKENIZE_MARK };
 
 static int tokenize_class(utf8proc_int32_t cp) {
-    switch (utf8proc_category(cp)) {
+    switch (chars_category(cp)) {
     case UTF8PROC_CATEGORY_LU:
     case UTF8PROC_CATEGORY_LL:
     case UTF8PROC_CATEGORY_LT:
@@ -42,7 +42,7 @@ static int tokenize_is_latin_block(utf8proc_int32_t cp) {
 }
 
 static uint32_t tokenize_flags(utf8proc_int32_t cp) {
-    utf8proc_category_t cat = utf8proc_category(cp);
+    int cat = chars_category(cp);
     if (cat == UTF8PROC_CATEGORY_ND) return TOKEN_DIGIT;
     if (cat < UTF8PROC_CATEGORY_LU || cat > UTF8PROC_CATEGORY_LO) return 0;
     if (cp == 0x0640)
@@ -68,19 +68,14 @@ static ars_status tokenize_push(token_span **toks, size_t *n, size_t *cap, size_
 }
 
 ars_status tokenize(const char *s, size_t len, token_span **toks, size_t *n, size_t *cap) {
-    const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
     size_t i = 0, start = 0;
     int in_token = 0;
     uint32_t flags = 0;
     while (i < len) {
-        utf8proc_int32_t cp;
-        size_t rest = len - i;
-        utf8proc_ssize_t step = utf8proc_iterate(u + i, rest > 4 ? 4 : (utf8proc_ssize_t)rest, &cp);
-        int cls = TOKENIZE_SEPARATOR;
-        if (step <= 0)
-            step = 1; /* an invalid byte separates, and is skipped alone */
-        else
-            cls = tokenize_class(cp);
+        int32_t cp;
+        /* An invalid byte reads as U+FFFD (a symbol): it separates, and is skipped alone. */
+        size_t step = chars_next(s, i, len, &cp);
+        int cls = tokenize_class(cp);
         /* A combining mark belongs to the character before it: it extends a token but never
          * starts one, so a stray mark after a space does not become a token of its own. */
         if (cls == TOKENIZE_BASE || (cls == TOKENIZE_MARK && in_token)) {
@@ -95,7 +90,7 @@ ars_status tokenize(const char *s, size_t len, token_span **toks, size_t *n, siz
             if (st != ARS_OK) return st;
             in_token = 0;
         }
-        i += (size_t)step;
+        i += step;
     }
     return in_token ? tokenize_push(toks, n, cap, start, len - start, flags) : ARS_OK;
 }
