@@ -48,6 +48,30 @@ static inline size_t chars_next(const char *s, size_t i, size_t end, int32_t *cp
     return chars_next_slow(s, i, end, cp);
 }
 
+/* Writes cp (a valid scalar value) as UTF-8 at out (room for 4 bytes); returns the bytes. */
+static inline int chars_encode(int32_t cp, char *out) {
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
 /* Start of the code point before byte i (start < i): steps back over continuation bytes. */
 size_t chars_prev(const char *s, size_t start, size_t i);
 

@@ -5,6 +5,7 @@
  */
 #include "summarize/text/clean.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -168,8 +169,26 @@ static int clean_phrase_matches(const char *s, size_t start, size_t end, const c
     return 1;
 }
 
-static int clean_is_boilerplate(const char *s, const clean_info *in) {
-    for (size_t k = 0; k < sizeof clean_phrases / sizeof clean_phrases[0]; k++) {
+#define CLEAN_N_PHRASES (sizeof clean_phrases / sizeof clean_phrases[0])
+
+/* The first folded code point of each phrase (clean_phrase_firsts), so that most lines are told
+ * apart from every phrase by their first code point alone. */
+typedef struct {
+    int32_t first[CLEAN_N_PHRASES];
+} clean_phrase_index;
+
+static void clean_phrase_firsts(clean_phrase_index *ix) {
+    for (size_t k = 0; k < CLEAN_N_PHRASES; k++) {
+        chars_fold ph = {clean_phrases[k].phrase, 0, strlen(clean_phrases[k].phrase)};
+        ix->first[k] = chars_fold_next(&ph);
+    }
+}
+
+static int clean_is_boilerplate(const char *s, const clean_info *in, const clean_phrase_index *ix) {
+    chars_fold line = {s, in->start, in->end};
+    int32_t first = chars_fold_next(&line);
+    for (size_t k = 0; k < CLEAN_N_PHRASES; k++) {
+        if (ix->first[k] != first) continue;
         if (clean_phrase_matches(s, in->start, in->end, &clean_phrases[k], in->n_words)) return 1;
     }
     return 0;
@@ -229,8 +248,23 @@ static int clean_same_text(const char *a, size_t ai, size_t ae, const char *b, s
  * U+2029 PARAGRAPH SEPARATOR or U+0085 NEXT LINE. Sets *content_end (the line without its end)
  * and returns where the next line starts (len when this is the last). */
 static size_t clean_line_end(const char *t, size_t i, size_t len, size_t *content_end) {
+    /* The bytes that may start a line end: \n, \r, 0xE2 (U+2028, U+2029) and 0xC2 (U+0085).
+     * Eight bytes at a time are skipped while none of them is one (a zero byte of x ^ c marks a
+     * byte equal to c: the classic has-zero-byte test). */
+    static const unsigned char may_end[256] = {['\n'] = 1, ['\r'] = 1, [0xC2] = 1, [0xE2] = 1};
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    while (i + 8 <= len) {
+        uint64_t x;
+        memcpy(&x, t + i, 8);
+        uint64_t a = x ^ (ones * '\n'), b = x ^ (ones * '\r'), c = x ^ (ones * 0xC2),
+                 d = x ^ (ones * 0xE2);
+        uint64_t z = ((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c) | ((d - ones) & ~d);
+        if (z & highs) break;
+        i += 8;
+    }
     for (; i < len; i++) {
         unsigned char c = (unsigned char)t[i];
+        if (!may_end[c]) continue;
         if (c == '\n') {
             *content_end = i;
             return i + 1;
@@ -347,12 +381,13 @@ static void clean_mark_wrapped(const clean_line *lines, clean_info *info, size_t
 }
 
 /* Reasons that do not depend on neighbouring lines. */
-static clean_reason clean_first_reason(const char *s, const clean_info *in) {
+static clean_reason clean_first_reason(const char *s, const clean_info *in,
+                                       const clean_phrase_index *ix) {
     if (in->start == in->end) return CLEAN_BLANK;
     if (in->digit && in->n_words <= CLEAN_DATE_MAX_WORDS &&
         dateline_is_date_only(s, in->start, in->end))
         return CLEAN_DATE;
-    if (clean_is_boilerplate(s, in)) return CLEAN_BOILERPLATE;
+    if (clean_is_boilerplate(s, in, ix)) return CLEAN_BOILERPLATE;
     if (in->n_letters > 0 && (double)in->n_arabic < CLEAN_ARABIC_MIN_SHARE * (double)in->n_letters)
         return CLEAN_NOT_ARABIC;
     return CLEAN_KEEP;
@@ -373,7 +408,13 @@ static size_t clean_count_lines(const clean_doc *d) {
  * first line; the line hashes are in info. */
 static void clean_mark_duplicate_documents(const clean_doc *docs, size_t n_docs, clean_line **lines,
                                            const size_t *n_lines, const clean_info *info,
-                                           const size_t *base, uint64_t *doc_hash) {
+                                           const size_t *base, uint64_t *doc_hash, size_t *slots,
+                                           size_t n_slots, size_t *prev_same) {
+    /* Earlier documents by hash: slots (open addressing, n_slots a power of two above twice the
+     * documents with text) holds the latest document of each hash, prev_same[d] the one before
+     * it with the same hash, so only documents of equal hash are ever compared. */
+    for (size_t k = 0; k < n_slots; k++)
+        slots[k] = SIZE_MAX;
     for (size_t d = 0; d < n_docs; d++) {
         uint64_t h = 1469598103934665603u;
         size_t n_text = 0;
@@ -385,8 +426,12 @@ static void clean_mark_duplicate_documents(const clean_doc *docs, size_t n_docs,
         }
         doc_hash[d] = h;
         if (n_text == 0) continue; /* blank documents hold nothing to repeat */
-        for (size_t e = 0; e < d; e++) {
-            if (doc_hash[e] != h) continue;
+        size_t slot = (size_t)h & (n_slots - 1);
+        while (slots[slot] != SIZE_MAX && doc_hash[slots[slot]] != h)
+            slot = (slot + 1) & (n_slots - 1);
+        prev_same[d] = slots[slot];
+        slots[slot] = d;
+        for (size_t e = prev_same[d]; e != SIZE_MAX; e = prev_same[e]) {
             /* Same hash: compare the non-blank lines one by one. */
             size_t i = 0, j = 0;
             int same = 1;
@@ -493,20 +538,24 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
         n_lines[d] = 0;
     }
     size_t total = 0;
-    for (size_t d = 0; d < n_docs; d++)
-        total += clean_count_lines(&docs[d]);
+    for (size_t d = 0; d < n_docs; d++) {
+        n_lines[d] = clean_count_lines(&docs[d]); /* the capacity of lines[d], for now */
+        total += n_lines[d];
+    }
 
     clean_info *info = total ? calloc(total, sizeof *info) : NULL;
     size_t *doc_of = total ? calloc(total, sizeof *doc_of) : NULL;
     size_t *base = calloc(n_docs ? n_docs : 1, sizeof *base);
     uint64_t *doc_hash = calloc(n_docs ? n_docs : 1, sizeof *doc_hash);
+    size_t *prev_same = malloc((n_docs ? n_docs : 1) * sizeof *prev_same);
     size_t n_slots = 16;
     while (n_slots < 2 * total)
         n_slots *= 2;
     size_t *slots = malloc(n_slots * sizeof *slots); /* hash table of global line indices */
-    if ((total && (!info || !doc_of)) || !slots || !base || !doc_hash) goto fail;
+    if ((total && (!info || !doc_of)) || !slots || !base || !doc_hash || !prev_same) goto fail;
     for (size_t d = 0; d < n_docs; d++) {
-        size_t nl = clean_count_lines(&docs[d]);
+        size_t nl = n_lines[d];
+        n_lines[d] = 0; /* counts again as the lines are split below */
         if (!nl) continue;
         lines[d] = calloc(nl, sizeof *lines[d]);
         if (!lines[d]) goto fail;
@@ -529,7 +578,8 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
             i = next;
         }
     }
-    clean_mark_duplicate_documents(docs, n_docs, lines, n_lines, info, base, doc_hash);
+    clean_mark_duplicate_documents(docs, n_docs, lines, n_lines, info, base, doc_hash, slots,
+                                   n_slots, prev_same);
 
     /* Count repeats of each non-blank text over all documents (open addressing, linear probe);
      * duplicate documents are left out, they are gone already. */
@@ -560,13 +610,15 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
     }
 
     /* First pass: reasons that need no look-ahead. */
+    clean_phrase_index phrases;
+    clean_phrase_firsts(&phrases);
     g = 0;
     for (size_t d = 0; d < n_docs; d++) {
         for (size_t j = 0; j < n_lines[d]; j++, g++) {
             const clean_info *in = &info[g];
             clean_line *l = &lines[d][j];
             if (l->reason == CLEAN_DUPLICATE) continue;
-            l->reason = clean_first_reason(docs[d].text, in);
+            l->reason = clean_first_reason(docs[d].text, in, &phrases);
             if (l->reason != CLEAN_KEEP) continue;
             if (info[in->first].count > 1) {
                 int sentence_like = in->terminal && in->n_words >= CLEAN_PROSE_MIN_WORDS;
@@ -637,6 +689,7 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
     free(doc_of);
     free(base);
     free(doc_hash);
+    free(prev_same);
     free(slots);
     return ARS_OK;
 
@@ -645,6 +698,7 @@ fail:
     free(doc_of);
     free(base);
     free(doc_hash);
+    free(prev_same);
     free(slots);
     for (size_t d = 0; d < n_docs; d++) {
         free(lines[d]);
