@@ -127,6 +127,40 @@ static inline int chars_is_arabic_block(int32_t cp) {
            (cp >= 0xFE70 && cp <= 0xFEFF);
 }
 
+/* Several classes of a code point at once, for scanners that test more than one per character:
+ * CHARS_SPACE (chars_is_space), CHARS_BLANK (chars_is_blank), CHARS_LETTER, CHARS_DIGIT, CHARS_MARK
+ * (chars_is_letter, _digit, _mark). */
+#define CHARS_SPACE  1u
+#define CHARS_BLANK  2u
+#define CHARS_LETTER 4u
+#define CHARS_DIGIT  8u
+#define CHARS_MARK   16u
+static inline unsigned chars_classes(int32_t cp) {
+    if (cp == ' ' || (cp >= '\t' && cp <= '\r')) return CHARS_SPACE | CHARS_BLANK;
+    switch (chars_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+        return CHARS_LETTER;
+    case UTF8PROC_CATEGORY_ND:
+        return CHARS_DIGIT;
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+        return CHARS_MARK;
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+        return CHARS_SPACE | CHARS_BLANK;
+    case UTF8PROC_CATEGORY_CF:
+        return CHARS_BLANK;
+    default:
+        return 0;
+    }
+}
+
 /* A Latin letter (Basic Latin to Latin Extended-B, as in names and acronyms). */
 static inline int chars_is_latin_letter(int32_t cp) {
     return cp < 0x0250 && chars_is_letter(cp);

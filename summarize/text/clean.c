@@ -196,27 +196,6 @@ static int clean_is_boilerplate(const char *s, const clean_info *in, const clean
 
 /* --- line features --------------------------------------------------------------------------- */
 
-/* FNV-1a over the line with white-space runs folded to one space: the same text laid out with
- * other spacing is the same line. */
-static uint64_t clean_hash(const char *s, size_t start, size_t end) {
-    uint64_t h = 1469598103934665603u;
-    int pending_space = 0;
-    for (size_t i = start; i < end;) {
-        int32_t cp;
-        size_t n = chars_next(s, i, end, &cp);
-        if (chars_is_blank(cp)) {
-            pending_space = 1;
-        } else {
-            if (pending_space) h = (h ^ ' ') * 1099511628211u;
-            pending_space = 0;
-            for (size_t k = 0; k < n; k++)
-                h = (h ^ (unsigned char)s[i + k]) * 1099511628211u;
-        }
-        i += n;
-    }
-    return h;
-}
-
 /* Compares two trimmed lines with white-space runs folded, as clean_hash sees them. */
 static int clean_same_text(const char *a, size_t ai, size_t ae, const char *b, size_t bi,
                            size_t be) {
@@ -304,25 +283,39 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
     clean_trim(s, &start, &end);
     in->start = start;
     in->end = end;
-    int in_word = 0, word_has_letter = 0;
+    int in_word = 0, word_has_letter = 0, pending_space = 0;
+    /* The hash: FNV-1a over the line with white-space runs folded to one space, so the same text
+     * laid out with other spacing is the same line. */
+    uint64_t h = 1469598103934665603u;
     for (size_t i = start; i < end;) {
         int32_t cp;
-        i += chars_next(s, i, end, &cp);
+        size_t n = chars_next(s, i, end, &cp);
+        unsigned c = chars_classes(cp);
+        if (c & CHARS_BLANK) {
+            pending_space = 1;
+        } else {
+            if (pending_space) h = (h ^ ' ') * 1099511628211u;
+            pending_space = 0;
+            for (size_t k = 0; k < n; k++)
+                h = (h ^ (unsigned char)s[i + k]) * 1099511628211u;
+        }
+        i += n;
         in->n_cp++;
-        if (chars_is_space(cp)) {
+        if (c & CHARS_SPACE) {
             if (in_word && word_has_letter) in->n_words++;
             in_word = word_has_letter = 0;
             continue;
         }
         in_word = 1;
-        if (chars_is_letter(cp)) {
+        if (c & CHARS_LETTER) {
             word_has_letter = 1;
             in->n_letters++;
             if (chars_is_arabic_block(cp)) in->n_arabic++;
-        } else if (chars_is_digit(cp)) {
+        } else if (c & CHARS_DIGIT) {
             in->digit = 1;
         }
     }
+    in->hash = h;
     if (in_word && word_has_letter) in->n_words++;
     /* The last mark, looking through closing quotes and brackets. */
     size_t p = end;
@@ -339,7 +332,6 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
     in->bullet =
         (first == '-' || first == 0x2022 /* • */ || first == 0x2013 /* – */ || first == '*') &&
         chars_is_blank(chars_at(s, start + (first < 0x80 ? 1 : 3), end));
-    in->hash = clean_hash(s, start, end);
 }
 
 /* A short line without final punctuation, colon or trailing comma, not at the wrap width of a

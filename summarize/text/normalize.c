@@ -29,7 +29,8 @@ static utf8proc_int32_t normalize_before_nfkc(utf8proc_int32_t cp, void *data) {
     return cp;
 }
 
-int normalize_codepoint(int cp) {
+/* normalize_codepoint, inlined into the passes below. */
+static inline int normalize_codepoint_inline(int cp) {
     /* ASCII and the Arabic block first: they are most of the text, and utf8proc_tolower leaves
      * the Arabic block alone (no case). */
     if (cp < 0x80) return cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
@@ -49,6 +50,10 @@ int normalize_codepoint(int cp) {
     if (cp >= 0x06F0 && cp <= 0x06F9) return '0' + (cp - 0x06F0);
     if (cp >= 0x0600 && cp <= 0x06FF) return cp;
     return utf8proc_tolower(cp);
+}
+
+int normalize_codepoint(int cp) {
+    return normalize_codepoint_inline(cp);
 }
 
 void normalize_fold_ta_marbuta(char *s, size_t len) {
@@ -83,41 +88,32 @@ static size_t normalize_map_pass(const utf8proc_uint8_t *s, size_t len, utf8proc
     return n;
 }
 
-/* 1 when NFKC cannot change [s, s+len): every code point is in the table and inert (NFKC alone
- * gives it back), and is either a starter or a mark that the per-code-point pass drops and that
- * composes with nothing. Marks are then reordered by NFKC only among themselves (never across a
- * starter), and all of them are dropped; no composition can happen, as no mark composes and no
- * starter of the range takes another starter. Such text goes straight to the per-code-point pass.
- */
-static int normalize_is_inert(const char *s, size_t len) {
-    for (size_t i = 0; i < len;) {
-        int32_t cp;
-        i += chars_next(s, i, len, &cp);
-        if (cp <= 0 || cp >= CHARS_TABLE_SIZE) return 0;
-        unsigned t = chars_table[cp];
-        if (!(t & CHARS_INERT)) return 0;
-        if ((t & CHARS_CCC) && ((t & CHARS_COMPOSES) || normalize_codepoint(cp) >= 0)) return 0;
-    }
-    return 1;
-}
-
-/* The per-code-point pass over inert text (normalize_is_inert), which never lengthens it: every
- * code point of the table maps to one of the same or a shorter encoding (ASCII stays ASCII; the
- * Arabic block maps within itself or to ASCII digits). out has room for len bytes. */
+/* The per-code-point pass straight from the input, for text that NFKC provably leaves alone:
+ * every code point is in the table and inert (NFKC alone gives it back), and is either a starter
+ * or a mark that this pass drops and that composes with nothing. NFKC then only reorders marks
+ * among themselves (never across a starter), and all of them are dropped here; no composition can
+ * happen, as no mark composes and no starter of the range takes another starter. Writes to out
+ * (room for len bytes: no code point of the table maps to a longer encoding) and returns the
+ * bytes written, or SIZE_MAX as soon as a code point falls outside that set. */
 static size_t normalize_inert_pass(const char *s, size_t len, char *out) {
     size_t n = 0;
     for (size_t i = 0; i < len;) {
         unsigned char b = (unsigned char)s[i];
         if (b < 0x80) {
+            if (b == 0) return SIZE_MAX; /* NUL: the slow path reports it */
             out[n++] = (char)(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
             i++;
             continue;
         }
         int32_t cp;
-        i += chars_next(s, i, len, &cp);
-        int mapped = normalize_codepoint(cp);
-        if (mapped < 0) continue;
-        n += (size_t)utf8proc_encode_char(mapped, (utf8proc_uint8_t *)out + n);
+        size_t step = chars_next(s, i, len, &cp);
+        if (cp >= CHARS_TABLE_SIZE) return SIZE_MAX;
+        unsigned t = chars_table[cp];
+        int mapped = normalize_codepoint_inline(cp);
+        if (!(t & CHARS_INERT) || ((t & CHARS_CCC) && ((t & CHARS_COMPOSES) || mapped >= 0)))
+            return SIZE_MAX;
+        i += step;
+        if (mapped >= 0) n += (size_t)chars_encode(mapped, out + n);
     }
     return n;
 }
@@ -138,10 +134,11 @@ static ars_status normalize_reserve(char **buf, size_t *cap, size_t need) {
 ars_status normalize_text_into(const char *s, size_t len, char **buf, size_t *cap,
                                size_t *out_len) {
     if (len > (size_t)PTRDIFF_MAX / 2) return ARS_ENOMEM;
-    if (len > 0 && normalize_is_inert(s, len)) {
-        if (normalize_reserve(buf, cap, len + 1) != ARS_OK) return ARS_ENOMEM;
-        *out_len = normalize_inert_pass(s, len, *buf);
-        (*buf)[*out_len] = '\0';
+    if (normalize_reserve(buf, cap, len + 1) != ARS_OK) return ARS_ENOMEM;
+    size_t n_fast = normalize_inert_pass(s, len, *buf);
+    if (n_fast != SIZE_MAX) {
+        (*buf)[n_fast] = '\0';
+        *out_len = n_fast;
         return ARS_OK;
     }
     char *res = NULL;

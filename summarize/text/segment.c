@@ -94,6 +94,13 @@ static ars_status segment_pair_quotes(const char *s, size_t start, size_t end, s
     q->n = 0;
     q->orphan = SIZE_MAX;
     for (size_t i = start; i < end;) {
+        /* Only « » (C2 AB, C2 BB), “ ” (E2 80 9C, E2 80 9D) and '"' matter here: other bytes are
+         * stepped over one by one (continuation bytes are never one of these leads). */
+        unsigned char b = (unsigned char)s[i];
+        if (b != '"' && b != 0xC2 && b != 0xE2) {
+            i++;
+            continue;
+        }
         int32_t cp;
         size_t n = chars_next(s, i, end, &cp);
         int k = SEGMENT_Q_NONE, opens = 0;
@@ -281,12 +288,24 @@ static ars_status segment_paragraph(const char *s, size_t start, size_t end, uin
     size_t sent = start;
     uint32_t flags = para_flags;
     for (size_t i = start; i < end;) {
+        /* Only final marks matter here: . ! ? and the first bytes of ؟ (D8 9F), U+06D4 (DB 94)
+         * and … (E2 80 A6). Other bytes are stepped over one by one (continuation bytes are never
+         * one of these), and the quote events passed on the way are counted at the next mark. */
+        unsigned char b = (unsigned char)s[i];
+        if (b != '.' && b != '!' && b != '?' && b != 0xD8 && b != 0xDB && b != 0xE2) {
+            i++;
+            continue;
+        }
         int32_t cp;
         size_t n = chars_next(s, i, end, &cp);
-        while (qi < q->n && q->ev[qi].pos == i)
+        if (!chars_is_final(cp)) {
+            i += n;
+            continue;
+        }
+        /* No event sits on a final mark (events are quotes), so this is the depth at i. */
+        while (qi < q->n && q->ev[qi].pos <= i)
             depth += q->ev[qi++].delta;
-        if (!chars_is_final(cp) ||
-            (cp == '.' && chars_at(s, i + n, end) != '.' && chars_at(s, i + n, end) != 0x2026 &&
+        if ((cp == '.' && chars_at(s, i + n, end) != '.' && chars_at(s, i + n, end) != 0x2026 &&
              !segment_period_ends(s, start, end, i))) {
             i += n;
             continue;

@@ -75,7 +75,21 @@ ars_status tokenize(const char *s, size_t len, token_span **toks, size_t *n, siz
         int32_t cp;
         /* An invalid byte reads as U+FFFD (a symbol): it separates, and is skipped alone. */
         size_t step = chars_next(s, i, len, &cp);
-        int cls = tokenize_class(cp);
+        int cls;
+        uint32_t cp_flags;
+        /* The letters of the Arabic block (U+0620-U+064A but tatweel: all Lo) and ASCII first. */
+        if (cp >= 0x0620 && cp <= 0x064A && cp != 0x0640) {
+            cls = TOKENIZE_BASE;
+            cp_flags = TOKEN_ARABIC;
+        } else if (cp < 0x80) {
+            int lower = cp | 0x20;
+            cls = (lower >= 'a' && lower <= 'z') || (cp >= '0' && cp <= '9') ? TOKENIZE_BASE
+                                                                             : TOKENIZE_SEPARATOR;
+            cp_flags = cp >= '0' && cp <= '9' ? TOKEN_DIGIT : TOKEN_LATIN;
+        } else {
+            cls = tokenize_class(cp);
+            cp_flags = cls == TOKENIZE_BASE ? tokenize_flags(cp) : 0;
+        }
         /* A combining mark belongs to the character before it: it extends a token but never
          * starts one, so a stray mark after a space does not become a token of its own. */
         if (cls == TOKENIZE_BASE || (cls == TOKENIZE_MARK && in_token)) {
@@ -84,7 +98,7 @@ ars_status tokenize(const char *s, size_t len, token_span **toks, size_t *n, siz
                 start = i;
                 flags = 0;
             }
-            if (cls == TOKENIZE_BASE) flags |= tokenize_flags(cp);
+            if (cls == TOKENIZE_BASE) flags |= cp_flags;
         } else if (in_token) {
             ars_status st = tokenize_push(toks, n, cap, start, i - start, flags);
             if (st != ARS_OK) return st;

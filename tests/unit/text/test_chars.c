@@ -64,11 +64,25 @@ static void test_chars_next_matches_utf8proc_iterate(void **state) {
     check_decode(four, 4);
 }
 
+/* chars_classes answers what the single predicates answer, for every code point. */
+static void test_chars_classes_agree_with_the_predicates(void **state) {
+    (void)state;
+    for (int32_t cp = -1; cp <= 0x110000; cp++) {
+        unsigned c = chars_classes(cp);
+        assert_int_equal(!!(c & CHARS_SPACE), chars_is_space(cp));
+        assert_int_equal(!!(c & CHARS_BLANK), chars_is_blank(cp));
+        assert_int_equal(!!(c & CHARS_LETTER), chars_is_letter(cp));
+        assert_int_equal(!!(c & CHARS_DIGIT), chars_is_digit(cp));
+        assert_int_equal(!!(c & CHARS_MARK), chars_is_mark(cp));
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_chars_table_categories_are_utf8procs),
         cmocka_unit_test(test_chars_table_marks_arabic_normalisation_facts),
         cmocka_unit_test(test_chars_next_matches_utf8proc_iterate),
+        cmocka_unit_test(test_chars_classes_agree_with_the_predicates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
