@@ -14,7 +14,7 @@
 /* Must match summarize/text/chars.h. */
 #define CHARS_CCC      0x20
 #define CHARS_INERT    0x40
-#define CHARS_COMPOSES 0x80
+#define CHARS_COMPOSES 0x80 /* a composition second */
 
 /* utf8proc_map with the options of summarize/text/normalize.c (without its callback, which only
  * maps code points above this table's range) on the code points a[0..n). Returns 1 when the
@@ -48,19 +48,25 @@ int main(int argc, char **argv) {
         if (cp != 0 && map_is_identity(&cp, 1, nfkc)) v |= CHARS_INERT;
         table[cp] = v;
     }
-    /* A combining mark composes when some starter of the range takes it into a precomposed
-     * character (ا + U+0654 -> أ): only then can NFKC change a sequence of inert code points. */
-    for (utf8proc_int32_t m = 0; m < N; m++) {
-        if (!(table[m] & CHARS_CCC)) continue;
-        for (utf8proc_int32_t b = 1; b < N; b++) {
-            /* Starters that NFC keeps as they are (U+037E alone becomes ';'). */
-            if ((table[b] & CHARS_CCC) || !map_is_identity(&b, 1, nfc)) continue;
-            utf8proc_int32_t pair[2] = {b, m};
-            if (!map_is_identity(pair, 2, nfc)) {
-                table[m] |= CHARS_COMPOSES;
-                break;
-            }
-        }
+    /* Composition seconds: the last code point of the canonical decomposition of every character
+     * that canonical composition builds back (ا + U+0654 -> أ makes U+0654 one). Only such a code
+     * point can join what comes before it, so a starter that is inert and not one of them is a
+     * point where NFKC may cut text into independent pieces. */
+    for (utf8proc_int32_t p = 0; p <= 0x10FFFF; p++) {
+        if (p >= 0xD800 && p <= 0xDFFF) continue;
+        if (!utf8proc_codepoint_valid(p)) continue;
+        utf8proc_int32_t d[8];
+        utf8proc_ssize_t n = utf8proc_decompose_char(p, d, 8, UTF8PROC_DECOMPOSE, NULL);
+        if (n < 2 || n > 8) continue;
+        utf8proc_uint8_t *out = NULL, in[64];
+        utf8proc_ssize_t len = 0;
+        for (utf8proc_ssize_t k = 0; k < n; k++)
+            len += utf8proc_encode_char(d[k], in + len);
+        utf8proc_int32_t back = -1;
+        utf8proc_ssize_t got = utf8proc_map(in, len, &out, nfc);
+        if (got > 0) utf8proc_iterate(out, got, &back);
+        if (got > 0 && back == p && d[n - 1] < N) table[d[n - 1]] |= CHARS_COMPOSES;
+        free(out);
     }
     FILE *f = fopen(argv[1], "w");
     if (!f) {

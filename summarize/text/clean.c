@@ -624,7 +624,8 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
                 l->reason = CLEAN_FRAGMENT;
             }
             l->flags = (in->terminal ? CLEAN_LINE_TERMINAL : 0) |
-                       (in->colon ? CLEAN_LINE_COLON : 0) | (in->bullet ? CLEAN_LINE_BULLET : 0);
+                       (in->colon ? CLEAN_LINE_COLON : 0) | (in->bullet ? CLEAN_LINE_BULLET : 0) |
+                       (in->digit ? CLEAN_LINE_DIGIT : 0);
         }
     }
 
@@ -709,7 +710,8 @@ int clean_document_year(const clean_doc *doc, const clean_line *lines, size_t n_
     int latest = 0;
     for (size_t j = 0; j < n_lines; j++) {
         const clean_line *l = &lines[j];
-        if (l->reason != CLEAN_KEEP) continue;
+        /* No digit on the line (title included): no year to read. */
+        if (l->reason != CLEAN_KEEP || !(l->flags & CLEAN_LINE_DIGIT)) continue;
         int y = dateline_latest_year(doc->text, l->start, l->end);
         if (l->flags & CLEAN_LINE_TITLE) {
             int t = dateline_latest_year(doc->text, l->title_start, l->title_end);

@@ -60,6 +60,9 @@ typedef struct {
 /* The line's text ends with a colon: it introduces what follows (a list, a quotation). */
 #define CLEAN_LINE_COLON 32u
 
+/* The line holds a decimal digit (a year can only be on such a line). */
+#define CLEAN_LINE_DIGIT 64u
+
 /* A document as the cleaner sees it. text[body_start..len) is the body (after any BOM). */
 typedef struct {
     const char *text;

@@ -88,36 +88,6 @@ static size_t normalize_map_pass(const utf8proc_uint8_t *s, size_t len, utf8proc
     return n;
 }
 
-/* The per-code-point pass straight from the input, for text that NFKC provably leaves alone:
- * every code point is in the table and inert (NFKC alone gives it back), and is either a starter
- * or a mark that this pass drops and that composes with nothing. NFKC then only reorders marks
- * among themselves (never across a starter), and all of them are dropped here; no composition can
- * happen, as no mark composes and no starter of the range takes another starter. Writes to out
- * (room for len bytes: no code point of the table maps to a longer encoding) and returns the
- * bytes written, or SIZE_MAX as soon as a code point falls outside that set. */
-static size_t normalize_inert_pass(const char *s, size_t len, char *out) {
-    size_t n = 0;
-    for (size_t i = 0; i < len;) {
-        unsigned char b = (unsigned char)s[i];
-        if (b < 0x80) {
-            if (b == 0) return SIZE_MAX; /* NUL: the slow path reports it */
-            out[n++] = (char)(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
-            i++;
-            continue;
-        }
-        int32_t cp;
-        size_t step = chars_next(s, i, len, &cp);
-        if (cp >= CHARS_TABLE_SIZE) return SIZE_MAX;
-        unsigned t = chars_table[cp];
-        int mapped = normalize_codepoint_inline(cp);
-        if (!(t & CHARS_INERT) || ((t & CHARS_CCC) && ((t & CHARS_COMPOSES) || mapped >= 0)))
-            return SIZE_MAX;
-        i += step;
-        if (mapped >= 0) n += (size_t)chars_encode(mapped, out + n);
-    }
-    return n;
-}
-
 /* Makes room for need bytes in *buf. */
 static ars_status normalize_reserve(char **buf, size_t *cap, size_t need) {
     if (need <= *cap) return ARS_OK;
@@ -131,27 +101,83 @@ static ars_status normalize_reserve(char **buf, size_t *cap, size_t need) {
     return ARS_OK;
 }
 
+/* Code points of the table that NFKC provably leaves alone in any context (chars.h's bits):
+ * - a boundary: a starter that NFKC gives back unchanged and that is no composition second. NFKC
+ *   may cut text before it into pieces normalised independently (nothing after it composes with
+ *   or reorders across what comes before it);
+ * - a droppable mark: a mark that NFKC gives back unchanged, that composes with nothing and that
+ *   the per-code-point pass drops. NFKC only reorders it among other marks, which is invisible
+ *   once it is dropped, and it blocks no composition that matters: a mark between a starter and
+ *   a composing mark is kept inside the same piece (see normalize_text_into).
+ * Everything else (NBSP, ZWNJ, presentation forms, hamza above, text past U+07FF) goes through
+ * utf8proc, from the boundary before it to the boundary after it. */
+static inline int normalize_is_boundary(unsigned t) {
+    return (t & (CHARS_INERT | CHARS_CCC | CHARS_COMPOSES)) == CHARS_INERT;
+}
+static inline int normalize_is_droppable_mark(unsigned t, int mapped) {
+    return (t & (CHARS_INERT | CHARS_CCC | CHARS_COMPOSES)) == (CHARS_INERT | CHARS_CCC) &&
+           mapped < 0;
+}
+
+/* 1 when s[i] starts a boundary code point (see above); *step gets its length. */
+static int normalize_boundary_at(const char *s, size_t i, size_t len, size_t *step) {
+    int32_t cp;
+    *step = chars_next(s, i, len, &cp);
+    return cp > 0 && cp < CHARS_TABLE_SIZE && normalize_is_boundary(chars_table[cp]);
+}
+
 ars_status normalize_text_into(const char *s, size_t len, char **buf, size_t *cap,
                                size_t *out_len) {
     if (len > (size_t)PTRDIFF_MAX / 2) return ARS_ENOMEM;
+    /* Invariant at the top of the loop: room for n + (len - i) + 1 bytes, as the direct pass
+     * never lengthens (ASCII stays ASCII, the Arabic block maps to itself or ASCII digits). */
     if (normalize_reserve(buf, cap, len + 1) != ARS_OK) return ARS_ENOMEM;
-    size_t n_fast = normalize_inert_pass(s, len, *buf);
-    if (n_fast != SIZE_MAX) {
-        (*buf)[n_fast] = '\0';
-        *out_len = n_fast;
-        return ARS_OK;
+    size_t n = 0, cut = 0, cut_out = 0; /* the last boundary, in the input and the output */
+    for (size_t i = 0; i < len;) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80 && b != 0) { /* every ASCII code point but NUL is a boundary */
+            cut = i;
+            cut_out = n;
+            (*buf)[n++] = (char)(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t step = chars_next(s, i, len, &cp);
+        if (cp > 0 && cp < CHARS_TABLE_SIZE) {
+            unsigned t = chars_table[cp];
+            int mapped = normalize_codepoint_inline(cp);
+            if (normalize_is_boundary(t)) {
+                cut = i;
+                cut_out = n;
+                i += step;
+                if (mapped >= 0) n += (size_t)chars_encode(mapped, *buf + n);
+                continue;
+            }
+            if (normalize_is_droppable_mark(t, mapped)) {
+                i += step;
+                continue;
+            }
+        }
+        /* A piece for utf8proc: from the last boundary to the next one. */
+        size_t q = i + step, qstep;
+        while (q < len && !normalize_boundary_at(s, q, len, &qstep))
+            q += qstep;
+        char *piece = NULL;
+        size_t piece_len = 0;
+        ars_status st = normalize_text(s + cut, q - cut, &piece, &piece_len);
+        if (st != ARS_OK) return st;
+        n = cut_out;
+        st = normalize_reserve(buf, cap, n + piece_len + (len - q) + 1);
+        if (st == ARS_OK) memcpy(*buf + n, piece, piece_len);
+        free(piece);
+        if (st != ARS_OK) return st;
+        n += piece_len;
+        i = q;
     }
-    char *res = NULL;
-    size_t n = 0;
-    ars_status st = normalize_text(s, len, &res, &n);
-    if (st != ARS_OK) return st;
-    st = normalize_reserve(buf, cap, n + 1);
-    if (st == ARS_OK) {
-        memcpy(*buf, res, n + 1);
-        *out_len = n;
-    }
-    free(res);
-    return st;
+    (*buf)[n] = '\0';
+    *out_len = n;
+    return ARS_OK;
 }
 
 ars_status normalize_text(const char *s, size_t len, char **out, size_t *out_len) {

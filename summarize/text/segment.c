@@ -32,6 +32,13 @@ typedef struct {
     size_t n, cap;
 } segment_out;
 
+/* First bytes of the characters the scans below stop at: quotes (« » C2 AB/BB, “ ” E2 80 9C/9D,
+ * '"') and final marks (. ! ?, ؟ D8 9F, U+06D4 DB 94, … E2 80 A6). Continuation bytes are never
+ * among them, so a scan may step over every other byte one at a time. */
+static const unsigned char segment_quote_lead[256] = {['"'] = 1, [0xC2] = 1, [0xE2] = 1};
+static const unsigned char segment_final_lead[256] = {
+    ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xD8] = 1, [0xDB] = 1, [0xE2] = 1};
+
 /* --- quotes ---------------------------------------------------------------------------------- */
 
 /* Quote kinds: paired marks «» “” and the ASCII '"' that opens and closes alike. */
@@ -96,8 +103,7 @@ static ars_status segment_pair_quotes(const char *s, size_t start, size_t end, s
     for (size_t i = start; i < end;) {
         /* Only « » (C2 AB, C2 BB), “ ” (E2 80 9C, E2 80 9D) and '"' matter here: other bytes are
          * stepped over one by one (continuation bytes are never one of these leads). */
-        unsigned char b = (unsigned char)s[i];
-        if (b != '"' && b != 0xC2 && b != 0xE2) {
+        if (!segment_quote_lead[(unsigned char)s[i]]) {
             i++;
             continue;
         }
@@ -292,7 +298,8 @@ static ars_status segment_paragraph(const char *s, size_t start, size_t end, uin
          * and … (E2 80 A6). Other bytes are stepped over one by one (continuation bytes are never
          * one of these), and the quote events passed on the way are counted at the next mark. */
         unsigned char b = (unsigned char)s[i];
-        if (b != '.' && b != '!' && b != '?' && b != 0xD8 && b != 0xDB && b != 0xE2) {
+        if (!segment_final_lead[b] ||
+            (b == 0xD8 && i + 1 < end && (unsigned char)s[i + 1] != 0x9F)) {
             i++;
             continue;
         }

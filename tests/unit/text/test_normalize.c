@@ -347,6 +347,35 @@ static void test_normalize_fast_path_matches_utf8proc(void **state) {
     free(buf);
 }
 
+/* Random mixtures of what the fast path takes and what it hands to utf8proc in pieces: letters,
+ * marks that compose (U+0654) or not, no-break and ignorable spaces, curly quotes, the ellipsis,
+ * presentation forms and ligatures, Latin with combining accents, Hangul jamo. */
+static void test_normalize_pieces_match_utf8proc_on_random_mixtures(void **state) {
+    (void)state;
+    static const int32_t set[] = {'a',    'B',    ' ',    '.',    '\n',   0x0627, 0x0648, 0x064A,
+                                  0x0629, 0x0644, 0x0623, 0x0640, 0x064E, 0x0651, 0x0652, 0x0653,
+                                  0x0654, 0x0655, 0x0670, 0x0660, 0x00A0, 0x00E9, 0x0301, 0x0300,
+                                  0x200C, 0x200F, 0x201C, 0x201D, 0x2026, 0x2013, 0xFE8D, 0xFEFB,
+                                  0xFDFA, 0xFE70, 0xFC5E, 0x1100, 0x1161, 0x11A8, 0xFF9E, 0x06D6};
+    const size_t n_set = sizeof set / sizeof *set;
+    uint64_t x = 0x9E3779B97F4A7C15u;
+    char *buf = NULL, in[64];
+    size_t cap = 0;
+    for (int round = 0; round < 40000; round++) {
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        uint64_t r = x * 2685821657736338717u;
+        size_t len = 0, k = 1 + (size_t)(r % 8);
+        for (size_t j = 0; j < k; j++) {
+            r = r * 6364136223846793005u + 1442695040888963407u;
+            len += encode(set[(r >> 33) % n_set], in + len);
+        }
+        check_paths_agree(in, len, &buf, &cap);
+    }
+    free(buf);
+}
+
 /* Real news: the first articles of the ANT corpus beside the checkout, when it is there. */
 static void test_normalize_fast_path_matches_utf8proc_on_news(void **state) {
     (void)state;
@@ -387,6 +416,7 @@ int main(void) {
         cmocka_unit_test(test_normalize_builtin_stopwords_through_normaliser),
         cmocka_unit_test(test_normalize_codepoint_matches_the_rules_everywhere),
         cmocka_unit_test(test_normalize_fast_path_matches_utf8proc),
+        cmocka_unit_test(test_normalize_pieces_match_utf8proc_on_random_mixtures),
         cmocka_unit_test(test_normalize_fast_path_matches_utf8proc_on_news),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
