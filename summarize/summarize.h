@@ -145,6 +145,11 @@ typedef struct {
     double document_weight; /* default method: weight of the article's centrality in the cluster;
                                0 ignores it. Default 1 */
     ars_budget budget;      /* policy at the word budget max_words. Default ARS_BUDGET_FIRST */
+    /* Added after 0.2.0 (appended: see struct_size). */
+    size_t threads; /* threads of the front end (clean, split, analyse: per document). 0 (the
+                       default) uses one per processor online, up to 8, and only for inputs
+                       large enough to pay for them (docs/BENCHMARKS.md); n uses n (at most one
+                       per document). The summary is the same bytes for any value */
 } ars_options;
 
 /* Fills the struct_size bytes at opts with the defaults above and sets opts->struct_size. opts must

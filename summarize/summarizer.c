@@ -13,6 +13,7 @@
 
 #include "summarize/analyze.h"
 #include "summarize/common/error.h"
+#include "summarize/common/parallel.h"
 #include "summarize/rank/rank.h"
 #include "summarize/rank/select.h"
 #include "summarize/summarizer_internal.h"
@@ -38,6 +39,16 @@
  * on the development sets from 0.3, 1, 3 (docs/EVALUATION.md): 0.3 helped EASC a little and cost
  * MultiLing more, as it reordered first sentences. */
 #define SUMMARIZER_CENTRALITY_FLOOR 1.0
+
+/* The front end runs on several threads when there is enough text to pay for them: below this
+ * many bytes in all, one thread (thread start-up and the merge cost more than they save; measured
+ * in docs/BENCHMARKS.md). An explicit ars_options.threads is obeyed at any size. */
+#define SUMMARIZER_PARALLEL_MIN_BYTES ((size_t)256 * 1024)
+
+/* At most this many threads when the count is automatic, and at most SUMMARIZER_THREADS_LIMIT
+ * when it is given. */
+#define SUMMARIZER_MAX_THREADS   8
+#define SUMMARIZER_THREADS_LIMIT 256
 
 /* Cosine threshold of the LexRank graph (Erkan and Radev's usual 0.1). */
 #define SUMMARIZER_LEXRANK_THRESHOLD 0.1
@@ -66,6 +77,8 @@ typedef struct {
 struct ars_summarizer {
     ars_options opt;
     analyzer *an;
+    analyzer **extra; /* the analyzers of the front end's other workers (parallel runs) */
+    size_t n_extra;
     summarizer_doc *docs;
     size_t n_docs, cap_docs;
     /* results of the last run */
@@ -212,6 +225,8 @@ static ars_status summarizer_check_options(const ars_options *o, ars_error *err)
         return error_set(err, ARS_EARG, "damping must be in (0, 1)");
     if (!(o->tolerance > 0.0) || o->max_iter < 1)
         return error_set(err, ARS_EARG, "tolerance must be > 0 and max_iter >= 1");
+    if (o->threads > SUMMARIZER_THREADS_LIMIT)
+        return error_set(err, ARS_EARG, "threads must be at most %d", SUMMARIZER_THREADS_LIMIT);
     return ARS_OK;
 }
 
@@ -262,6 +277,9 @@ ARS_API void ars_summarizer_free(ars_summarizer *s) {
     ars_summarizer_reset(s);
     free(s->docs);
     analyzer_free(s->an);
+    for (size_t k = 0; k < s->n_extra; k++)
+        analyzer_free(s->extra[k]);
+    free(s->extra);
     free(s);
 }
 
@@ -375,6 +393,12 @@ static void summarizer_lap(ars_summarizer *s, int stage, summarizer_clock *since
 /* The printed form of a sentence: its original bytes, with each run of white space that contains
  * a line break (a joined hard wrap) folded to one space. Returns the bytes written. */
 static size_t summarizer_fold(const char *src, size_t len, char *dst) {
+    /* Most sentences hold no line break: a plain copy. */
+    if (!memchr(src, '\n', len) && !memchr(src, '\r', len)) {
+        memcpy(dst, src, len);
+        dst[len] = '\0';
+        return len;
+    }
     size_t o = 0;
     for (size_t i = 0; i < len;) {
         char c = src[i];
@@ -424,9 +448,9 @@ typedef struct {
     size_t *n_lines;
     summarizer_docinfo *docs;
     summarizer_candidate *cand;
-    size_t n_cand, cap_cand;
+    size_t n_cand;
     uint32_t *terms;
-    size_t n_terms, cap_terms;
+    size_t n_terms;
     size_t *offsets; /* n_cand + 1 entries */
     vocab *voc;
     tfidf_matrix x;
@@ -458,9 +482,24 @@ static void summarizer_run_free(summarizer_run_state *r, size_t n_docs) {
     free(r->chosen);
 }
 
+/* The threads of this run's front end (see ars_options.threads). */
+static size_t summarizer_thread_count(const ars_summarizer *s) {
+    size_t bytes = 0;
+    for (size_t d = 0; d < s->n_docs; d++)
+        bytes += s->docs[d].len;
+    size_t t = s->opt.threads;
+    if (t == 0) {
+        t = bytes < SUMMARIZER_PARALLEL_MIN_BYTES ? 1 : parallel_cpu_count();
+        if (t > SUMMARIZER_MAX_THREADS) t = SUMMARIZER_MAX_THREADS;
+    }
+    if (t > s->n_docs) t = s->n_docs;
+    return t ? t : 1;
+}
+
 /* Stage "clean": every document's lines classified together (repetition across documents is a
- * signal), and each document's date. */
-static ars_status summarizer_clean(ars_summarizer *s, summarizer_run_state *r, ars_error *err) {
+ * signal); the per-document phases on the run's threads. */
+static ars_status summarizer_clean(ars_summarizer *s, summarizer_run_state *r,
+                                   const parallel_plan *plan, ars_error *err) {
     size_t nd = s->n_docs;
     clean_doc *cd = malloc((nd ? nd : 1) * sizeof *cd);
     r->lines = calloc(nd ? nd : 1, sizeof *r->lines);
@@ -472,75 +511,222 @@ static ars_status summarizer_clean(ars_summarizer *s, summarizer_run_state *r, a
     }
     for (size_t d = 0; d < nd; d++)
         cd[d] = (clean_doc){s->docs[d].bytes, s->docs[d].len, s->docs[d].body_start};
-    ars_status st = clean_documents(cd, nd, r->lines, r->n_lines);
-    for (size_t d = 0; st == ARS_OK && d < nd; d++)
-        r->docs[d].year = clean_document_year(&cd[d], r->lines[d], r->n_lines[d]);
+    ars_status st = clean_documents(cd, nd, r->lines, r->n_lines, plan);
     free(cd);
     return st == ARS_OK ? ARS_OK : error_at(err, st, "clean");
 }
 
-/* Appends one candidate (its terms are already at the end of r->terms). */
-static ars_status summarizer_push(summarizer_run_state *r, const summarizer_candidate *c) {
-    if (r->n_cand == r->cap_cand) {
-        size_t nc = r->cap_cand ? r->cap_cand * 2 : 64;
-        summarizer_candidate *np = realloc(r->cand, nc * sizeof *np);
-        if (!np) return ARS_ENOMEM;
-        r->cand = np;
-        size_t *no = realloc(r->offsets, (nc + 1) * sizeof *no);
-        if (!no) return ARS_ENOMEM;
-        r->offsets = no;
-        r->cap_cand = nc;
-    }
-    r->cand[r->n_cand++] = *c;
-    r->offsets[r->n_cand] = r->n_terms;
-    return ARS_OK;
-}
+/* One sentence as a worker of the analysis records it. */
+typedef struct {
+    size_t t0, t1; /* its terms: the worker's terms[t0 .. t1), in the worker's term ids */
+    size_t start, end;
+    uint32_t flags; /* SEGMENT_* */
+    size_t n_words, n_broken, n_latin;
+    int material; /* a candidate (summarizer_analyse_body) */
+} summarizer_sent;
 
-/* Stages "split" and "analyse": each document's kept lines into sentences, each sentence into
- * terms. Sentences that are summary material become candidates (the rest only count towards
- * their document's damage): not titles, headings, list lead-ins or quotation tails, and at least
- * SUMMARIZER_MIN_WORDS words with a content term. */
-static ars_status summarizer_candidates(ars_summarizer *s, summarizer_run_state *r,
-                                        ars_error *err) {
-    r->offsets = malloc(sizeof *r->offsets);
-    if (!r->offsets) return error_at(err, ARS_ENOMEM, "analyse");
-    ars_status vst = vocab_new(&r->voc);
-    if (vst != ARS_OK) return error_at(err, vst, "analyse");
-    analyzer_forget(s->an); /* the token cache belongs to the previous run's vocabulary */
-    r->offsets[0] = 0;
+/* A worker of the analysis: its analyzer (each has its own stemmer and token cache), its own
+ * vocabulary of stems, and every sentence of the documents it analysed. With one worker the
+ * vocabulary is the run's own and term ids need no mapping. */
+typedef struct {
+    analyzer *an; /* borrowed from the summarizer */
+    vocab *voc;   /* owned unless it is the run's vocabulary */
+    uint32_t *terms;
+    size_t n_terms, cap_terms;
+    summarizer_sent *sents;
+    size_t n_sents, cap_sents;
+} summarizer_worker;
+
+/* Where a document's sentences are, and why its analysis failed, if it did. */
+typedef struct {
+    size_t worker, first, count;
+    int fail; /* SUMMARIZER_FAIL_* */
+    size_t fail_sentence;
+} summarizer_docsents;
+
+enum { SUMMARIZER_FAIL_NONE, SUMMARIZER_FAIL_SEGMENT, SUMMARIZER_FAIL_SENTENCE };
+
+typedef struct {
+    ars_summarizer *s;
+    summarizer_run_state *r;
+    summarizer_worker *w;
+    summarizer_docsents *ds;
+} summarizer_analyse_job;
+
+/* Stages "split" and "analyse" for documents [begin, end) on one worker: the document's year, its
+ * kept lines into sentences, each sentence into terms. Sentences that are summary material become
+ * candidates (the rest only count towards their document's damage): not titles, headings, list
+ * lead-ins or quotation tails, and at least SUMMARIZER_MIN_WORDS words with a content term. */
+static ars_status summarizer_analyse_body(void *ctx, size_t worker, size_t begin, size_t end) {
+    summarizer_analyse_job *job = ctx;
+    summarizer_run_state *r = job->r;
+    summarizer_worker *w = &job->w[worker];
     const uint32_t not_material =
         SEGMENT_HEADING | SEGMENT_TITLE | SEGMENT_LEADIN | SEGMENT_QUOTE_TAIL;
-    for (size_t d = 0; d < s->n_docs; d++) {
-        const summarizer_doc *doc = &s->docs[d];
+    for (size_t d = begin; d < end; d++) {
+        const summarizer_doc *doc = &job->s->docs[d];
+        summarizer_docsents *ds = &job->ds[d];
+        clean_doc cd = {doc->bytes, doc->len, doc->body_start};
+        r->docs[d].year = clean_document_year(&cd, r->lines[d], r->n_lines[d]);
         segment_sentence *ss = NULL;
-        size_t ns = 0, position = 0;
+        size_t ns = 0;
         ars_status st =
             segment_document(doc->bytes, doc->len, r->lines[d], r->n_lines[d], &ss, &ns);
-        if (st != ARS_OK) return error_at(err, st, "%s: segment", doc->name);
+        if (st != ARS_OK) {
+            ds->fail = SUMMARIZER_FAIL_SEGMENT;
+            return st;
+        }
+        *ds = (summarizer_docsents){worker, w->n_sents, 0, SUMMARIZER_FAIL_NONE, 0};
         for (size_t k = 0; st == ARS_OK && k < ns; k++) {
             const segment_sentence *sp = &ss[k];
-            size_t before = r->n_terms;
+            size_t t0 = w->n_terms;
             analyze_stats a;
-            st = analyzer_sentence(s->an, r->voc, doc->bytes + sp->start, sp->end - sp->start,
-                                   &r->terms, &r->n_terms, &r->cap_terms, &a);
+            st = analyzer_sentence(w->an, w->voc, doc->bytes + sp->start, sp->end - sp->start,
+                                   &w->terms, &w->n_terms, &w->cap_terms, &a);
+            if (st == ARS_OK && w->n_sents == w->cap_sents) {
+                size_t nc = w->cap_sents ? 2 * w->cap_sents : 256;
+                summarizer_sent *grown = realloc(w->sents, nc * sizeof *grown);
+                if (!grown) st = ARS_ENOMEM;
+                if (grown) {
+                    w->sents = grown;
+                    w->cap_sents = nc;
+                }
+            }
             if (st != ARS_OK) {
-                error_at(err, st, "%s: analyse: sentence %zu", doc->name, k + 1);
+                ds->fail = SUMMARIZER_FAIL_SENTENCE;
+                ds->fail_sentence = k + 1;
                 break;
             }
             r->docs[d].n_broken += a.n_broken;
-            if ((sp->flags & not_material) || a.n_words < SUMMARIZER_MIN_WORDS || a.n_terms == 0) {
-                r->n_terms = before; /* only candidates enter the vectors */
-                continue;
-            }
-            summarizer_candidate c = {d,         position++, sp->start, sp->end, sp->flags,
-                                      a.n_words, a.n_broken, a.n_latin, 0.0};
-            st = summarizer_push(r, &c);
-            if (st != ARS_OK) error_at(err, st, "%s: analyse", doc->name);
+            int material =
+                !(sp->flags & not_material) && a.n_words >= SUMMARIZER_MIN_WORDS && a.n_terms > 0;
+            w->sents[w->n_sents++] =
+                (summarizer_sent){t0,        w->n_terms, sp->start, sp->end, sp->flags,
+                                  a.n_words, a.n_broken, a.n_latin, material};
+            ds->count++;
         }
         free(ss);
         if (st != ARS_OK) return st;
     }
     return ARS_OK;
+}
+
+/* Builds the run's candidates, their terms and the vocabulary from the workers' records, in
+ * document order. Stems are interned in the order they first appear in that order, every sentence
+ * included (candidates or not), exactly as a single thread interns them: ids, columns and every
+ * float after them are the same for any number of workers. */
+static ars_status summarizer_merge(summarizer_run_state *r, summarizer_worker *w, size_t n_workers,
+                                   const summarizer_docsents *ds, size_t n_docs) {
+    size_t n_cand = 0, n_terms = 0;
+    for (size_t d = 0; d < n_docs; d++)
+        for (size_t k = 0; k < ds[d].count; k++) {
+            const summarizer_sent *x = &w[ds[d].worker].sents[ds[d].first + k];
+            if (!x->material) continue;
+            n_cand++;
+            n_terms += x->t1 - x->t0;
+        }
+    r->cand = malloc((n_cand ? n_cand : 1) * sizeof *r->cand);
+    r->offsets = malloc((n_cand + 1) * sizeof *r->offsets);
+    r->terms = malloc((n_terms ? n_terms : 1) * sizeof *r->terms);
+    uint32_t **map = calloc(n_workers, sizeof *map);
+    ars_status st = r->cand && r->offsets && r->terms && map ? ARS_OK : ARS_ENOMEM;
+    for (size_t k = 0; st == ARS_OK && n_workers > 1 && k < n_workers; k++) {
+        size_t n = vocab_size(w[k].voc);
+        map[k] = malloc((n ? n : 1) * sizeof *map[k]);
+        if (!map[k]) st = ARS_ENOMEM;
+        for (size_t i = 0; map[k] && i < n; i++)
+            map[k][i] = UINT32_MAX;
+    }
+    if (st == ARS_OK) r->offsets[0] = 0;
+    for (size_t d = 0; st == ARS_OK && d < n_docs; d++) {
+        size_t position = 0;
+        const summarizer_worker *wk = &w[ds[d].worker];
+        uint32_t *m = map[ds[d].worker];
+        for (size_t k = 0; st == ARS_OK && k < ds[d].count; k++) {
+            const summarizer_sent *x = &wk->sents[ds[d].first + k];
+            for (size_t t = x->t0; st == ARS_OK && t < x->t1; t++) {
+                uint32_t id = wk->terms[t];
+                if (m) {
+                    if (m[id] == UINT32_MAX) {
+                        size_t len = 0;
+                        const char *stem = vocab_term(wk->voc, id, &len);
+                        st = vocab_intern(r->voc, stem, len, &m[id]);
+                        if (st != ARS_OK) break;
+                    }
+                    id = m[id];
+                }
+                if (x->material) r->terms[r->n_terms++] = id;
+            }
+            if (st != ARS_OK || !x->material) continue;
+            r->cand[r->n_cand++] =
+                (summarizer_candidate){d,          position++,  x->start,   x->end, x->flags,
+                                       x->n_words, x->n_broken, x->n_latin, 0.0};
+            r->offsets[r->n_cand] = r->n_terms;
+        }
+    }
+    for (size_t k = 0; map && k < n_workers; k++)
+        free(map[k]);
+    free(map);
+    return st;
+}
+
+/* Stages "split" and "analyse" for every document, on the run's threads, then the merge. */
+static ars_status summarizer_candidates(ars_summarizer *s, summarizer_run_state *r,
+                                        const parallel_plan *plan, ars_error *err) {
+    size_t n_workers = plan->n_threads, nd = s->n_docs;
+    ars_status st = vocab_new(&r->voc);
+    if (st != ARS_OK) return error_at(err, st, "analyse");
+    /* One analyzer per worker, kept by the summarizer for its next runs. */
+    for (size_t k = s->n_extra + 1; k < n_workers; k++) {
+        analyzer **grown = realloc(s->extra, k * sizeof *grown);
+        if (!grown) return error_at(err, ARS_ENOMEM, "analyse");
+        s->extra = grown;
+        st = analyzer_new(s->opt.stem, &s->extra[k - 1], err);
+        if (st != ARS_OK) return st;
+        s->n_extra = k;
+    }
+    summarizer_worker *w = calloc(n_workers, sizeof *w);
+    summarizer_docsents *ds = calloc(nd ? nd : 1, sizeof *ds);
+    if (!w || !ds) st = ARS_ENOMEM;
+    for (size_t k = 0; st == ARS_OK && k < n_workers; k++) {
+        w[k].an = k == 0 ? s->an : s->extra[k - 1];
+        analyzer_forget(w[k].an); /* token caches belong to earlier vocabularies */
+        if (n_workers == 1)
+            w[k].voc = r->voc;
+        else
+            st = vocab_new(&w[k].voc);
+    }
+    if (st != ARS_OK) {
+        error_at(err, st, "analyse");
+    } else {
+        summarizer_analyse_job job = {s, r, w, ds};
+        st = parallel_for(plan, nd, 0, summarizer_analyse_body, &job);
+        /* The first document that failed, in document order, names the failure. */
+        for (size_t d = 0; st != ARS_OK && d < nd; d++) {
+            if (ds[d].fail == SUMMARIZER_FAIL_SEGMENT) {
+                error_at(err, st, "%s: segment", s->docs[d].name);
+                break;
+            }
+            if (ds[d].fail == SUMMARIZER_FAIL_SENTENCE) {
+                error_at(err, st, "%s: analyse: sentence %zu", s->docs[d].name,
+                         ds[d].fail_sentence);
+                break;
+            }
+        }
+        if (st == ARS_OK) {
+            st = summarizer_merge(r, w, n_workers, ds, nd);
+            if (st != ARS_OK) error_at(err, st, "analyse");
+        }
+    }
+    for (size_t k = 0; w && k < n_workers; k++) {
+        if (w[k].voc != r->voc) vocab_free(w[k].voc);
+        free(w[k].terms);
+        free(w[k].sents);
+        if (w[k].an) analyzer_forget(w[k].an); /* its cache points into a vocabulary now gone */
+    }
+    free(w);
+    free(ds);
+    return st;
 }
 
 /* Well-formedness weight: each damaged token halves it, in a document that shows glyph loss at
@@ -708,9 +894,10 @@ ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *out_err) {
     memset(&r, 0, sizeof r);
     size_t n_chosen = 0;
     rank_graph g = {NULL, NULL};
-    ars_status st = summarizer_clean(s, &r, err);
+    parallel_plan plan = {summarizer_thread_count(s)};
+    ars_status st = summarizer_clean(s, &r, &plan, err);
     summarizer_lap(s, SUMMARIZER_STAGE_CLEAN, &t);
-    if (st == ARS_OK) st = summarizer_candidates(s, &r, err);
+    if (st == ARS_OK) st = summarizer_candidates(s, &r, &plan, err);
     if (st == ARS_OK && r.n_cand == 0)
         st = error_set(err, ARS_EEMPTY, "no usable sentence in %zu document%s", s->n_docs,
                        s->n_docs == 1 ? "" : "s");

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "summarize/common/parallel.h"
 #include "summarize/text/chars.h"
 #include "summarize/text/dateline.h"
 
@@ -523,98 +524,70 @@ static void clean_mark_frame(const clean_doc *doc, clean_line *lines, size_t n,
     }
 }
 
-ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **lines,
-                           size_t *n_lines) {
-    for (size_t d = 0; d < n_docs; d++) {
-        lines[d] = NULL;
-        n_lines[d] = 0;
-    }
-    size_t total = 0;
-    for (size_t d = 0; d < n_docs; d++) {
-        n_lines[d] = clean_count_lines(&docs[d]); /* the capacity of lines[d], for now */
-        total += n_lines[d];
-    }
+/* What the per-document phases of clean_documents share. */
+typedef struct {
+    const clean_doc *docs;
+    clean_line **lines;
+    size_t *n_lines;
+    clean_info *info; /* every line of every document, document d from base[d] */
+    const size_t *base;
+    size_t *doc_of; /* the document of each global line */
+    const clean_phrase_index *phrases;
+} clean_job;
 
-    clean_info *info = total ? calloc(total, sizeof *info) : NULL;
-    size_t *doc_of = total ? calloc(total, sizeof *doc_of) : NULL;
-    size_t *base = calloc(n_docs ? n_docs : 1, sizeof *base);
-    uint64_t *doc_hash = calloc(n_docs ? n_docs : 1, sizeof *doc_hash);
-    size_t *prev_same = malloc((n_docs ? n_docs : 1) * sizeof *prev_same);
-    size_t n_slots = 16;
-    while (n_slots < 2 * total)
-        n_slots *= 2;
-    size_t *slots = malloc(n_slots * sizeof *slots); /* hash table of global line indices */
-    if ((total && (!info || !doc_of)) || !slots || !base || !doc_hash || !prev_same) goto fail;
-    for (size_t d = 0; d < n_docs; d++) {
-        size_t nl = n_lines[d];
-        n_lines[d] = 0; /* counts again as the lines are split below */
+/* Phase 1, per document: count the lines and allocate lines[d] (n_lines[d] is its size). */
+static ars_status clean_count_body(void *ctx, size_t worker, size_t begin, size_t end) {
+    clean_job *job = ctx;
+    (void)worker;
+    for (size_t d = begin; d < end; d++) {
+        size_t nl = clean_count_lines(&job->docs[d]);
         if (!nl) continue;
-        lines[d] = calloc(nl, sizeof *lines[d]);
-        if (!lines[d]) goto fail;
+        job->lines[d] = calloc(nl, sizeof *job->lines[d]);
+        if (!job->lines[d]) return ARS_ENOMEM;
+        job->n_lines[d] = nl;
     }
+    return ARS_OK;
+}
 
-    /* Split into lines and measure them. */
-    size_t g = 0;
-    for (size_t d = 0; d < n_docs; d++) {
-        const clean_doc *doc = &docs[d];
-        base[d] = g;
-        for (size_t i = doc->body_start; i < doc->len;) {
+/* Phase 2, per document: split into lines and measure them. */
+static ars_status clean_measure_body(void *ctx, size_t worker, size_t begin, size_t end) {
+    clean_job *job = ctx;
+    (void)worker;
+    for (size_t d = begin; d < end; d++) {
+        const clean_doc *doc = &job->docs[d];
+        size_t g = job->base[d], j = 0;
+        for (size_t i = doc->body_start; i < doc->len; j++, g++) {
             size_t content_end;
             size_t next = clean_line_end(doc->text, i, doc->len, &content_end);
-            clean_line *l = &lines[d][n_lines[d]++];
-            clean_measure(doc->text, i, content_end, &info[g]);
-            l->start = info[g].start;
-            l->end = info[g].end;
-            doc_of[g] = d;
-            g++;
+            clean_measure(doc->text, i, content_end, &job->info[g]);
+            job->lines[d][j].start = job->info[g].start;
+            job->lines[d][j].end = job->info[g].end;
+            job->doc_of[g] = d;
             i = next;
         }
     }
-    clean_mark_duplicate_documents(docs, n_docs, lines, n_lines, info, base, doc_hash, slots,
-                                   n_slots, prev_same);
+    return ARS_OK;
+}
 
-    /* Count repeats of each non-blank text over all documents (open addressing, linear probe);
-     * duplicate documents are left out, they are gone already. */
-    for (size_t k = 0; k < n_slots; k++)
-        slots[k] = SIZE_MAX;
-    for (size_t k = 0; k < total; k++) {
-        clean_info *in = &info[k];
-        in->first = k;
-        if (in->start == in->end || lines[doc_of[k]][k - base[doc_of[k]]].reason != CLEAN_KEEP)
-            continue;
-        size_t h = (size_t)(in->hash & (n_slots - 1));
-        for (;; h = (h + 1) & (n_slots - 1)) {
-            size_t o = slots[h];
-            if (o == SIZE_MAX) {
-                slots[h] = k;
-                in->count = 1;
-                break;
-            }
-            clean_info *other = &info[o];
-            if (other->hash == in->hash &&
-                clean_same_text(docs[doc_of[o]].text, other->start, other->end,
-                                docs[doc_of[k]].text, in->start, in->end)) {
-                in->first = o;
-                other->count++;
-                break;
-            }
-        }
-    }
-
-    /* First pass: reasons that need no look-ahead. */
-    clean_phrase_index phrases;
-    clean_phrase_firsts(&phrases);
-    g = 0;
-    for (size_t d = 0; d < n_docs; d++) {
-        for (size_t j = 0; j < n_lines[d]; j++, g++) {
-            const clean_info *in = &info[g];
-            clean_line *l = &lines[d][j];
+/* Phase 4, per document, once repeats are counted over all documents: reasons that need no
+ * look-ahead, the layout, headings and the frame. */
+static ars_status clean_classify_body(void *ctx, size_t worker, size_t begin, size_t end) {
+    clean_job *job = ctx;
+    (void)worker;
+    for (size_t d = begin; d < end; d++) {
+        clean_line *lines = job->lines[d];
+        size_t n = job->n_lines[d], base_g = job->base[d];
+        const clean_info *info = job->info + base_g;
+        /* First pass: reasons that need no look-ahead. */
+        for (size_t j = 0; j < n; j++) {
+            const clean_info *in = &info[j];
+            clean_line *l = &lines[j];
             if (l->reason == CLEAN_DUPLICATE) continue;
-            l->reason = clean_first_reason(docs[d].text, in, &phrases);
+            l->reason = clean_first_reason(job->docs[d].text, in, job->phrases);
             if (l->reason != CLEAN_KEEP) continue;
-            if (info[in->first].count > 1) {
+            if (job->info[in->first].count > 1) {
                 int sentence_like = in->terminal && in->n_words >= CLEAN_PROSE_MIN_WORDS;
-                if (!sentence_like || in->first != g) l->reason = CLEAN_REPEATED;
+                if (!sentence_like || in->first != base_g + j) l->reason = CLEAN_REPEATED;
                 if (l->reason != CLEAN_KEEP) continue;
             }
             if (in->n_letters == 0 && !in->terminal) {
@@ -627,45 +600,43 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
                        (in->colon ? CLEAN_LINE_COLON : 0) | (in->bullet ? CLEAN_LINE_BULLET : 0) |
                        (in->digit ? CLEAN_LINE_DIGIT : 0);
         }
-    }
 
-    /* Layout: measured on the lines that are left, so chrome does not skew the median. The hash
-     * table is done with and has room for every line: it serves as scratch. */
-    g = 0;
-    for (size_t d = 0; d < n_docs; d++) {
-        clean_mark_wrapped(lines[d], info + g, n_lines[d], slots);
-        for (size_t j = 0; j < n_lines[d]; j++)
-            if (info[g + j].wide) lines[d][j].flags |= CLEAN_LINE_WRAPPED;
-        g += n_lines[d];
-    }
+        /* Layout: measured on the lines that are left, so chrome does not skew the median. */
+        if (n) {
+            size_t *scratch = malloc(n * sizeof *scratch);
+            if (!scratch) return ARS_ENOMEM;
+            /* clean_mark_wrapped writes the wide flags into info, which this document owns. */
+            clean_mark_wrapped(lines, job->info + base_g, n, scratch);
+            free(scratch);
+        }
+        for (size_t j = 0; j < n; j++)
+            if (info[j].wide) lines[j].flags |= CLEAN_LINE_WRAPPED;
 
-    /* Second pass: a short unpunctuated line is a heading when prose follows it, skipping lines
-     * already dropped and further heading candidates (headline, sub-headline, then text). When no
-     * prose follows, it is a fragment if dropped chrome follows it or no prose came before it
-     * (a caption, "discover more from SITE" above a subscribe box); otherwise it is the body's
-     * last sentence that lost its period (EASC has such articles) and is kept. */
-    g = 0;
-    for (size_t d = 0; d < n_docs; d++) {
-        size_t base_g = g;
+        /* Second pass: a short unpunctuated line is a heading when prose follows it, skipping
+         * lines already dropped and further heading candidates (headline, sub-headline, then
+         * text). When no prose follows, it is a fragment if dropped chrome follows it or no prose
+         * came before it (a caption, "discover more from SITE" above a subscribe box); otherwise
+         * it is the body's last sentence that lost its period (EASC has such articles) and is
+         * kept. */
         int prose_before = 0;
-        for (size_t j = 0; j < n_lines[d]; j++, g++) {
-            clean_line *l = &lines[d][j];
+        for (size_t j = 0; j < n; j++) {
+            clean_line *l = &lines[j];
             if (l->reason != CLEAN_KEEP) continue;
-            if (!clean_is_heading_candidate(&info[g])) {
+            if (!clean_is_heading_candidate(&info[j])) {
                 prose_before = 1;
                 continue;
             }
             int found = 0, chrome_after = 0;
             size_t seen = 0;
-            for (size_t k = j + 1; k < n_lines[d] && seen < CLEAN_HEADING_LOOKAHEAD; k++) {
-                const clean_line *next = &lines[d][k];
+            for (size_t k = j + 1; k < n && seen < CLEAN_HEADING_LOOKAHEAD; k++) {
+                const clean_line *next = &lines[k];
                 if (next->reason == CLEAN_BLANK) continue;
                 seen++;
                 if (next->reason != CLEAN_KEEP) {
                     chrome_after = 1;
                     continue;
                 }
-                if (clean_is_heading_candidate(&info[base_g + k])) continue;
+                if (clean_is_heading_candidate(&info[k])) continue;
                 found = 1; /* kept and not a candidate: prose */
                 break;
             }
@@ -675,30 +646,91 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
                 l->reason = CLEAN_FRAGMENT;
             }
         }
-        clean_mark_frame(&docs[d], lines[d], n_lines[d], info + base_g);
+        clean_mark_frame(&job->docs[d], lines, n, info);
     }
-
-    free(info);
-    free(doc_of);
-    free(base);
-    free(doc_hash);
-    free(prev_same);
-    free(slots);
     return ARS_OK;
+}
 
-fail:
-    free(info);
-    free(doc_of);
-    free(base);
-    free(doc_hash);
-    free(prev_same);
-    free(slots);
+ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **lines,
+                           size_t *n_lines, const parallel_plan *plan) {
     for (size_t d = 0; d < n_docs; d++) {
-        free(lines[d]);
         lines[d] = NULL;
         n_lines[d] = 0;
     }
-    return ARS_ENOMEM;
+    clean_phrase_index phrases;
+    clean_phrase_firsts(&phrases);
+    clean_job job = {docs, lines, n_lines, NULL, NULL, NULL, &phrases};
+    size_t *base = calloc(n_docs ? n_docs : 1, sizeof *base);
+    uint64_t *doc_hash = calloc(n_docs ? n_docs : 1, sizeof *doc_hash);
+    size_t *prev_same = malloc((n_docs ? n_docs : 1) * sizeof *prev_same);
+    clean_info *info = NULL;
+    size_t *doc_of = NULL, *slots = NULL;
+    ars_status st = base && doc_hash && prev_same ? ARS_OK : ARS_ENOMEM;
+    if (st == ARS_OK) st = parallel_for(plan, n_docs, 0, clean_count_body, &job);
+    size_t total = 0;
+    for (size_t d = 0; st == ARS_OK && d < n_docs; d++) {
+        base[d] = total;
+        total += n_lines[d];
+    }
+    size_t n_slots = 16;
+    while (n_slots < 2 * total)
+        n_slots *= 2;
+    if (st == ARS_OK) {
+        info = calloc(total ? total : 1, sizeof *info);
+        doc_of = calloc(total ? total : 1, sizeof *doc_of);
+        slots = malloc(n_slots * sizeof *slots); /* hash table of global line indices */
+        if (!info || !doc_of || !slots) st = ARS_ENOMEM;
+    }
+    job.info = info;
+    job.base = base;
+    job.doc_of = doc_of;
+    if (st == ARS_OK) st = parallel_for(plan, n_docs, 0, clean_measure_body, &job);
+    if (st == ARS_OK) {
+        clean_mark_duplicate_documents(docs, n_docs, lines, n_lines, info, base, doc_hash, slots,
+                                       n_slots, prev_same);
+
+        /* Count repeats of each non-blank text over all documents (open addressing, linear
+         * probe); duplicate documents are left out, they are gone already. */
+        for (size_t k = 0; k < n_slots; k++)
+            slots[k] = SIZE_MAX;
+        for (size_t k = 0; k < total; k++) {
+            clean_info *in = &info[k];
+            in->first = k;
+            if (in->start == in->end || lines[doc_of[k]][k - base[doc_of[k]]].reason != CLEAN_KEEP)
+                continue;
+            size_t h = (size_t)(in->hash & (n_slots - 1));
+            for (;; h = (h + 1) & (n_slots - 1)) {
+                size_t o = slots[h];
+                if (o == SIZE_MAX) {
+                    slots[h] = k;
+                    in->count = 1;
+                    break;
+                }
+                clean_info *other = &info[o];
+                if (other->hash == in->hash &&
+                    clean_same_text(docs[doc_of[o]].text, other->start, other->end,
+                                    docs[doc_of[k]].text, in->start, in->end)) {
+                    in->first = o;
+                    other->count++;
+                    break;
+                }
+            }
+        }
+        st = parallel_for(plan, n_docs, 0, clean_classify_body, &job);
+    }
+    free(info);
+    free(doc_of);
+    free(base);
+    free(doc_hash);
+    free(prev_same);
+    free(slots);
+    if (st != ARS_OK)
+        for (size_t d = 0; d < n_docs; d++) {
+            free(lines[d]);
+            lines[d] = NULL;
+            n_lines[d] = 0;
+        }
+    return st;
 }
 
 int clean_document_year(const clean_doc *doc, const clean_line *lines, size_t n_lines) {

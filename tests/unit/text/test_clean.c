@@ -30,7 +30,7 @@ static int seeds_setup(void **state) {
         assert_non_null(s->text[d]);
         s->docs[d] = (clean_doc){s->text[d], len, 0};
     }
-    assert_int_equal(clean_documents(s->docs, N_SEEDS, s->lines, s->n_lines), ARS_OK);
+    assert_int_equal(clean_documents(s->docs, N_SEEDS, s->lines, s->n_lines, NULL), ARS_OK);
     *state = s;
     return 0;
 }
@@ -193,7 +193,7 @@ static result clean_strings(const char *const *texts, size_t n_docs) {
     assert_true(n_docs <= 4);
     for (size_t d = 0; d < n_docs; d++)
         docs[d] = (clean_doc){texts[d], strlen(texts[d]), 0};
-    assert_int_equal(clean_documents(docs, n_docs, r.lines, r.n), ARS_OK);
+    assert_int_equal(clean_documents(docs, n_docs, r.lines, r.n, NULL), ARS_OK);
     return r;
 }
 
@@ -307,7 +307,7 @@ static void test_clean_handles_crlf_bom_and_empty_documents(void **state) {
     clean_doc docs[3] = {{text, sizeof text - 1, 3}, {"", 0, 0}, {" \n\t\n", 4, 0}};
     clean_line *lines[3];
     size_t n[3];
-    assert_int_equal(clean_documents(docs, 3, lines, n), ARS_OK);
+    assert_int_equal(clean_documents(docs, 3, lines, n, NULL), ARS_OK);
     assert_int_equal(n[0], 3);
     assert_int_equal(lines[0][0].start, 3);
     assert_int_equal(lines[0][0].end, strlen("\xEF\xBB\xBF"
@@ -332,11 +332,15 @@ static void test_clean_is_deterministic(void **state) {
     size_t n[N_SEEDS];
     clean_doc docs[N_SEEDS];
     memcpy(docs, s->docs, sizeof docs);
-    assert_int_equal(clean_documents(docs, N_SEEDS, again, n), ARS_OK);
-    for (int d = 0; d < N_SEEDS; d++) {
-        assert_int_equal(n[d], s->n_lines[d]);
-        assert_memory_equal(again[d], s->lines[d], n[d] * sizeof *again[d]);
-        free(again[d]);
+    /* The same lines whatever the number of threads of the per-document phases. */
+    for (size_t threads = 1; threads <= 4; threads++) {
+        parallel_plan plan = {threads};
+        assert_int_equal(clean_documents(docs, N_SEEDS, again, n, &plan), ARS_OK);
+        for (int d = 0; d < N_SEEDS; d++) {
+            assert_int_equal(n[d], s->n_lines[d]);
+            assert_memory_equal(again[d], s->lines[d], n[d] * sizeof *again[d]);
+            free(again[d]);
+        }
     }
 }
 

@@ -56,7 +56,7 @@ static clean_line *simple_lines(char *text, size_t *n_out) {
     }
     clean_doc doc = {text, len, 0};
     clean_line *lines = NULL;
-    assert_int_equal(clean_documents(&doc, 1, &lines, &n), ARS_OK);
+    assert_int_equal(clean_documents(&doc, 1, &lines, &n, NULL), ARS_OK);
     assert_true(n <= sizeof mark);
     for (size_t k = 0; k < n; k++) {
         clean_line *l = &lines[k];
@@ -310,7 +310,7 @@ static segment_sentence *clean_and_segment(const char *text, size_t *n) {
     clean_doc doc = {text, strlen(text), 0};
     clean_line *lines = NULL;
     size_t n_lines = 0;
-    assert_int_equal(clean_documents(&doc, 1, &lines, &n_lines), ARS_OK);
+    assert_int_equal(clean_documents(&doc, 1, &lines, &n_lines, NULL), ARS_OK);
     segment_sentence *s = NULL;
     assert_int_equal(segment_document(text, strlen(text), lines, n_lines, &s, n), ARS_OK);
     free(lines);
@@ -396,7 +396,7 @@ static void check_gold(const char *seed, const char *gold) {
     clean_doc doc = {text, len, 0};
     clean_line *lines = NULL;
     size_t n_lines = 0;
-    assert_int_equal(clean_documents(&doc, 1, &lines, &n_lines), ARS_OK);
+    assert_int_equal(clean_documents(&doc, 1, &lines, &n_lines, NULL), ARS_OK);
     segment_sentence *s = NULL;
     size_t n = 0;
     assert_int_equal(segment_document(text, len, lines, n_lines, &s, &n), ARS_OK);
