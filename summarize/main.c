@@ -56,6 +56,8 @@ static void main_usage(FILE *f) {
           "  -o, --output FILE    write FILE atomically: a temporary file renamed into place\n"
           "                       only on success, so a failed run never truncates FILE\n"
           "  -q, --quiet          do not warn about skipped (empty) files\n"
+          "      --threads N      threads of the front end (default 0: one per processor for\n"
+          "                       inputs over 256 KB); the output is the same for any N\n"
           "      --timings        print the time of each stage to standard error\n"
           "  -h, --help           show this help and exit\n"
           "  -V, --version        show the version and exit\n"
@@ -143,6 +145,8 @@ static int main_fail(ars_status st, const ars_error *err) {
 }
 
 int main(int argc, char **argv) {
+    /* This process calls BLAS on this thread only: OpenBLAS's idle pool need not spin. */
+    ars_blas_park_threads();
     ars_options opt;
     ars_options_init(&opt);
     const char *out_path = NULL;
@@ -158,7 +162,8 @@ int main(int argc, char **argv) {
         OPT_POSITION,
         OPT_DOCUMENT,
         OPT_BUDGET,
-        OPT_TIMINGS
+        OPT_TIMINGS,
+        OPT_THREADS
     };
     static const struct option longopts[] = {
         {"words", required_argument, NULL, 'w'},
@@ -176,6 +181,7 @@ int main(int argc, char **argv) {
         {"output", required_argument, NULL, 'o'},
         {"quiet", no_argument, NULL, 'q'},
         {"timings", no_argument, NULL, OPT_TIMINGS},
+        {"threads", required_argument, NULL, OPT_THREADS},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
@@ -252,6 +258,11 @@ int main(int argc, char **argv) {
             break;
         case OPT_TIMINGS:
             timings = 1;
+            break;
+        case OPT_THREADS:
+            if (parse_size(optarg, &opt.threads) || opt.threads > 256)
+                return main_usage_error("--threads needs a whole number from 0 to 256, not '%s'",
+                                        optarg);
             break;
         case 'h':
             main_usage(stdout);

@@ -251,6 +251,13 @@ ARS_API size_t ars_summarizer_timing_count(const ars_summarizer *s);
 ARS_API const char *ars_summarizer_timing_get(const ars_summarizer *s, size_t i,
                                               double *wall_seconds, double *cpu_seconds);
 
+/* For a program that owns its process, called before anything else (the summarize command does):
+ * stops the worker threads OpenBLAS starts as soon as it is loaded, which otherwise spin for about
+ * 0.1 s on the other processors whether BLAS is called or not, slowing the front end's own
+ * threads and every other program; OpenBLAS starts them again when a BLAS call needs them. Does
+ * nothing with another BLAS. Never call it while another thread may be in a BLAS call. */
+ARS_API void ars_blas_park_threads(void);
+
 /* Forgets the documents and the last summary; keeps options and loaded resources. */
 ARS_API void ars_summarizer_reset(ars_summarizer *s);
 

@@ -153,6 +153,10 @@ static ars_status summarizer_take_options(const ars_options *opts, ars_options *
     return ARS_OK;
 }
 
+ARS_API void ars_blas_park_threads(void) {
+    similarity_blas_park();
+}
+
 ARS_API const char *ars_version(void) {
     return ARS_VERSION_STRING;
 }
@@ -880,6 +884,22 @@ static ars_status summarizer_select(ars_summarizer *s, summarizer_run_state *r, 
     if (st != ARS_OK) return error_at(err, st, "select");
     select_order(r->chosen, *n_chosen, o->order == ARS_ORDER_SCORE ? r->rel : NULL);
     return ARS_OK;
+}
+
+ars_status summarizer_matrix(ars_summarizer *s, tfidf_matrix *x, ars_error *err) {
+    summarizer_run_state r;
+    memset(&r, 0, sizeof r);
+    memset(x, 0, sizeof *x);
+    parallel_plan plan = {summarizer_thread_count(s)};
+    ars_status st = summarizer_clean(s, &r, &plan, err);
+    if (st == ARS_OK) st = summarizer_candidates(s, &r, &plan, err);
+    if (st == ARS_OK) st = summarizer_vectorise(&r, err);
+    if (st == ARS_OK) {
+        *x = r.x;
+        memset(&r.x, 0, sizeof r.x);
+    }
+    summarizer_run_free(&r, s->n_docs);
+    return st;
 }
 
 ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *out_err) {

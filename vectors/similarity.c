@@ -19,6 +19,18 @@ ars_status similarity_blas_int(size_t n, int *out) {
     return ARS_OK;
 }
 
+/* OpenBLAS's own stop of its thread pool (what its fork handler calls), declared weak so that any
+ * other CBLAS links as well and the call is skipped. */
+#if defined(__GNUC__)
+extern int blas_thread_shutdown_(void) __attribute__((weak));
+#endif
+
+void similarity_blas_park(void) {
+#if defined(__GNUC__)
+    if (blas_thread_shutdown_) blas_thread_shutdown_();
+#endif
+}
+
 ars_status similarity_dense(const tfidf_matrix *x, float *S) {
     return similarity_dense_blocked(x, S, SIMILARITY_BLOCK_BYTES);
 }

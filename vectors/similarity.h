@@ -78,6 +78,10 @@ ars_status similarity_graph_build(const tfidf_matrix *x, float threshold, simila
 /* Frees the arrays of g and zeroes it. NULL-safe, idempotent. */
 void similarity_graph_free(similarity_graph *g);
 
+/* Stops the worker threads OpenBLAS starts when it is loaded (see ars_blas_park_threads); they
+ * start again when a BLAS call needs them. Does nothing with another BLAS. */
+void similarity_blas_park(void);
+
 /* Checked conversion of a size to a BLAS int: returns ARS_OK and sets *out, or ARS_ELIMIT. */
 ars_status similarity_blas_int(size_t n, int *out);
 
