@@ -136,29 +136,40 @@ static inline int chars_is_arabic_block(int32_t cp) {
 #define CHARS_DIGIT  8u
 #define CHARS_MARK   16u
 static inline unsigned chars_classes(int32_t cp) {
+    /* By category, in utf8proc_category_t order: Cn, Lu Ll Lt Lm Lo, Mn Mc Me, Nd, Nl No,
+     * Pc Pd Ps Pe Pi Pf Po, Sm Sc Sk So, Zs Zl Zp, Cc Cf Cs Co. */
+    static const unsigned char by_category[32] = {0,
+                                                  CHARS_LETTER,
+                                                  CHARS_LETTER,
+                                                  CHARS_LETTER,
+                                                  CHARS_LETTER,
+                                                  CHARS_LETTER,
+                                                  CHARS_MARK,
+                                                  CHARS_MARK,
+                                                  CHARS_MARK,
+                                                  CHARS_DIGIT,
+                                                  0,
+                                                  0,
+                                                  0,
+                                                  0,
+                                                  0,
+                                                  0,
+                                                  0,
+                                                  0,
+                                                  0,
+                                                  0,
+                                                  0,
+                                                  0,
+                                                  0,
+                                                  CHARS_SPACE | CHARS_BLANK,
+                                                  CHARS_SPACE | CHARS_BLANK,
+                                                  CHARS_SPACE | CHARS_BLANK,
+                                                  0,
+                                                  CHARS_BLANK,
+                                                  0,
+                                                  0};
     if (cp == ' ' || (cp >= '\t' && cp <= '\r')) return CHARS_SPACE | CHARS_BLANK;
-    switch (chars_category(cp)) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-        return CHARS_LETTER;
-    case UTF8PROC_CATEGORY_ND:
-        return CHARS_DIGIT;
-    case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC:
-    case UTF8PROC_CATEGORY_ME:
-        return CHARS_MARK;
-    case UTF8PROC_CATEGORY_ZS:
-    case UTF8PROC_CATEGORY_ZL:
-    case UTF8PROC_CATEGORY_ZP:
-        return CHARS_SPACE | CHARS_BLANK;
-    case UTF8PROC_CATEGORY_CF:
-        return CHARS_BLANK;
-    default:
-        return 0;
-    }
+    return by_category[chars_category(cp) & 31];
 }
 
 /* A Latin letter (Basic Latin to Latin Extended-B, as in names and acronyms). */

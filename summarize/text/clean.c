@@ -284,40 +284,46 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
     clean_trim(s, &start, &end);
     in->start = start;
     in->end = end;
-    int in_word = 0, word_has_letter = 0, pending_space = 0;
-    /* The hash: FNV-1a over the line with white-space runs folded to one space, so the same text
-     * laid out with other spacing is the same line. */
+    /* Counted in locals (stores through `in` could alias the text, as char may alias anything). */
+    int in_word = 0, word_has_letter = 0, pending_space = 0, digit = 0;
+    size_t n_cp = 0, n_words = 0, n_letters = 0, n_arabic = 0;
+    /* The hash: FNV-1a over the code points of the line with white-space runs folded to one
+     * space, so the same text laid out with other spacing is the same line. It only groups lines
+     * that clean_same_text then compares. */
     uint64_t h = 1469598103934665603u;
     for (size_t i = start; i < end;) {
         int32_t cp;
-        size_t n = chars_next(s, i, end, &cp);
+        i += chars_next(s, i, end, &cp);
         unsigned c = chars_classes(cp);
+        n_cp++;
         if (c & CHARS_BLANK) {
             pending_space = 1;
         } else {
             if (pending_space) h = (h ^ ' ') * 1099511628211u;
             pending_space = 0;
-            for (size_t k = 0; k < n; k++)
-                h = (h ^ (unsigned char)s[i + k]) * 1099511628211u;
+            h = (h ^ (uint32_t)cp) * 1099511628211u;
         }
-        i += n;
-        in->n_cp++;
         if (c & CHARS_SPACE) {
-            if (in_word && word_has_letter) in->n_words++;
+            if (in_word && word_has_letter) n_words++;
             in_word = word_has_letter = 0;
             continue;
         }
         in_word = 1;
         if (c & CHARS_LETTER) {
             word_has_letter = 1;
-            in->n_letters++;
-            if (chars_is_arabic_block(cp)) in->n_arabic++;
+            n_letters++;
+            n_arabic += chars_is_arabic_block(cp);
         } else if (c & CHARS_DIGIT) {
-            in->digit = 1;
+            digit = 1;
         }
     }
+    if (in_word && word_has_letter) n_words++;
+    in->n_cp = n_cp;
+    in->n_words = n_words;
+    in->n_letters = n_letters;
+    in->n_arabic = n_arabic;
+    in->digit = digit;
     in->hash = h;
-    if (in_word && word_has_letter) in->n_words++;
     /* The last mark, looking through closing quotes and brackets. */
     size_t p = end;
     while (p > start) {
