@@ -88,6 +88,21 @@ static size_t normalize_map_pass(const utf8proc_uint8_t *s, size_t len, utf8proc
     return n;
 }
 
+/* normalize_codepoint on the Arabic block U+0600-U+06FF, by offset in the block: 0 leaves the
+ * code point as it is, -1 drops it, anything else replaces it (test_normalize.c holds the fast
+ * path to utf8proc and normalize_codepoint on every code point of the block). */
+static const int16_t normalize_arabic[256] = {
+    [0x22] = 0x0627, [0x23] = 0x0627, [0x25] = 0x0627, [0x71] = 0x0627, [0x49] = 0x064A,
+    [0x40] = -1,     [0x4B] = -1,     [0x4C] = -1,     [0x4D] = -1,     [0x4E] = -1,
+    [0x4F] = -1,     [0x50] = -1,     [0x51] = -1,     [0x52] = -1,     [0x53] = -1,
+    [0x54] = -1,     [0x55] = -1,     [0x56] = -1,     [0x57] = -1,     [0x58] = -1,
+    [0x59] = -1,     [0x5A] = -1,     [0x5B] = -1,     [0x5C] = -1,     [0x5D] = -1,
+    [0x5E] = -1,     [0x5F] = -1,     [0x70] = -1,     [0x60] = '0',    [0x61] = '1',
+    [0x62] = '2',    [0x63] = '3',    [0x64] = '4',    [0x65] = '5',    [0x66] = '6',
+    [0x67] = '7',    [0x68] = '8',    [0x69] = '9',    [0xF0] = '0',    [0xF1] = '1',
+    [0xF2] = '2',    [0xF3] = '3',    [0xF4] = '4',    [0xF5] = '5',    [0xF6] = '6',
+    [0xF7] = '7',    [0xF8] = '8',    [0xF9] = '9'};
+
 /* Makes room for need bytes in *buf. */
 static ars_status normalize_reserve(char **buf, size_t *cap, size_t need) {
     if (need <= *cap) return ARS_OK;
@@ -141,6 +156,28 @@ ars_status normalize_text_into(const char *s, size_t len, char **buf, size_t *ca
             (*buf)[n++] = (char)(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
             i++;
             continue;
+        }
+        /* The Arabic block (lead bytes D8-DB): decoded here, mapped by table. */
+        if (b >= 0xD8 && b <= 0xDB && i + 1 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+            unsigned low = ((b & 3u) << 6) | ((unsigned char)s[i + 1] & 0x3Fu);
+            unsigned t = chars_table[0x600 + low];
+            int m = normalize_arabic[low];
+            if (normalize_is_boundary(t)) {
+                cut = i;
+                cut_out = n;
+                i += 2;
+                if (m == 0) {
+                    (*buf)[n++] = (char)b;
+                    (*buf)[n++] = s[i - 1];
+                } else if (m > 0) {
+                    n += (size_t)chars_encode(m, *buf + n);
+                }
+                continue;
+            }
+            if (m < 0 && normalize_is_droppable_mark(t, m)) {
+                i += 2;
+                continue;
+            }
         }
         int32_t cp;
         size_t step = chars_next(s, i, len, &cp);

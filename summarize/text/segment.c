@@ -4,6 +4,7 @@
  * Sentences are byte spans into the original text. */
 #include "summarize/text/segment.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -38,6 +39,20 @@ typedef struct {
 static const unsigned char segment_quote_lead[256] = {['"'] = 1, [0xC2] = 1, [0xE2] = 1};
 static const unsigned char segment_final_lead[256] = {
     ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xD8] = 1, [0xDB] = 1, [0xE2] = 1};
+
+/* Does any of the eight bytes of x equal c? (The has-zero-byte test on x ^ c.) */
+static inline uint64_t segment_has(uint64_t x, unsigned char c) {
+    const uint64_t ones = 0x0101010101010101u;
+    uint64_t y = x ^ (ones * c);
+    return (y - ones) & ~y & (ones * 0x80);
+}
+
+/* The eight bytes at p, as one word. */
+static inline uint64_t segment_word(const char *p) {
+    uint64_t x;
+    memcpy(&x, p, 8);
+    return x;
+}
 
 /* --- quotes ---------------------------------------------------------------------------------- */
 
@@ -105,6 +120,12 @@ static ars_status segment_pair_quotes(const char *s, size_t start, size_t end, s
          * stepped over one by one (continuation bytes are never one of these leads). */
         if (!segment_quote_lead[(unsigned char)s[i]]) {
             i++;
+            /* Eight bytes at a time while none of them can start a quote. */
+            while (i + 8 <= end) {
+                uint64_t x = segment_word(s + i);
+                if (segment_has(x, '"') | segment_has(x, 0xC2) | segment_has(x, 0xE2)) break;
+                i += 8;
+            }
             continue;
         }
         int32_t cp;
@@ -301,6 +322,16 @@ static ars_status segment_paragraph(const char *s, size_t start, size_t end, uin
         if (!segment_final_lead[b] ||
             (b == 0xD8 && i + 1 < end && (unsigned char)s[i + 1] != 0x9F)) {
             i++;
+            /* Eight bytes at a time while none of them can be part of a final mark: no . ! ?, no
+             * lead DB or E2, no 9F (the second byte of ؟), and no 9F right after them, which
+             * would make their last byte the D8 of a ؟. */
+            while (i + 9 <= end && (unsigned char)s[i + 8] != 0x9F) {
+                uint64_t x = segment_word(s + i);
+                if (segment_has(x, '.') | segment_has(x, '!') | segment_has(x, '?') |
+                    segment_has(x, 0xDB) | segment_has(x, 0xE2) | segment_has(x, 0x9F))
+                    break;
+                i += 8;
+            }
             continue;
         }
         int32_t cp;

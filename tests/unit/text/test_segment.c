@@ -460,8 +460,27 @@ static void test_segment_matches_gold_for_web_seed_003(void **state) {
     check_gold("003_be449fbf7e01b1a1", "003_be449fbf7e01b1a1.sentences.txt");
 }
 
+/* The scans skip eight bytes at a time: every final mark and quote is still found wherever it
+ * falls in a word of eight bytes (؟ split over two words, … at the end of one). */
+static void test_segment_finds_marks_at_every_alignment(void **state) {
+    (void)state;
+    for (size_t pad = 0; pad < 17; pad++) {
+        char input[512], first[128], second[128], third[128];
+        char p[32];
+        memset(p, 'x', pad);
+        p[pad] = '\0';
+        snprintf(first, sizeof first, "%s%sكيف حالك؟", p, pad ? " " : "");
+        snprintf(second, sizeof second, "قال «نعم.»");
+        snprintf(third, sizeof third, "%s%sانتهى.", p, pad ? " " : "");
+        snprintf(input, sizeof input, "%s %s ثم مشى… %s", first, second, third);
+        const char *want[] = {first, second, "ثم مشى…", third};
+        check_segments(input, want, 4, NULL);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_segment_finds_marks_at_every_alignment),
         cmocka_unit_test(test_segment_splits_at_final_marks),
         cmocka_unit_test(test_segment_keeps_runs_of_marks_together),
         cmocka_unit_test(test_segment_keeps_decimal_number_whole),
