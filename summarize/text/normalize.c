@@ -148,12 +148,14 @@ ars_status normalize_text_into(const char *s, size_t len, char **buf, size_t *ca
      * never lengthens (ASCII stays ASCII, the Arabic block maps to itself or ASCII digits). */
     if (normalize_reserve(buf, cap, len + 1) != ARS_OK) return ARS_ENOMEM;
     size_t n = 0, cut = 0, cut_out = 0; /* the last boundary, in the input and the output */
+    /* Written through a local pointer: stores through *buf (char) could alias buf itself. */
+    char *out = *buf;
     for (size_t i = 0; i < len;) {
         unsigned char b = (unsigned char)s[i];
         if (b < 0x80 && b != 0) { /* every ASCII code point but NUL is a boundary */
             cut = i;
             cut_out = n;
-            (*buf)[n++] = (char)(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+            out[n++] = (char)(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
             i++;
             continue;
         }
@@ -167,10 +169,10 @@ ars_status normalize_text_into(const char *s, size_t len, char **buf, size_t *ca
                 cut_out = n;
                 i += 2;
                 if (m == 0) {
-                    (*buf)[n++] = (char)b;
-                    (*buf)[n++] = s[i - 1];
+                    out[n++] = (char)b;
+                    out[n++] = s[i - 1];
                 } else if (m > 0) {
-                    n += (size_t)chars_encode(m, *buf + n);
+                    n += (size_t)chars_encode(m, out + n);
                 }
                 continue;
             }
@@ -188,7 +190,7 @@ ars_status normalize_text_into(const char *s, size_t len, char **buf, size_t *ca
                 cut = i;
                 cut_out = n;
                 i += step;
-                if (mapped >= 0) n += (size_t)chars_encode(mapped, *buf + n);
+                if (mapped >= 0) n += (size_t)chars_encode(mapped, out + n);
                 continue;
             }
             if (normalize_is_droppable_mark(t, mapped)) {
@@ -206,7 +208,8 @@ ars_status normalize_text_into(const char *s, size_t len, char **buf, size_t *ca
         if (st != ARS_OK) return st;
         n = cut_out;
         st = normalize_reserve(buf, cap, n + piece_len + (len - q) + 1);
-        if (st == ARS_OK) memcpy(*buf + n, piece, piece_len);
+        out = *buf;
+        if (st == ARS_OK) memcpy(out + n, piece, piece_len);
         free(piece);
         if (st != ARS_OK) return st;
         n += piece_len;
