@@ -228,43 +228,32 @@ static int clean_same_text(const char *a, size_t ai, size_t ae, const char *b, s
  * U+2029 PARAGRAPH SEPARATOR or U+0085 NEXT LINE. Sets *content_end (the line without its end)
  * and returns where the next line starts (len when this is the last). */
 static size_t clean_line_end(const char *t, size_t i, size_t len, size_t *content_end) {
-    /* The bytes that may start a line end: \n, \r, 0xE2 (U+2028, U+2029) and 0xC2 (U+0085).
-     * Eight bytes at a time are skipped while none of them is one (a zero byte of x ^ c marks a
-     * byte equal to c: the classic has-zero-byte test). */
-    static const unsigned char may_end[256] = {['\n'] = 1, ['\r'] = 1, [0xC2] = 1, [0xE2] = 1};
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    while (i + 8 <= len) {
-        uint64_t x;
-        memcpy(&x, t + i, 8);
-        uint64_t a = x ^ (ones * '\n'), b = x ^ (ones * '\r'), c = x ^ (ones * 0xC2),
-                 d = x ^ (ones * 0xE2);
-        uint64_t z = ((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c) | ((d - ones) & ~d);
-        if (z & highs) break;
-        i += 8;
-    }
-    for (; i < len; i++) {
-        unsigned char c = (unsigned char)t[i];
-        if (!may_end[c]) continue;
-        if (c == '\n') {
-            *content_end = i;
-            return i + 1;
+    /* memchr runs over the line for each kind of line end (fast: vector code in libc); the
+     * earliest one found ends the line. */
+    const char *base = t + i;
+    size_t n = len - i;
+    const char *nl = memchr(base, '\n', n);
+    size_t lim = nl ? (size_t)(nl - base) : n; /* nothing before base + lim can be later */
+    const char *cr = memchr(base, '\r', lim);
+    if (cr) lim = (size_t)(cr - base);
+    for (const char *p = base; (p = memchr(p, 0xE2, lim - (size_t)(p - base))) != NULL; p++)
+        if ((size_t)(p - t) + 2 < len && (unsigned char)p[1] == 0x80 &&
+            ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9)) {
+            lim = (size_t)(p - base);
+            break;
         }
-        if (c == '\r') {
-            *content_end = i;
-            return i + 1 < len && t[i + 1] == '\n' ? i + 2 : i + 1;
+    for (const char *p = base; (p = memchr(p, 0xC2, lim - (size_t)(p - base))) != NULL; p++)
+        if ((size_t)(p - t) + 1 < len && (unsigned char)p[1] == 0x85) {
+            lim = (size_t)(p - base);
+            break;
         }
-        if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80 &&
-            ((unsigned char)t[i + 2] == 0xA8 || (unsigned char)t[i + 2] == 0xA9)) {
-            *content_end = i;
-            return i + 3;
-        }
-        if (c == 0xC2 && i + 1 < len && (unsigned char)t[i + 1] == 0x85) {
-            *content_end = i;
-            return i + 2;
-        }
-    }
-    *content_end = len;
-    return len;
+    size_t at = i + lim;
+    *content_end = at;
+    if (at == len) return len;
+    unsigned char c = (unsigned char)t[at];
+    if (c == '\n') return at + 1;
+    if (c == '\r') return at + 1 < len && t[at + 1] == '\n' ? at + 2 : at + 1;
+    return at + (c == 0xE2 ? 3 : 2); /* U+2028, U+2029 or NEL */
 }
 
 /* Narrows [*start, *end) past blanks and invisible format characters at both ends. */

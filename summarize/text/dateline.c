@@ -325,6 +325,15 @@ int dateline_find(const char *s, size_t start, size_t end, size_t *date_start, s
 int dateline_latest_year(const char *s, size_t start, size_t end) {
     int latest = 0;
     for (size_t i = start; i < end;) {
+        /* No decimal digit lies between U+0080 and U+063F (lead bytes C2-D8): such letters are
+         * stepped over without decoding, as are ASCII bytes other than digits. */
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80 ? (b < '0' || b > '9')
+                     : (b >= 0xC2 && b <= 0xD8 && i + 1 < end &&
+                        ((unsigned char)s[i + 1] & 0xC0) == 0x80)) {
+            i += b < 0x80 ? 1 : 2;
+            continue;
+        }
         int32_t cp;
         size_t n = chars_next(s, i, end, &cp);
         if (!chars_is_digit(cp)) {

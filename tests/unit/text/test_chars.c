@@ -21,6 +21,9 @@ static void test_chars_table_categories_are_utf8procs(void **state) {
     assert_int_equal(chars_category(0x2026), UTF8PROC_CATEGORY_PO);
     assert_int_equal(chars_category(-1), UTF8PROC_CATEGORY_CN);
     assert_int_equal(chars_category(0x110000), UTF8PROC_CATEGORY_CN);
+    /* dateline_latest_year steps over U+0080-U+063F without decoding: no digit there. */
+    for (int32_t cp = 0x80; cp < 0x640; cp++)
+        assert_false(chars_is_digit(cp));
 }
 
 /* The facts the normaliser's fast path rests on, for the code points Arabic news is made of. */

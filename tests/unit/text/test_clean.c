@@ -374,6 +374,31 @@ static void test_clean_marks_wrapped_lines_of_pdf_seed_only(void **state) {
             assert_false(s->lines[d][j].flags & CLEAN_LINE_WRAPPED);
 }
 
+/* Every line end splits: \n, \r\n, a lone \r, U+2028, U+2029 and NEL, with other bytes that
+ * share their first byte (“ ” … start with E2, « » and NBSP with C2) left inside the lines. */
+static void test_clean_splits_at_every_line_end(void **state) {
+    (void)state;
+    const char *text = "أولا «س» “ص”…\nثانيا\r\nثالثا\rرابعا\xE2\x80\xA8خامسا\xE2\x80\xA9"
+                       "سادسا\xC2\x85سابعا\xC2\xA0ثامنا";
+    static const char *const want[] = {
+        "أولا «س» “ص”…", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا\xC2\xA0ثامنا"};
+    clean_doc doc = {text, strlen(text), 0};
+    clean_line *lines = NULL;
+    size_t n = 0;
+    assert_int_equal(clean_documents(&doc, 1, &lines, &n, NULL), ARS_OK);
+    assert_int_equal(n, sizeof want / sizeof *want);
+    for (size_t k = 0; k < n; k++) {
+        size_t start = lines[k].start, end = lines[k].end;
+        if (lines[k].flags & CLEAN_LINE_TITLE) {
+            start = lines[k].title_start;
+            end = lines[k].title_end;
+        }
+        assert_int_equal(end - start, strlen(want[k]));
+        assert_memory_equal(text + start, want[k], end - start);
+    }
+    free(lines);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_clean_keeps_every_wrapped_line_of_pdf_seed,
@@ -398,6 +423,7 @@ int main(void) {
         cmocka_unit_test(test_clean_heading_needs_prose_after_it),
         cmocka_unit_test(test_clean_handles_crlf_bom_and_empty_documents),
         cmocka_unit_test(test_clean_reason_names_are_distinct),
+        cmocka_unit_test(test_clean_splits_at_every_line_end),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
