@@ -91,7 +91,9 @@ static size_t dl_fold_word(const char *s, size_t ws, size_t we, char *buf) {
 /* Is the folded word w (wl bytes) one of the (folded) names? */
 static int dl_in(const char *w, size_t wl, const char *const *names, size_t n) {
     for (size_t k = 0; k < n; k++)
-        if (wl && names[k][0] == w[0] && strlen(names[k]) == wl && memcmp(names[k], w, wl) == 0)
+        /* Two bytes first: every Arabic name starts with D8 or D9. */
+        if (wl >= 2 && names[k][0] == w[0] && names[k][1] == w[1] && strlen(names[k]) == wl &&
+            memcmp(names[k], w, wl) == 0)
             return 1;
     return 0;
 }

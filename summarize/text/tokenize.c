@@ -72,6 +72,19 @@ ars_status tokenize(const char *s, size_t len, token_span **toks, size_t *n, siz
     int in_token = 0;
     uint32_t flags = 0;
     while (i < len) {
+        /* A run of Arabic letters (U+0620-U+063F: D8 A0-BF; U+0641-U+064A: D9 81-8A; all Lo)
+         * inside a token is taken straight from the bytes: most of the text. */
+        if (in_token) {
+            while (i + 1 < len) {
+                unsigned char b = (unsigned char)s[i], c = (unsigned char)s[i + 1];
+                if (!((b == 0xD8 && c >= 0xA0 && c <= 0xBF) ||
+                      (b == 0xD9 && c >= 0x81 && c <= 0x8A)))
+                    break;
+                flags |= TOKEN_ARABIC;
+                i += 2;
+            }
+            if (i >= len) break;
+        }
         int32_t cp;
         /* An invalid byte reads as U+FFFD (a symbol): it separates, and is skipped alone. */
         size_t step = chars_next(s, i, len, &cp);
