@@ -47,12 +47,16 @@ def run_timed(runstat, cmd):
 
 
 STAGE_RE = re.compile(r"^  (\S+)\s+([0-9.]+)\s+([0-9.]+)$")
+FRONT_RE = re.compile(r"front end\s+([0-9.]+) MB/s")
 HEAD_RE = re.compile(r"timings: (\d+) documents, (\d+) bytes, (\d+) sentences")
 
 
 def parse_timings(text):
     stages, head = {}, None
     for line in text.splitlines():
+        m = FRONT_RE.search(line)
+        if m:
+            stages["front_mbps"] = (float(m.group(1)), float(m.group(1)))
         m = HEAD_RE.search(line)
         if m:
             head = tuple(int(x) for x in m.groups())
@@ -81,6 +85,8 @@ def main():
                     help="largest input (articles) the baseline is run on")
     ap.add_argument("--words", default="250")
     ap.add_argument("--extra", default="", help="more options for summarize")
+    ap.add_argument("--one-core-runs", type=int, default=5,
+                    help="runs with --threads 1 on the largest input, for the front end's MB/s")
     args = ap.parse_args()
 
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -122,6 +128,21 @@ def main():
               % (n, mb, row["sentences"], 1e3 * row["wall"], 1e3 * row["cpu"], row["rss"],
                  1e3 * row["baseline"], row["ratio"], load), flush=True)
 
+    # The front end on one core: --threads 1 on the largest input, pinned to one processor.
+    one_core = None
+    if args.one_core_runs > 0:
+        n = sizes[-1]
+        files = sorted(glob.glob(os.path.join(args.inputs, "n%05d" % n, "*.txt")))
+        cmd = ["taskset", "-c", "0", args.summarize, "--threads", "1", "--timings", "-w",
+               args.words] + files
+        parsed = [parse_timings(run_timed(runstat, cmd)["stderr"])[1]
+                  for _ in range(args.one_core_runs)]
+        one_core = {st: median([p[st][0] for p in parsed]) for st in parsed[0]}
+        print("front end on one core (%d articles, --threads 1, taskset -c 0): %.1f MB/s; "
+              "read %.0f ms, clean %.0f ms, analyse %.0f ms (load %.2f)"
+              % (n, one_core["front_mbps"], one_core["read"], one_core["clean"],
+                 one_core["analyse"], os.getloadavg()[0]), flush=True)
+
     fields = ["articles", "mb", "sentences", "wall", "cpu", "rss", "baseline", "baseline_cpu",
               "baseline_rss", "ratio", "load"]
     with open(os.path.join(args.out, "results.csv"), "w", newline="") as f:
@@ -152,11 +173,20 @@ def main():
     lines += ["", "| stage (wall ms) | " + " | ".join(str(n) for n in sizes) + " |",
               "|---|" + "---:|" * len(sizes)]
     for st in stages:
+        if st == "front_mbps":
+            continue
         cells = []
         for n in sizes:
             v = [s for s in stage_rows if s["articles"] == n and s["stage"] == st]
             cells.append("%.2f" % v[0]["wall_ms"] if v else "")
         lines.append("| %s | %s |" % (st, " | ".join(cells)))
+    front = [s for s in stage_rows if s["stage"] == "front_mbps"]
+    lines.append("| front end (MB/s) | %s |" % " | ".join("%.1f" % s["wall_ms"] for s in front))
+    if one_core:
+        lines += ["", "Front end on one core (%d articles, `--threads 1`, `taskset -c 0`): "
+                  "%.1f MB/s (read %.0f ms, clean %.0f ms, analyse %.0f ms)."
+                  % (sizes[-1], one_core["front_mbps"], one_core["read"], one_core["clean"],
+                     one_core["analyse"])]
     with open(os.path.join(args.out, "table.md"), "w") as f:
         f.write("\n".join(lines) + "\n")
     print("\n".join(lines))
