@@ -147,7 +147,7 @@ typedef struct {
     ars_budget budget;      /* policy at the word budget max_words. Default ARS_BUDGET_FIRST */
     /* Added after 0.2.0 (appended: see struct_size). */
     size_t threads; /* threads of the front end (clean, split, analyse: per document). 0 (the
-                       default) uses one per processor online, up to 8, and only for inputs
+                       default) uses one per processor it may run on, up to 8, only for inputs
                        large enough to pay for them (docs/BENCHMARKS.md); n uses n (at most one
                        per document). The summary is the same bytes for any value */
 } ars_options;

@@ -1,8 +1,10 @@
 /* parallel.c - parallel_for on POSIX threads (see parallel.h): workers take chunks from a shared
  * counter in order; the first failure, by chunk position, is the one reported. */
+#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
 #include "summarize/common/parallel.h"
 
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -78,6 +80,10 @@ ars_status parallel_for(const parallel_plan *plan, size_t n, size_t chunk, paral
 }
 
 size_t parallel_cpu_count(void) {
+    /* The processors this process may run on (taskset, cgroup cpusets), else those online. */
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+        return (size_t)CPU_COUNT(&set);
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 ? (size_t)n : 1;
 }

@@ -28,7 +28,8 @@ typedef ars_status (*parallel_body)(void *ctx, size_t worker, size_t begin, size
 ars_status parallel_for(const parallel_plan *plan, size_t n, size_t chunk, parallel_body body,
                         void *ctx);
 
-/* The number of processors online (at least 1). */
+/* The number of processors this process may run on (its affinity mask: taskset, cpusets), or
+ * else online; at least 1. */
 size_t parallel_cpu_count(void);
 
 #endif
