@@ -145,8 +145,8 @@ static int main_fail(ars_status st, const ars_error *err) {
 }
 
 int main(int argc, char **argv) {
-    /* This process calls BLAS on this thread only: OpenBLAS's idle pool need not spin. */
-    ars_blas_park_threads();
+    /* This process is ours: OpenBLAS's idle pool need not spin, malloc may keep memory. */
+    ars_tune_process();
     ars_options opt;
     ars_options_init(&opt);
     const char *out_path = NULL;

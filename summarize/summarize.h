@@ -252,11 +252,16 @@ ARS_API const char *ars_summarizer_timing_get(const ars_summarizer *s, size_t i,
                                               double *wall_seconds, double *cpu_seconds);
 
 /* For a program that owns its process, called before anything else (the summarize command does):
- * stops the worker threads OpenBLAS starts as soon as it is loaded, which otherwise spin for about
- * 0.1 s on the other processors whether BLAS is called or not, slowing the front end's own
- * threads and every other program; OpenBLAS starts them again when a BLAS call needs them. Does
- * nothing with another BLAS. Never call it while another thread may be in a BLAS call. */
-ARS_API void ars_blas_park_threads(void);
+ * - stops the worker threads OpenBLAS starts as soon as it is loaded, which otherwise spin for
+ *   about 0.1 s on the other processors whether BLAS is called or not, slowing the front end's
+ *   threads and every other program (OpenBLAS starts them again when a BLAS call needs them; does
+ *   nothing with another BLAS);
+ * - with glibc, has malloc keep freed memory and serve large blocks from it rather than from
+ *   fresh pages: the first write to a fresh page faults, and with the front end's threads each
+ *   fault interrupts the other threads to flush their TLB (docs/BENCHMARKS.md measures both).
+ * Process-wide settings: never call it from a library, or while another thread may be in a BLAS
+ * call. */
+ARS_API void ars_tune_process(void);
 
 /* Forgets the documents and the last summary; keeps options and loaded resources. */
 ARS_API void ars_summarizer_reset(ars_summarizer *s);

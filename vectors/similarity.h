@@ -78,7 +78,7 @@ ars_status similarity_graph_build(const tfidf_matrix *x, float threshold, simila
 /* Frees the arrays of g and zeroes it. NULL-safe, idempotent. */
 void similarity_graph_free(similarity_graph *g);
 
-/* Stops the worker threads OpenBLAS starts when it is loaded (see ars_blas_park_threads); they
+/* Stops the worker threads OpenBLAS starts when it is loaded (see ars_tune_process); they
  * start again when a BLAS call needs them. Does nothing with another BLAS. */
 void similarity_blas_park(void);
 
