@@ -85,6 +85,8 @@ def main():
                     help="largest input (articles) the baseline is run on")
     ap.add_argument("--words", default="250")
     ap.add_argument("--extra", default="", help="more options for summarize")
+    ap.add_argument("--sweep-sizes", default="10,100,300,1000",
+                    help="sizes at which --threads 1 and 2 are compared (the switch-over)")
     ap.add_argument("--one-core-runs", type=int, default=5,
                     help="runs with --threads 1 on the largest input, for the front end's MB/s")
     args = ap.parse_args()
@@ -143,6 +145,23 @@ def main():
               % (n, one_core["front_mbps"], one_core["read"], one_core["clean"],
                  one_core["analyse"], os.getloadavg()[0]), flush=True)
 
+    # Where a second thread starts to pay: --threads 1 against --threads 2.
+    sweep = []
+    if args.sweep_sizes:
+        sweep_sizes = [int(x) for x in args.sweep_sizes.split(",")]
+        sys.argv = ["make_inputs.py", args.corpus, args.inputs] + [str(x) for x in sweep_sizes]
+        make_inputs.main()
+        for n in sweep_sizes:
+            files = sorted(glob.glob(os.path.join(args.inputs, "n%05d" % n, "*.txt")))
+            mb = sum(os.path.getsize(f) for f in files) / 1e6
+            walls = {}
+            for t in ("1", "2"):
+                cmd = [args.summarize, "--threads", t, "-w", args.words] + files
+                walls[t] = median([run_timed(runstat, cmd)["wall"] for _ in range(args.runs)])
+            sweep.append((n, mb, walls["1"], walls["2"]))
+            print("threads %5d articles %.2f MB: one %.1f ms, two %.1f ms"
+                  % (n, mb, 1e3 * walls["1"], 1e3 * walls["2"]), flush=True)
+
     fields = ["articles", "mb", "sentences", "wall", "cpu", "rss", "baseline", "baseline_cpu",
               "baseline_rss", "ratio", "load"]
     with open(os.path.join(args.out, "results.csv"), "w", newline="") as f:
@@ -187,6 +206,10 @@ def main():
                   "%.1f MB/s (read %.0f ms, clean %.0f ms, analyse %.0f ms)."
                   % (sizes[-1], one_core["front_mbps"], one_core["read"], one_core["clean"],
                      one_core["analyse"])]
+    if sweep:
+        lines += ["", "| articles | input MB | `--threads 1` | `--threads 2` |", "|---:|---:|---:|---:|"]
+        for n, mb, one, two in sweep:
+            lines.append("| %d | %.2f | %s | %s |" % (n, mb, ms(one), ms(two)))
     with open(os.path.join(args.out, "table.md"), "w") as f:
         f.write("\n".join(lines) + "\n")
     print("\n".join(lines))

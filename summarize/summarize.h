@@ -8,13 +8,14 @@
  * threads. The pointers a summarizer hands out (ars_summary_get, ars_summarizer_sentence_get, their
  * strings) are valid as stated below and may be read from any thread while nothing modifies their
  * summarizer. The functions that take no summarizer (names, statuses, versions, ars_file_read,
- * ars_text_check, ars_text_is_blank, ars_free) are safe from any thread. Similarities go through
- * CBLAS (OpenBLAS on Debian by default), which keeps its own process-wide pool of worker threads,
- * sized by OPENBLAS_NUM_THREADS (by default one per core) and shared by every summarizer in the
- * process; OpenBLAS serialises concurrent calls from several threads, so a service that runs
- * summarizers in parallel threads should set OPENBLAS_NUM_THREADS=1 (or call OpenBLAS's
- * openblas_set_num_threads(1)) to keep the two pools from competing. The summary does not depend
- * on the BLAS thread count (an end-to-end test compares 1 and 2 OpenBLAS threads). */
+ * ars_text_check, ars_text_is_blank, ars_free) are safe from any thread. ars_summarizer_run may
+ * run its front end on threads of its own (ars_options.threads), started and joined within the
+ * call; the summary is the same bytes for any thread count (end-to-end tests compare them).
+ * Similarities are computed from the sparse rows and no stage calls BLAS (docs/BENCHMARKS.md
+ * measures the dense CBLAS path), but OpenBLAS, the BLAS linked by default, starts a process-wide
+ * pool of worker threads when it is loaded, sized by OPENBLAS_NUM_THREADS: a program of its own
+ * may stop it with ars_tune_process(); a service that also calls OpenBLAS and runs summarizers in
+ * parallel threads should set OPENBLAS_NUM_THREADS=1 to keep the pools from competing. */
 #ifndef ARS_SUMMARIZE_H
 #define ARS_SUMMARIZE_H
 
