@@ -148,9 +148,10 @@ typedef struct {
     ars_budget budget;      /* policy at the word budget max_words. Default ARS_BUDGET_FIRST */
     /* Added after 0.2.0 (appended: see struct_size). */
     size_t threads; /* threads of the front end (clean, split, analyse: per document). 0 (the
-                       default) uses one per processor it may run on, up to 8, only for inputs
-                       large enough to pay for them (docs/BENCHMARKS.md); n uses n (at most one
-                       per document). The summary is the same bytes for any value */
+                       default) uses, for inputs over 1 MiB, one per processor it may run on
+                       that other work did not keep busy over the last minute (load average),
+                       up to 8, and one below (docs/BENCHMARKS.md); n uses n (at most one per
+                       document). The summary is the same bytes for any value */
 } ars_options;
 
 /* Fills the struct_size bytes at opts with the defaults above and sets opts->struct_size. opts must

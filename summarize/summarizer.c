@@ -44,9 +44,10 @@
 #define SUMMARIZER_CENTRALITY_FLOOR 1.0
 
 /* The front end runs on several threads when there is enough text to pay for them: below this
- * many bytes in all, one thread (thread start-up and the merge cost more than they save; measured
- * in docs/BENCHMARKS.md). An explicit ars_options.threads is obeyed at any size. */
-#define SUMMARIZER_PARALLEL_MIN_BYTES ((size_t)256 * 1024)
+ * many bytes in all, one thread (each worker stems and caches its own tokens, and the merge is
+ * sequential: at 100 articles, 0.28 MB, two threads were slower; docs/BENCHMARKS.md). An explicit
+ * ars_options.threads is obeyed at any size. */
+#define SUMMARIZER_PARALLEL_MIN_BYTES ((size_t)1024 * 1024)
 
 /* At most this many threads when the count is automatic, and at most SUMMARIZER_THREADS_LIMIT
  * when it is given. */
@@ -503,7 +504,7 @@ static size_t summarizer_thread_count(const ars_summarizer *s) {
         bytes += s->docs[d].len;
     size_t t = s->opt.threads;
     if (t == 0) {
-        t = bytes < SUMMARIZER_PARALLEL_MIN_BYTES ? 1 : parallel_cpu_count();
+        t = bytes < SUMMARIZER_PARALLEL_MIN_BYTES ? 1 : parallel_idle_cpu_count();
         if (t > SUMMARIZER_MAX_THREADS) t = SUMMARIZER_MAX_THREADS;
     }
     if (t > s->n_docs) t = s->n_docs;

@@ -87,3 +87,12 @@ size_t parallel_cpu_count(void) {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 ? (size_t)n : 1;
 }
+
+size_t parallel_idle_cpu_count(void) {
+    size_t cpus = parallel_cpu_count();
+    double load = 0.0;
+    if (getloadavg(&load, 1) != 1 || !(load > 0.0)) return cpus;
+    /* Whole processors kept busy by others over the last minute. */
+    size_t busy = load < (double)cpus ? (size_t)load : cpus;
+    return busy < cpus ? cpus - busy : 1;
+}

@@ -47,6 +47,8 @@ static void test_parallel_visits_every_index_once(void **state) {
     parallel_plan many = {64};
     assert_int_equal(parallel_for(&many, 0, 0, body, &j), ARS_OK);
     assert_true(parallel_cpu_count() >= 1);
+    assert_true(parallel_idle_cpu_count() >= 1);
+    assert_true(parallel_idle_cpu_count() <= parallel_cpu_count());
 }
 
 /* Indices from 600 on fail; the chunk holding 600 starts first among the failed ones and fails
