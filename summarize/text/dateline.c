@@ -60,7 +60,7 @@ static int dl_is_date_gap(int32_t cp) {
 }
 
 static int dl_is_word_char(int32_t cp) {
-    return chars_is_letter(cp) || chars_is_mark(cp) || chars_is_digit(cp);
+    return (chars_classes(cp) & (CHARS_LETTER | CHARS_MARK | CHARS_DIGIT)) != 0;
 }
 
 /* Does the word s[ws..we) read as `name` once both are folded? */
@@ -244,6 +244,17 @@ static size_t dl_dashes(const char *s, size_t i, size_t end, size_t *n_dashes, i
     return i;
 }
 
+/* The end of the word at p: word characters, and tatweel when `tatweel` is set. */
+static size_t dl_word_end(const char *s, size_t p, size_t end, int tatweel) {
+    while (p < end) {
+        int32_t cp;
+        size_t n = chars_next(s, p, end, &cp);
+        if (!dl_is_word_char(cp) && !(tatweel && cp == 0x0640)) break;
+        p += n;
+    }
+    return p;
+}
+
 /* A wire dateline at i: place words (commas allowed), then either a parenthesised agency of one
  * to three words followed by dashes or a colon ("دبي، الإمارات (CNN)--", "بيروت (رويترز) -"), or,
  * without an agency, at most DL_WIRE_BARE_WORDS place words and a double or em dash
@@ -256,8 +267,7 @@ static size_t dl_skip_wire(const char *s, size_t i, size_t end) {
         int32_t cp = chars_at(s, p, end);
         if (cp == '(' || chars_is_dash(cp)) break;
         if (cp < 0 || !dl_is_word_char(cp) || ++words > DL_WIRE_PLACE_WORDS) return i;
-        while (p < end && (dl_is_word_char(chars_at(s, p, end)) || chars_at(s, p, end) == 0x0640))
-            p += chars_next(s, p, end, &cp);
+        p = dl_word_end(s, p, end, 1);
     }
     if (words == 0) return i;
     size_t n_dashes;
@@ -274,8 +284,7 @@ static size_t dl_skip_wire(const char *s, size_t i, size_t end) {
         int32_t cp = chars_at(s, p, end);
         if (cp == ')') break;
         if (cp < 0 || !dl_is_word_char(cp) || ++inner > 3) return i;
-        while (p < end && dl_is_word_char(chars_at(s, p, end)))
-            p += chars_next(s, p, end, &cp);
+        p = dl_word_end(s, p, end, 0);
     }
     if (inner == 0) return i;
     p = dl_skip(s, p + 1, end, NULL);
