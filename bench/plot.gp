@@ -6,7 +6,7 @@ if (!exists("out")) out = 'docs/bench-scaling.svg'
 set terminal svg size 960,420 font "sans,12" background rgb "white"
 set output out
 set datafile separator ","
-set key top left
+set key bottom right
 set grid
 set multiplot layout 1,2
 set logscale xy
@@ -20,8 +20,9 @@ plot in using 2:4 skip 1 with linespoints lw 2 pt 7 title "summarize, wall", \
 unset logscale y
 set logscale x
 set yrange [0:*]
+set key top right
 set xlabel "articles"
-set ylabel "microseconds per sentence (wall)"
+set ylabel "microseconds per sentence (wall, start-up included)"
 set title "Time per sentence"
 plot in using 1:(1e6 * $4 / $3) skip 1 with linespoints lw 2 pt 7 title "summarize"
 unset multiplot

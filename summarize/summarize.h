@@ -149,8 +149,8 @@ typedef struct {
     /* Added after 0.2.0 (appended: see struct_size). */
     size_t threads; /* threads of the front end (clean, split, analyse: per document). 0 (the
                        default) uses, for inputs over 1 MiB, one per processor it may run on
-                       that other work did not keep busy over the last minute (load average),
-                       up to 8, and one below (docs/BENCHMARKS.md); n uses n (at most one per
+                       that other programs are not keeping busy at the start of the run, up to
+                       8, and one below (docs/BENCHMARKS.md); n uses n (at most one per
                        document). The summary is the same bytes for any value */
 } ars_options;
 

@@ -7,6 +7,7 @@
 #include <sched.h>
 #include <stdatomic.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -90,9 +91,13 @@ size_t parallel_cpu_count(void) {
 
 size_t parallel_idle_cpu_count(void) {
     size_t cpus = parallel_cpu_count();
-    double load = 0.0;
-    if (getloadavg(&load, 1) != 1 || !(load > 0.0)) return cpus;
-    /* Whole processors kept busy by others over the last minute. */
-    size_t busy = load < (double)cpus ? (size_t)load : cpus;
-    return busy < cpus ? cpus - busy : 1;
+    /* /proc/loadavg's fourth field: tasks runnable now (this thread among them) / all tasks. The
+     * load average itself would count this program's own earlier runs as other work. */
+    FILE *f = fopen("/proc/loadavg", "r");
+    long running = 0;
+    int got = f ? fscanf(f, "%*f %*f %*f %ld/", &running) : 0;
+    if (f) fclose(f);
+    if (got != 1 || running < 1) return cpus;
+    size_t others = (size_t)(running - 1);
+    return others < cpus ? cpus - others : 1;
 }

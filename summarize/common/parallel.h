@@ -32,9 +32,9 @@ ars_status parallel_for(const parallel_plan *plan, size_t n, size_t chunk, paral
  * else online; at least 1. */
 size_t parallel_cpu_count(void);
 
-/* parallel_cpu_count less the processors that other work kept busy over the last minute (the
- * 1-minute load average, rounded down); at least 1. A second thread on a busy processor costs
- * more than it brings (docs/BENCHMARKS.md). */
+/* parallel_cpu_count less the tasks of other programs runnable right now (Linux's
+ * /proc/loadavg; all of them where it cannot be read); at least 1. A second thread on a busy
+ * processor costs more than it brings (docs/BENCHMARKS.md). */
 size_t parallel_idle_cpu_count(void);
 
 #endif
