@@ -1,11 +1,13 @@
 # summarize-dependencies.cmake - finds what libsummarize links and names each as an imported target:
 # PkgConfig::ARS_UTF8PROC, PkgConfig::ARS_JANSSON, BLAS::BLAS (any BLAS with the CBLAS interface,
 # through FindBLAS; BLA_VENDOR picks one, OpenBLAS by default) and summarize::stemmer (libstemmer,
-# which ships no pkg-config file). Included by the build and, for a static libsummarize, by the
+# which ships no pkg-config file), and Threads::Threads (the parallel front end). Included by the build and, for a static libsummarize, by the
 # installed package configuration, so that users link the same dependencies under the same names.
 include_guard(GLOBAL)
 
 find_package(PkgConfig REQUIRED QUIET)
+set(THREADS_PREFER_PTHREAD_FLAG ON)
+find_package(Threads REQUIRED)
 pkg_check_modules(ARS_UTF8PROC REQUIRED QUIET IMPORTED_TARGET GLOBAL libutf8proc)
 pkg_check_modules(ARS_JANSSON REQUIRED QUIET IMPORTED_TARGET GLOBAL jansson)
 

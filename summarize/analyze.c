@@ -12,11 +12,24 @@
 #include "summarize/text/stem.h"
 #include "summarize/text/tokenize.h"
 
+/* What a distinct token becomes, cached per vocabulary: a term id, or one of these. */
+#define ANALYZE_SKIP   UINT32_MAX       /* a stopword, or nothing left after stemming */
+#define ANALYZE_BROKEN (UINT32_MAX - 1) /* extraction damage (analyze_is_broken) */
+
 struct analyzer {
     stopwords *stop;
     stemmer *stem;
     token_span *toks; /* scratch reused between sentences */
     size_t toks_cap;
+    char *norm; /* the analysis copy of the sentence, reused */
+    size_t norm_cap;
+    /* Token cache: every distinct token seen since the vocabulary `bound` was first used, with
+     * what it became (outcome[token id]), so each is looked up, stemmed and interned once. News
+     * repeats its words: over the ANT corpus a token is new about once in sixteen. */
+    const vocab *bound;
+    vocab *tokens;
+    uint32_t *outcome;
+    size_t n_outcome, cap_outcome;
 };
 
 /* The stopword list is normalised exactly as sentence tokens are, so look-ups compare like with
@@ -49,7 +62,17 @@ void analyzer_free(analyzer *a) {
     stopwords_free(a->stop);
     stemmer_free(a->stem);
     free(a->toks);
+    free(a->norm);
+    vocab_free(a->tokens);
+    free(a->outcome);
     free(a);
+}
+
+void analyzer_forget(analyzer *a) {
+    vocab_free(a->tokens);
+    a->tokens = NULL;
+    a->n_outcome = 0;
+    a->bound = NULL;
 }
 
 /* PDF extraction often loses the glyph of a final ي/ى, and what is left of the function words
@@ -71,19 +94,68 @@ static int analyze_is_broken(const char *t, size_t len, uint32_t flags) {
     return 0;
 }
 
+/* What token t (tl bytes, tokenizer flags fl) becomes: ANALYZE_BROKEN, ANALYZE_SKIP or the id of
+ * its stem in voc. */
+static ars_status analyze_token(analyzer *a, vocab *voc, const char *t, size_t tl, uint32_t fl,
+                                uint32_t *out) {
+    if (analyze_is_broken(t, tl, fl)) {
+        *out = ANALYZE_BROKEN; /* damage is not content: keep it out of the vectors */
+        return ARS_OK;
+    }
+    *out = ANALYZE_SKIP;
+    if (stopwords_contains(a->stop, t, tl)) return ARS_OK;
+    size_t sl = 0;
+    const char *stem;
+    ars_status st = stemmer_term(a->stem, t, tl, &stem, &sl);
+    if (st != ARS_OK || sl == 0) return st;
+    return vocab_intern(voc, stem, sl, out); /* copies the borrowed stem at once */
+}
+
+/* The cached outcome of a token, computed on its first appearance. Stems are interned in voc in
+ * the order their first token appears, as without the cache, so ids do not change. */
+static ars_status analyze_cached(analyzer *a, vocab *voc, const char *t, size_t tl, uint32_t fl,
+                                 uint32_t *out) {
+    if (a->bound != voc || !a->tokens) {
+        analyzer_forget(a);
+        ars_status st = vocab_new(&a->tokens);
+        if (st != ARS_OK) return st;
+        a->bound = voc;
+    }
+    uint32_t id;
+    ars_status st = vocab_intern(a->tokens, t, tl, &id);
+    if (st != ARS_OK) return st;
+    if (id < a->n_outcome) {
+        *out = a->outcome[id];
+        return ARS_OK;
+    }
+    if (a->n_outcome == a->cap_outcome) {
+        size_t nc = a->cap_outcome ? 2 * a->cap_outcome : 1024;
+        uint32_t *grown = realloc(a->outcome, nc * sizeof *grown);
+        if (!grown) st = ARS_ENOMEM;
+        if (grown) {
+            a->outcome = grown;
+            a->cap_outcome = nc;
+        }
+    }
+    if (st == ARS_OK) st = analyze_token(a, voc, t, tl, fl, out);
+    if (st != ARS_OK) {
+        analyzer_forget(a); /* the token is interned without an outcome */
+        return st;
+    }
+    a->outcome[a->n_outcome++] = *out;
+    return ARS_OK;
+}
+
 ars_status analyzer_sentence(analyzer *a, vocab *voc, const char *s, size_t len, uint32_t **terms,
                              size_t *n_terms, size_t *cap, analyze_stats *stats) {
     memset(stats, 0, sizeof *stats);
-    char *norm = NULL;
     size_t norm_len = 0;
-    ars_status st = normalize_text(s, len, &norm, &norm_len);
+    ars_status st = normalize_text_into(s, len, &a->norm, &a->norm_cap, &norm_len);
     if (st != ARS_OK) return st;
+    const char *norm = a->norm;
     size_t n_toks = 0;
     st = tokenize(norm, norm_len, &a->toks, &n_toks, &a->toks_cap);
-    if (st != ARS_OK) {
-        free(norm);
-        return st;
-    }
+    if (st != ARS_OK) return st;
     for (size_t k = 0; k < n_toks; k++) {
         const char *t = norm + a->toks[k].start;
         size_t tl = a->toks[k].len;
@@ -91,38 +163,20 @@ ars_status analyzer_sentence(analyzer *a, vocab *voc, const char *s, size_t len,
         stats->n_words++;
         if (fl & TOKEN_ARABIC) stats->n_arabic++;
         if (fl & TOKEN_LATIN) stats->n_latin++;
-        if (analyze_is_broken(t, tl, fl)) {
-            stats->n_broken++;
-            continue; /* damage is not content: keep it out of the vectors */
-        }
-        if (stopwords_contains(a->stop, t, tl)) continue;
-        size_t sl = 0;
-        const char *stem;
-        st = stemmer_term(a->stem, t, tl, &stem, &sl);
-        if (st != ARS_OK) {
-            free(norm);
-            return st;
-        }
-        if (sl == 0) continue;
         uint32_t id;
-        st = vocab_intern(voc, stem, sl, &id); /* copies the borrowed stem at once */
-        if (st == ARS_OK && *n_terms == *cap) {
+        st = analyze_cached(a, voc, t, tl, fl, &id);
+        if (st != ARS_OK) return st;
+        if (id == ANALYZE_BROKEN) stats->n_broken++;
+        if (id == ANALYZE_BROKEN || id == ANALYZE_SKIP) continue;
+        if (*n_terms == *cap) {
             size_t nc = *cap ? *cap * 2 : 256;
             uint32_t *nt = realloc(*terms, nc * sizeof *nt);
-            if (!nt)
-                st = ARS_ENOMEM;
-            else {
-                *terms = nt;
-                *cap = nc;
-            }
-        }
-        if (st != ARS_OK) {
-            free(norm);
-            return st;
+            if (!nt) return ARS_ENOMEM;
+            *terms = nt;
+            *cap = nc;
         }
         (*terms)[(*n_terms)++] = id;
         stats->n_terms++;
     }
-    free(norm);
     return ARS_OK;
 }

@@ -27,9 +27,15 @@ typedef struct {
 ars_status analyzer_new(ars_stem stem, analyzer **out, ars_error *err);
 void analyzer_free(analyzer *a);
 
+/* Empties the token cache (see analyzer_sentence). */
+void analyzer_forget(analyzer *a);
+
 /* Analyses UTF-8 text [s, s+len): normalises, tokenises, drops stopwords, stems, interns each
  * content term in voc and appends its id to *terms (a realloc-grown array of *n_terms entries,
- * capacity *cap). Fills *stats. Returns ARS_OK, ARS_ENOMEM or ARS_EUTF8. */
+ * capacity *cap). Fills *stats. Returns ARS_OK, ARS_ENOMEM, ARS_ELIMIT (voc is full) or ARS_EUTF8.
+ * The analyzer remembers what each distinct token became in voc (the token cache), so a call with
+ * another vocabulary starts the cache afresh; a vocabulary freed and another allocated at the same
+ * address cannot be told apart, so call analyzer_forget between runs. */
 ars_status analyzer_sentence(analyzer *a, vocab *voc, const char *s, size_t len, uint32_t **terms,
                              size_t *n_terms, size_t *cap, analyze_stats *stats);
 

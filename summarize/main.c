@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "summarize/cli/outfile.h"
 #include "summarize/cli/parse.h"
@@ -59,6 +60,9 @@ static void main_usage(FILE *f) {
           "                       or a file with other hard links is written in place; a\n"
           "                       failed run leaves FILE as it was\n"
           "  -q, --quiet          do not warn about skipped (empty) files\n"
+          "      --threads N      threads of the front end (default 0: one per idle processor\n"
+          "                       for inputs over 1 MiB); the output is the same for any N\n"
+          "      --timings        print the time of each stage to standard error\n"
           "  -h, --help           show this help and exit\n"
           "  -V, --version        show the version and exit\n"
           "\n"
@@ -83,6 +87,45 @@ static int main_usage_error(const char *fmt, const char *arg) {
     fprintf(stderr, fmt, arg);
     fputs("\nTry 'summarize --help' for more information.\n", stderr);
     return EXIT_USAGE;
+}
+
+/* --timings: a clock reading, wall and CPU (all threads), in seconds. */
+typedef struct {
+    double wall, cpu;
+} main_clock;
+
+static main_clock main_clock_now(void) {
+    struct timespec w, c;
+    clock_gettime(CLOCK_MONOTONIC, &w);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c);
+    return (main_clock){(double)w.tv_sec + 1e-9 * (double)w.tv_nsec,
+                        (double)c.tv_sec + 1e-9 * (double)c.tv_nsec};
+}
+
+static void main_timing_line(const char *stage, double wall, double cpu) {
+    fprintf(stderr, "  %-12s %10.3f %10.3f\n", stage, 1e3 * wall, 1e3 * cpu);
+}
+
+/* Prints the stage times of a run to standard error: read (files read, UTF-8 checked, copied),
+ * the library's stages, write, the total, and the front end's throughput (read, clean and
+ * analyse: split, normalise, tokenise, stem). */
+static void main_timings(const ars_summarizer *sum, main_clock start, main_clock read_done,
+                         main_clock write_start, size_t bytes) {
+    main_clock end = main_clock_now();
+    fprintf(stderr, "summarize: timings: %zu documents, %zu bytes, %zu sentences\n",
+            ars_summarizer_document_count(sum), bytes, ars_summarizer_sentence_count(sum));
+    fprintf(stderr, "  %-12s %10s %10s\n", "stage", "wall ms", "cpu ms");
+    double front = read_done.wall - start.wall;
+    main_timing_line("read", front, read_done.cpu - start.cpu);
+    for (size_t i = 0; i < ars_summarizer_timing_count(sum); i++) {
+        double wall = 0.0, cpu = 0.0;
+        const char *name = ars_summarizer_timing_get(sum, i, &wall, &cpu);
+        main_timing_line(name, wall, cpu);
+        if (strcmp(name, "clean") == 0 || strcmp(name, "analyse") == 0) front += wall;
+    }
+    main_timing_line("write", end.wall - write_start.wall, end.cpu - write_start.cpu);
+    main_timing_line("total", end.wall - start.wall, end.cpu - start.cpu);
+    if (front > 0.0) fprintf(stderr, "  front end    %10.1f MB/s\n", (double)bytes / 1e6 / front);
 }
 
 static int main_exit_code(ars_status st) {
@@ -117,11 +160,15 @@ static int main_info_done(void) {
 }
 
 int main(int argc, char **argv) {
+    /* This process is ours: OpenBLAS's idle pool need not spin, malloc may keep memory. */
+    ars_tune_process();
     ars_options opt;
     ars_options_init(&opt);
     const char *out_path = NULL;
     ars_format fmt = ARS_FORMAT_TEXT;
-    int quiet = 0, words_given = 0, other_budget = 0;
+    int quiet = 0, words_given = 0, other_budget = 0, timings = 0;
+    main_clock start = main_clock_now();
+    size_t bytes_read = 0;
     enum {
         OPT_LAMBDA = 256,
         OPT_MAXSIM,
@@ -129,7 +176,9 @@ int main(int argc, char **argv) {
         OPT_ORDER,
         OPT_POSITION,
         OPT_DOCUMENT,
-        OPT_BUDGET
+        OPT_BUDGET,
+        OPT_TIMINGS,
+        OPT_THREADS
     };
     static const struct option longopts[] = {
         {"words", required_argument, NULL, 'w'},
@@ -146,6 +195,8 @@ int main(int argc, char **argv) {
         {"format", required_argument, NULL, 'f'},
         {"output", required_argument, NULL, 'o'},
         {"quiet", no_argument, NULL, 'q'},
+        {"timings", no_argument, NULL, OPT_TIMINGS},
+        {"threads", required_argument, NULL, OPT_THREADS},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
@@ -223,6 +274,14 @@ int main(int argc, char **argv) {
         case 'q':
             quiet = 1;
             break;
+        case OPT_TIMINGS:
+            timings = 1;
+            break;
+        case OPT_THREADS:
+            if (parse_size(optarg, &opt.threads) || opt.threads > 256)
+                return main_usage_error("--threads needs a whole number from 0 to 256, not '%s'",
+                                        optarg);
+            break;
         case 'h':
             main_usage(stdout);
             return main_info_done();
@@ -261,6 +320,7 @@ int main(int argc, char **argv) {
             if (!quiet) fprintf(stderr, "summarize: %s: empty file, skipped\n", path);
         } else {
             st = ars_summarizer_add_document(sum, path, buf, len, &err);
+            bytes_read += len;
         }
         ars_free(buf);
         if (st != ARS_OK) break;
@@ -270,6 +330,7 @@ int main(int argc, char **argv) {
         ars_summarizer_free(sum);
         return EXIT_INPUT;
     }
+    main_clock read_done = main_clock_now();
     if (st == ARS_OK) st = ars_summarizer_run(sum, &err);
     if (st != ARS_OK) {
         int code = main_fail(st, &err);
@@ -277,6 +338,7 @@ int main(int argc, char **argv) {
         return code;
     }
     int code = EXIT_OK;
+    main_clock write_start = main_clock_now();
     outfile of;
     st = outfile_open(&of, out_path ? out_path : "-", &err);
     if (st == ARS_OK) {
@@ -290,6 +352,7 @@ int main(int argc, char **argv) {
         main_fail(st, &err);
         code = st == ARS_ENOMEM ? EXIT_INTERNAL : EXIT_OUTPUT;
     }
+    if (timings) main_timings(sum, start, read_done, write_start, bytes_read);
     ars_summarizer_free(sum);
     return code;
 }

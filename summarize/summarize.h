@@ -8,13 +8,14 @@
  * threads. The pointers a summarizer hands out (ars_summary_get, ars_summarizer_sentence_get, their
  * strings) are valid as stated below and may be read from any thread while nothing modifies their
  * summarizer. The functions that take no summarizer (names, statuses, versions, ars_file_read,
- * ars_text_check, ars_text_is_blank, ars_free) are safe from any thread. Similarities go through
- * CBLAS (OpenBLAS on Debian by default), which keeps its own process-wide pool of worker threads,
- * sized by OPENBLAS_NUM_THREADS (by default one per core) and shared by every summarizer in the
- * process; OpenBLAS serialises concurrent calls from several threads, so a service that runs
- * summarizers in parallel threads should set OPENBLAS_NUM_THREADS=1 (or call OpenBLAS's
- * openblas_set_num_threads(1)) to keep the two pools from competing. The summary does not depend
- * on the BLAS thread count (an end-to-end test compares 1 and 2 OpenBLAS threads). */
+ * ars_text_check, ars_text_is_blank, ars_free) are safe from any thread. ars_summarizer_run may
+ * run its front end on threads of its own (ars_options.threads), started and joined within the
+ * call; the summary is the same bytes for any thread count (end-to-end tests compare them).
+ * Similarities are computed from the sparse rows and no stage calls BLAS (docs/BENCHMARKS.md
+ * measures the dense CBLAS path), but OpenBLAS, the BLAS linked by default, starts a process-wide
+ * pool of worker threads when it is loaded, sized by OPENBLAS_NUM_THREADS: a program of its own
+ * may stop it with ars_tune_process(); a service that also calls OpenBLAS and runs summarizers in
+ * parallel threads should set OPENBLAS_NUM_THREADS=1 to keep the pools from competing. */
 #ifndef ARS_SUMMARIZE_H
 #define ARS_SUMMARIZE_H
 
@@ -152,6 +153,12 @@ typedef struct {
     double document_weight; /* default method: weight of the article's centrality in the cluster;
                                0 ignores it. Default 1 */
     ars_budget budget;      /* policy at the word budget max_words. Default ARS_BUDGET_FIRST */
+    /* Added after 0.2.0 (appended: see struct_size). */
+    size_t threads; /* threads of the front end (clean, split, analyse: per document). 0 (the
+                       default) uses, for inputs over 1 MiB, one per processor it may run on
+                       that other programs are not keeping busy at the start of the run, up to
+                       8, and one below (docs/BENCHMARKS.md); n uses n (at most one per
+                       document). The summary is the same bytes for any value */
 } ars_options;
 
 /* Fills the struct_size bytes at opts with the defaults above and sets opts->struct_size. opts must
@@ -243,6 +250,29 @@ ARS_API const ars_sentence *ars_summary_get(const ars_summarizer *s, size_t i);
  * ars_summary_get. */
 ARS_API size_t ars_summarizer_sentence_count(const ars_summarizer *s);
 ARS_API const ars_sentence *ars_summarizer_sentence_get(const ars_summarizer *s, size_t i);
+
+/* Where the last successful run spent its time, stage by stage in pipeline order ("clean",
+ * "analyse" (split, normalise, tokenise, stem, intern), "vectorise", "similarity", "rank",
+ * "select", "results"), for profiling (summarize --timings). ars_summarizer_timing_count gives the
+ * number of stages: 0 before a successful run. ars_summarizer_timing_get returns the name of stage
+ * i (a static string) and sets *wall_seconds to its wall-clock time and *cpu_seconds to the CPU
+ * time of the whole process over it, all threads included (either pointer may be NULL); it returns
+ * NULL when i is out of range. */
+ARS_API size_t ars_summarizer_timing_count(const ars_summarizer *s);
+ARS_API const char *ars_summarizer_timing_get(const ars_summarizer *s, size_t i,
+                                              double *wall_seconds, double *cpu_seconds);
+
+/* For a program that owns its process, called before anything else (the summarize command does):
+ * - stops the worker threads OpenBLAS starts as soon as it is loaded, which otherwise spin for
+ *   about 0.1 s on the other processors whether BLAS is called or not, slowing the front end's
+ *   threads and every other program (OpenBLAS starts them again when a BLAS call needs them; does
+ *   nothing with another BLAS);
+ * - with glibc, has malloc keep freed memory and serve large blocks from it rather than from
+ *   fresh pages: the first write to a fresh page faults, and with the front end's threads each
+ *   fault interrupts the other threads to flush their TLB (docs/BENCHMARKS.md measures both).
+ * Process-wide settings: never call it from a library, or while another thread may be in a BLAS
+ * call. */
+ARS_API void ars_tune_process(void);
 
 /* Forgets the documents and the last summary; keeps options and loaded resources. */
 ARS_API void ars_summarizer_reset(ars_summarizer *s);

@@ -9,9 +9,14 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "summarize/analyze.h"
 #include "summarize/common/error.h"
+#include "summarize/common/parallel.h"
 #include "summarize/output/display.h"
 #include "summarize/rank/rank.h"
 #include "summarize/rank/select.h"
@@ -22,9 +27,8 @@
 #include "vectors/tfidf.h"
 #include "vectors/vocab.h"
 
-/* Sentences up to this count get the dense similarity matrix (n*n floats: 64 MiB at 4096), which
- * LexRank needs and which makes MMR look-ups cheap; beyond it everything runs matrix-free. */
-#define SUMMARIZER_DENSE_LIMIT 4096
+/* LexRank compares every pair of sentences (quadratic time): it is refused beyond this many. */
+#define SUMMARIZER_LEXRANK_LIMIT 4096
 
 /* A sentence needs this many words to be summary material: shorter ones are labels and debris. */
 #define SUMMARIZER_MIN_WORDS 4
@@ -40,8 +44,33 @@
  * MultiLing more, as it reordered first sentences. */
 #define SUMMARIZER_CENTRALITY_FLOOR 1.0
 
+/* The front end runs on several threads when there is enough text to pay for them: below this
+ * many bytes in all, one thread (each worker stems and caches its own tokens, and the merge is
+ * sequential: at 100 articles, 0.28 MB, two threads were slower; docs/BENCHMARKS.md). An explicit
+ * ars_options.threads is obeyed at any size. */
+#define SUMMARIZER_PARALLEL_MIN_BYTES ((size_t)1024 * 1024)
+
+/* At most this many threads when the count is automatic, and at most SUMMARIZER_THREADS_LIMIT
+ * when it is given. */
+#define SUMMARIZER_MAX_THREADS   8
+#define SUMMARIZER_THREADS_LIMIT 256
+
 /* Cosine threshold of the LexRank graph (Erkan and Radev's usual 0.1). */
 #define SUMMARIZER_LEXRANK_THRESHOLD 0.1
+
+/* The stages ars_summarizer_run times, in pipeline order (ars_summarizer_timing_get). */
+enum {
+    SUMMARIZER_STAGE_CLEAN,
+    SUMMARIZER_STAGE_ANALYSE,
+    SUMMARIZER_STAGE_VECTORISE,
+    SUMMARIZER_STAGE_SIMILARITY,
+    SUMMARIZER_STAGE_RANK,
+    SUMMARIZER_STAGE_SELECT,
+    SUMMARIZER_STAGE_RESULTS,
+    SUMMARIZER_N_STAGES
+};
+static const char *const summarizer_stage_names[SUMMARIZER_N_STAGES] = {
+    "clean", "analyse", "vectorise", "similarity", "rank", "select", "results"};
 
 typedef struct {
     char *name;
@@ -53,6 +82,8 @@ typedef struct {
 struct ars_summarizer {
     ars_options opt;
     analyzer *an;
+    analyzer **extra; /* the analyzers of the front end's other workers (parallel runs) */
+    size_t n_extra;
     summarizer_doc *docs;
     size_t n_docs, cap_docs;
     /* results of the last run */
@@ -61,6 +92,9 @@ struct ars_summarizer {
     char *display; /* the printed text of every candidate, NUL-separated */
     ars_sentence *summary;
     size_t n_summary;
+    /* stage times of the last run, in seconds; n_stages is 0 until a run succeeds */
+    double stage_wall[SUMMARIZER_N_STAGES], stage_cpu[SUMMARIZER_N_STAGES];
+    size_t n_stages;
 };
 
 static void summarizer_defaults(ars_options *opts) {
@@ -122,6 +156,17 @@ static ars_status summarizer_take_options(const ars_options *opts, ars_options *
     memcpy(out, opts, opts->struct_size);
     out->struct_size = sizeof *out;
     return ARS_OK;
+}
+
+ARS_API void ars_tune_process(void) {
+    similarity_blas_park();
+#if defined(__GLIBC__)
+    /* Blocks up to 256 MiB from the heap, freed memory kept up to 512 MiB, the heap grown 64 MiB
+     * at a time (address space: pages cost only when touched). */
+    mallopt(M_MMAP_THRESHOLD, 256 << 20);
+    mallopt(M_TRIM_THRESHOLD, 512 << 20);
+    mallopt(M_TOP_PAD, 64 << 20);
+#endif
 }
 
 ARS_API const char *ars_version(void) {
@@ -196,6 +241,8 @@ static ars_status summarizer_check_options(const ars_options *o, ars_error *err)
         return error_set(err, ARS_EARG, "damping must be in (0, 1)");
     if (!(o->tolerance > 0.0) || o->max_iter < 1)
         return error_set(err, ARS_EARG, "tolerance must be > 0 and max_iter >= 1");
+    if (o->threads > SUMMARIZER_THREADS_LIMIT)
+        return error_set(err, ARS_EARG, "threads must be at most %d", SUMMARIZER_THREADS_LIMIT);
     return ARS_OK;
 }
 
@@ -221,6 +268,7 @@ ARS_API ars_status ars_summarizer_new(const ars_options *opts, ars_summarizer **
 }
 
 static void summarizer_clear_results(ars_summarizer *s) {
+    s->n_stages = 0;
     free(s->sents);
     free(s->display);
     free(s->summary);
@@ -245,6 +293,9 @@ ARS_API void ars_summarizer_free(ars_summarizer *s) {
     ars_summarizer_reset(s);
     free(s->docs);
     analyzer_free(s->an);
+    for (size_t k = 0; k < s->n_extra; k++)
+        analyzer_free(s->extra[k]);
+    free(s->extra);
     free(s);
 }
 
@@ -329,6 +380,42 @@ ARS_API const ars_sentence *ars_summarizer_sentence_get(const ars_summarizer *s,
     return s && i < s->n_sents ? &s->sents[i] : NULL;
 }
 
+ARS_API size_t ars_summarizer_timing_count(const ars_summarizer *s) {
+    return s ? s->n_stages : 0;
+}
+
+ARS_API const char *ars_summarizer_timing_get(const ars_summarizer *s, size_t i,
+                                              double *wall_seconds, double *cpu_seconds) {
+    if (!s || i >= s->n_stages) return NULL;
+    if (wall_seconds) *wall_seconds = s->stage_wall[i];
+    if (cpu_seconds) *cpu_seconds = s->stage_cpu[i];
+    return summarizer_stage_names[i];
+}
+
+/* A point in time on both clocks the timings report: wall (monotonic) and the CPU time of the
+ * whole process, every thread included, so parallel stages show CPU above wall. */
+typedef struct {
+    struct timespec wall, cpu;
+} summarizer_clock;
+
+static void summarizer_clock_now(summarizer_clock *c) {
+    clock_gettime(CLOCK_MONOTONIC, &c->wall);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c->cpu);
+}
+
+static double summarizer_seconds(const struct timespec *from, const struct timespec *to) {
+    return (double)(to->tv_sec - from->tv_sec) + 1e-9 * (double)(to->tv_nsec - from->tv_nsec);
+}
+
+/* Charges the time since *since to a stage and restarts *since. */
+static void summarizer_lap(ars_summarizer *s, int stage, summarizer_clock *since) {
+    summarizer_clock now;
+    summarizer_clock_now(&now);
+    s->stage_wall[stage] += summarizer_seconds(&since->wall, &now.wall);
+    s->stage_cpu[stage] += summarizer_seconds(&since->cpu, &now.cpu);
+    *since = now;
+}
+
 /* One candidate sentence of a run: what every stage after analysis reads. Candidates are in
  * source order (document, then position); their terms are terms[offsets[c] .. offsets[c+1]). */
 typedef struct {
@@ -353,13 +440,12 @@ typedef struct {
     size_t *n_lines;
     summarizer_docinfo *docs;
     summarizer_candidate *cand;
-    size_t n_cand, cap_cand;
+    size_t n_cand;
     uint32_t *terms;
-    size_t n_terms, cap_terms;
+    size_t n_terms;
     size_t *offsets; /* n_cand + 1 entries */
     vocab *voc;
     tfidf_matrix x;
-    float *dense;
     /* per candidate, for the rankers and the selector */
     size_t *position, *doc_of;
     double *rel;
@@ -380,7 +466,6 @@ static void summarizer_run_free(summarizer_run_state *r, size_t n_docs) {
     free(r->offsets);
     vocab_free(r->voc);
     tfidf_free(&r->x);
-    free(r->dense);
     free(r->position);
     free(r->doc_of);
     free(r->rel);
@@ -388,9 +473,24 @@ static void summarizer_run_free(summarizer_run_state *r, size_t n_docs) {
     free(r->chosen);
 }
 
+/* The threads of this run's front end (see ars_options.threads). */
+static size_t summarizer_thread_count(const ars_summarizer *s) {
+    size_t bytes = 0;
+    for (size_t d = 0; d < s->n_docs; d++)
+        bytes += s->docs[d].len;
+    size_t t = s->opt.threads;
+    if (t == 0) {
+        t = bytes < SUMMARIZER_PARALLEL_MIN_BYTES ? 1 : parallel_idle_cpu_count();
+        if (t > SUMMARIZER_MAX_THREADS) t = SUMMARIZER_MAX_THREADS;
+    }
+    if (t > s->n_docs) t = s->n_docs;
+    return t ? t : 1;
+}
+
 /* Stage "clean": every document's lines classified together (repetition across documents is a
- * signal), and each document's date. */
-static ars_status summarizer_clean(ars_summarizer *s, summarizer_run_state *r, ars_error *err) {
+ * signal); the per-document phases on the run's threads. */
+static ars_status summarizer_clean(ars_summarizer *s, summarizer_run_state *r,
+                                   const parallel_plan *plan, ars_error *err) {
     size_t nd = s->n_docs;
     clean_doc *cd = malloc((nd ? nd : 1) * sizeof *cd);
     r->lines = calloc(nd ? nd : 1, sizeof *r->lines);
@@ -402,80 +502,238 @@ static ars_status summarizer_clean(ars_summarizer *s, summarizer_run_state *r, a
     }
     for (size_t d = 0; d < nd; d++)
         cd[d] = (clean_doc){s->docs[d].bytes, s->docs[d].len, s->docs[d].body_start};
-    ars_status st = clean_documents(cd, nd, r->lines, r->n_lines);
-    for (size_t d = 0; st == ARS_OK && d < nd; d++)
-        r->docs[d].year = clean_document_year(&cd[d], r->lines[d], r->n_lines[d]);
+    ars_status st = clean_documents(cd, nd, r->lines, r->n_lines, plan);
     free(cd);
     return st == ARS_OK ? ARS_OK : error_at(err, st, "clean");
 }
 
-/* Appends one candidate (its terms are already at the end of r->terms). */
-static ars_status summarizer_push(summarizer_run_state *r, const summarizer_candidate *c) {
-    if (r->n_cand == r->cap_cand) {
-        size_t nc = r->cap_cand ? r->cap_cand * 2 : 64;
-        summarizer_candidate *np = realloc(r->cand, nc * sizeof *np);
-        if (!np) return ARS_ENOMEM;
-        r->cand = np;
-        size_t *no = realloc(r->offsets, (nc + 1) * sizeof *no);
-        if (!no) return ARS_ENOMEM;
-        r->offsets = no;
-        r->cap_cand = nc;
-    }
-    r->cand[r->n_cand++] = *c;
-    r->offsets[r->n_cand] = r->n_terms;
-    return ARS_OK;
-}
+/* One sentence as a worker of the analysis records it. */
+typedef struct {
+    size_t t0, t1; /* its terms: the worker's terms[t0 .. t1), in the worker's term ids */
+    size_t start, end;
+    uint32_t flags; /* SEGMENT_* */
+    size_t n_words, n_broken, n_latin;
+    int material; /* a candidate (summarizer_analyse_body) */
+} summarizer_sent;
 
-/* Stages "split" and "analyse": each document's kept lines into sentences, each sentence into
- * terms. Sentences that are summary material become candidates (the rest only count towards
- * their document's damage): not titles, headings, list lead-ins or quotation tails, and at least
- * SUMMARIZER_MIN_WORDS words with a content term. */
-static ars_status summarizer_candidates(ars_summarizer *s, summarizer_run_state *r,
-                                        ars_error *err) {
-    r->offsets = malloc(sizeof *r->offsets);
-    if (!r->offsets) return error_at(err, ARS_ENOMEM, "analyse");
-    ars_status vst = vocab_new(&r->voc);
-    if (vst != ARS_OK) return error_at(err, vst, "analyse");
-    r->offsets[0] = 0;
+/* A worker of the analysis: its analyzer (each has its own stemmer and token cache), its own
+ * vocabulary of stems, and every sentence of the documents it analysed. With one worker the
+ * vocabulary is the run's own and term ids need no mapping. */
+/* Cache lines are at most this long on the processors we run on. */
+#define SUMMARIZER_LINE 64
+
+typedef struct {
+    /* Aligned to a cache line (so the struct's size is a whole number of lines): the counters a
+     * worker bumps for every term would otherwise share a line with the next worker's and
+     * bounce between the processors (measured: twice the CPU time of one thread). */
+    _Alignas(SUMMARIZER_LINE) analyzer *an; /* borrowed from the summarizer */
+    vocab *voc;                             /* owned unless it is the run's vocabulary */
+    uint32_t *terms;
+    size_t n_terms, cap_terms;
+    summarizer_sent *sents;
+    size_t n_sents, cap_sents;
+} summarizer_worker;
+
+/* Where a document's sentences are, and why its analysis failed, if it did. */
+typedef struct {
+    size_t worker, first, count;
+    int fail; /* SUMMARIZER_FAIL_* */
+    size_t fail_sentence;
+    size_t n_too_long; /* sentences over the length caps (ARS_SENTENCE_MAX_*) */
+} summarizer_docsents;
+
+enum { SUMMARIZER_FAIL_NONE, SUMMARIZER_FAIL_SEGMENT, SUMMARIZER_FAIL_SENTENCE };
+
+typedef struct {
+    ars_summarizer *s;
+    summarizer_run_state *r;
+    summarizer_worker *w;
+    summarizer_docsents *ds;
+} summarizer_analyse_job;
+
+/* Stages "split" and "analyse" for documents [begin, end) on one worker: the document's year, its
+ * kept lines into sentences, each sentence into terms. Sentences that are summary material become
+ * candidates (the rest only count towards their document's damage): not titles, headings, list
+ * lead-ins or quotation tails, and at least SUMMARIZER_MIN_WORDS words with a content term. */
+static ars_status summarizer_analyse_body(void *ctx, size_t worker, size_t begin, size_t end) {
+    summarizer_analyse_job *job = ctx;
+    summarizer_run_state *r = job->r;
+    summarizer_worker *w = &job->w[worker];
     const uint32_t not_material =
         SEGMENT_HEADING | SEGMENT_TITLE | SEGMENT_LEADIN | SEGMENT_QUOTE_TAIL;
-    for (size_t d = 0; d < s->n_docs; d++) {
-        const summarizer_doc *doc = &s->docs[d];
+    for (size_t d = begin; d < end; d++) {
+        const summarizer_doc *doc = &job->s->docs[d];
+        summarizer_docsents *ds = &job->ds[d];
+        clean_doc cd = {doc->bytes, doc->len, doc->body_start};
+        r->docs[d].year = clean_document_year(&cd, r->lines[d], r->n_lines[d]);
         segment_sentence *ss = NULL;
-        size_t ns = 0, position = 0;
+        size_t ns = 0;
         ars_status st =
             segment_document(doc->bytes, doc->len, r->lines[d], r->n_lines[d], &ss, &ns);
-        if (st != ARS_OK) return error_at(err, st, "%s: segment", doc->name);
+        if (st != ARS_OK) {
+            ds->fail = SUMMARIZER_FAIL_SEGMENT;
+            return st;
+        }
+        *ds = (summarizer_docsents){worker, w->n_sents, 0, SUMMARIZER_FAIL_NONE, 0, 0};
         for (size_t k = 0; st == ARS_OK && k < ns; k++) {
             const segment_sentence *sp = &ss[k];
             if (sp->end - sp->start > ARS_SENTENCE_MAX_BYTES) {
-                r->n_too_long++; /* never a candidate: not worth analysing */
+                ds->n_too_long++; /* never a candidate: not worth analysing */
                 continue;
             }
-            size_t before = r->n_terms;
+            size_t t0 = w->n_terms;
             analyze_stats a;
-            st = analyzer_sentence(s->an, r->voc, doc->bytes + sp->start, sp->end - sp->start,
-                                   &r->terms, &r->n_terms, &r->cap_terms, &a);
+            st = analyzer_sentence(w->an, w->voc, doc->bytes + sp->start, sp->end - sp->start,
+                                   &w->terms, &w->n_terms, &w->cap_terms, &a);
+            if (st == ARS_OK && w->n_sents == w->cap_sents) {
+                size_t nc = w->cap_sents ? 2 * w->cap_sents : 256;
+                summarizer_sent *grown = realloc(w->sents, nc * sizeof *grown);
+                if (!grown) st = ARS_ENOMEM;
+                if (grown) {
+                    w->sents = grown;
+                    w->cap_sents = nc;
+                }
+            }
             if (st != ARS_OK) {
-                error_at(err, st, "%s: analyse: sentence %zu", doc->name, k + 1);
+                ds->fail = SUMMARIZER_FAIL_SENTENCE;
+                ds->fail_sentence = k + 1;
                 break;
             }
             r->docs[d].n_broken += a.n_broken;
-            if (a.n_words > ARS_SENTENCE_MAX_WORDS) r->n_too_long++;
-            if ((sp->flags & not_material) || a.n_words < SUMMARIZER_MIN_WORDS || a.n_terms == 0 ||
-                a.n_words > ARS_SENTENCE_MAX_WORDS) {
-                r->n_terms = before; /* only candidates enter the vectors */
-                continue;
-            }
-            summarizer_candidate c = {d,         position++, sp->start, sp->end, sp->flags,
-                                      a.n_words, a.n_broken, a.n_latin, 0.0};
-            st = summarizer_push(r, &c);
-            if (st != ARS_OK) error_at(err, st, "%s: analyse", doc->name);
+            if (a.n_words > ARS_SENTENCE_MAX_WORDS) ds->n_too_long++;
+            int material = !(sp->flags & not_material) && a.n_words >= SUMMARIZER_MIN_WORDS &&
+                           a.n_terms > 0 && a.n_words <= ARS_SENTENCE_MAX_WORDS;
+            w->sents[w->n_sents++] =
+                (summarizer_sent){t0,        w->n_terms, sp->start, sp->end, sp->flags,
+                                  a.n_words, a.n_broken, a.n_latin, material};
+            ds->count++;
         }
         free(ss);
         if (st != ARS_OK) return st;
     }
     return ARS_OK;
+}
+
+/* Builds the run's candidates, their terms and the vocabulary from the workers' records, in
+ * document order. Stems are interned in the order they first appear in that order, every sentence
+ * included (candidates or not), exactly as a single thread interns them: ids, columns and every
+ * float after them are the same for any number of workers. */
+static ars_status summarizer_merge(summarizer_run_state *r, summarizer_worker *w, size_t n_workers,
+                                   const summarizer_docsents *ds, size_t n_docs) {
+    size_t n_cand = 0, n_terms = 0;
+    for (size_t d = 0; d < n_docs; d++)
+        for (size_t k = 0; k < ds[d].count; k++) {
+            const summarizer_sent *x = &w[ds[d].worker].sents[ds[d].first + k];
+            if (!x->material) continue;
+            n_cand++;
+            n_terms += x->t1 - x->t0;
+        }
+    r->cand = malloc((n_cand ? n_cand : 1) * sizeof *r->cand);
+    r->offsets = malloc((n_cand + 1) * sizeof *r->offsets);
+    r->terms = malloc((n_terms ? n_terms : 1) * sizeof *r->terms);
+    uint32_t **map = calloc(n_workers, sizeof *map);
+    ars_status st = r->cand && r->offsets && r->terms && map ? ARS_OK : ARS_ENOMEM;
+    for (size_t k = 0; st == ARS_OK && n_workers > 1 && k < n_workers; k++) {
+        size_t n = vocab_size(w[k].voc);
+        map[k] = malloc((n ? n : 1) * sizeof *map[k]);
+        if (!map[k]) st = ARS_ENOMEM;
+        for (size_t i = 0; map[k] && i < n; i++)
+            map[k][i] = UINT32_MAX;
+    }
+    if (st == ARS_OK) r->offsets[0] = 0;
+    for (size_t d = 0; st == ARS_OK && d < n_docs; d++) {
+        size_t position = 0;
+        const summarizer_worker *wk = &w[ds[d].worker];
+        uint32_t *m = map[ds[d].worker];
+        for (size_t k = 0; st == ARS_OK && k < ds[d].count; k++) {
+            const summarizer_sent *x = &wk->sents[ds[d].first + k];
+            for (size_t t = x->t0; st == ARS_OK && t < x->t1; t++) {
+                uint32_t id = wk->terms[t];
+                if (m) {
+                    if (m[id] == UINT32_MAX) {
+                        size_t len = 0;
+                        const char *stem = vocab_term(wk->voc, id, &len);
+                        st = vocab_intern(r->voc, stem, len, &m[id]);
+                        if (st != ARS_OK) break;
+                    }
+                    id = m[id];
+                }
+                if (x->material) r->terms[r->n_terms++] = id;
+            }
+            if (st != ARS_OK || !x->material) continue;
+            r->cand[r->n_cand++] =
+                (summarizer_candidate){d,          position++,  x->start,   x->end, x->flags,
+                                       x->n_words, x->n_broken, x->n_latin, 0.0};
+            r->offsets[r->n_cand] = r->n_terms;
+        }
+    }
+    for (size_t k = 0; map && k < n_workers; k++)
+        free(map[k]);
+    free(map);
+    return st;
+}
+
+/* Stages "split" and "analyse" for every document, on the run's threads, then the merge. */
+static ars_status summarizer_candidates(ars_summarizer *s, summarizer_run_state *r,
+                                        const parallel_plan *plan, ars_error *err) {
+    size_t n_workers = plan->n_threads, nd = s->n_docs;
+    ars_status st = vocab_new(&r->voc);
+    if (st != ARS_OK) return error_at(err, st, "analyse");
+    /* One analyzer per worker, kept by the summarizer for its next runs. */
+    for (size_t k = s->n_extra + 1; k < n_workers; k++) {
+        analyzer **grown = realloc(s->extra, k * sizeof *grown);
+        if (!grown) return error_at(err, ARS_ENOMEM, "analyse");
+        s->extra = grown;
+        st = analyzer_new(s->opt.stem, &s->extra[k - 1], err);
+        if (st != ARS_OK) return st;
+        s->n_extra = k;
+    }
+    /* Each worker on cache lines of its own (see summarizer_worker). */
+    summarizer_worker *w = aligned_alloc(SUMMARIZER_LINE, n_workers * sizeof *w);
+    if (w) memset(w, 0, n_workers * sizeof *w);
+    summarizer_docsents *ds = calloc(nd ? nd : 1, sizeof *ds);
+    if (!w || !ds) st = ARS_ENOMEM;
+    for (size_t k = 0; st == ARS_OK && k < n_workers; k++) {
+        w[k].an = k == 0 ? s->an : s->extra[k - 1];
+        analyzer_forget(w[k].an); /* token caches belong to earlier vocabularies */
+        if (n_workers == 1)
+            w[k].voc = r->voc;
+        else
+            st = vocab_new(&w[k].voc);
+    }
+    if (st != ARS_OK) {
+        error_at(err, st, "analyse");
+    } else {
+        summarizer_analyse_job job = {s, r, w, ds};
+        st = parallel_for(plan, nd, 0, summarizer_analyse_body, &job);
+        /* The first document that failed, in document order, names the failure. */
+        for (size_t d = 0; st != ARS_OK && d < nd; d++) {
+            if (ds[d].fail == SUMMARIZER_FAIL_SEGMENT) {
+                error_at(err, st, "%s: segment", s->docs[d].name);
+                break;
+            }
+            if (ds[d].fail == SUMMARIZER_FAIL_SENTENCE) {
+                error_at(err, st, "%s: analyse: sentence %zu", s->docs[d].name,
+                         ds[d].fail_sentence);
+                break;
+            }
+        }
+        if (st == ARS_OK) {
+            st = summarizer_merge(r, w, n_workers, ds, nd);
+            if (st != ARS_OK) error_at(err, st, "analyse");
+        }
+        for (size_t d = 0; st == ARS_OK && d < nd; d++)
+            r->n_too_long += ds[d].n_too_long;
+    }
+    for (size_t k = 0; w && k < n_workers; k++) {
+        if (w[k].voc != r->voc) vocab_free(w[k].voc);
+        free(w[k].terms);
+        free(w[k].sents);
+        if (w[k].an) analyzer_forget(w[k].an); /* its cache points into a vocabulary now gone */
+    }
+    free(w);
+    free(ds);
+    return st;
 }
 
 /* Well-formedness weight: each damaged token halves it, in a document that shows glyph loss at
@@ -578,25 +836,25 @@ static ars_status summarizer_publish(ars_summarizer *s, summarizer_run_state *r,
     return ARS_OK;
 }
 
-/* Stages "vectorise" and "similarity": TF-IDF rows, and the dense cosine matrix while it is
- * affordable (SUMMARIZER_DENSE_LIMIT). */
-static ars_status summarizer_vectorise(ars_summarizer *s, summarizer_run_state *r, rank_graph *g,
-                                       ars_error *err) {
+/* Stage "vectorise": the TF-IDF rows of the candidates. */
+static ars_status summarizer_vectorise(summarizer_run_state *r, ars_error *err) {
+    ars_status st = tfidf_build(r->terms, r->offsets, r->n_cand, vocab_size(r->voc), &r->x);
+    return st == ARS_OK ? ARS_OK : error_at(err, st, "vectorise");
+}
+
+/* Stage "similarity": what the ranker and the selector look similarities up in. No method needs
+ * the n*n matrix: TextRank multiplies by X(X^T v), LexRank builds its thresholded graph row by
+ * row, and the selector's cap updates only the candidates that share a term with each choice
+ * (select.c; docs/BENCHMARKS.md has the measurements). */
+static ars_status summarizer_similarity(ars_summarizer *s, summarizer_run_state *r, rank_graph *g,
+                                        ars_error *err) {
     size_t n = r->n_cand;
-    ars_status st = tfidf_build(r->terms, r->offsets, n, vocab_size(r->voc), &r->x);
-    if (st != ARS_OK) return error_at(err, st, "vectorise");
-    *g = (rank_graph){&r->x, NULL};
-    if (n <= SUMMARIZER_DENSE_LIMIT) {
-        r->dense = malloc(n * n * sizeof *r->dense);
-        st = r->dense ? similarity_dense(&r->x, r->dense) : ARS_ENOMEM;
-        if (st != ARS_OK) return error_at(err, st, "similarity");
-        g->dense = r->dense;
-    } else if (s->opt.method == ARS_METHOD_LEXRANK) {
+    *g = (rank_graph){&r->x};
+    if (s->opt.method == ARS_METHOD_LEXRANK && n > SUMMARIZER_LEXRANK_LIMIT)
         return error_set(err, ARS_ELIMIT,
-                         "lexrank needs the dense similarity matrix: %zu sentences "
-                         "exceed the limit of %d; use textrank or mmr",
-                         n, SUMMARIZER_DENSE_LIMIT);
-    }
+                         "lexrank compares every pair of sentences: %zu sentences exceed the "
+                         "limit of %d; use textrank or mmr",
+                         n, SUMMARIZER_LEXRANK_LIMIT);
     return ARS_OK;
 }
 
@@ -629,16 +887,38 @@ static ars_status summarizer_select(ars_summarizer *s, summarizer_run_state *r, 
     return ARS_OK;
 }
 
+ars_status summarizer_matrix(ars_summarizer *s, tfidf_matrix *x, ars_error *err) {
+    summarizer_run_state r;
+    memset(&r, 0, sizeof r);
+    memset(x, 0, sizeof *x);
+    parallel_plan plan = {summarizer_thread_count(s)};
+    ars_status st = summarizer_clean(s, &r, &plan, err);
+    if (st == ARS_OK) st = summarizer_candidates(s, &r, &plan, err);
+    if (st == ARS_OK) st = summarizer_vectorise(&r, err);
+    if (st == ARS_OK) {
+        *x = r.x;
+        memset(&r.x, 0, sizeof r.x);
+    }
+    summarizer_run_free(&r, s->n_docs);
+    return st;
+}
+
 ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *out_err) {
     if (!s) return error_set(out_err, ARS_EARG, "ars_summarizer_run: NULL summarizer");
     summarizer_clear_results(s);
+    memset(s->stage_wall, 0, sizeof s->stage_wall);
+    memset(s->stage_cpu, 0, sizeof s->stage_cpu);
+    summarizer_clock t;
+    summarizer_clock_now(&t);
     ars_error local = {ARS_OK, ""}, *err = &local; /* out_err is untouched on success */
     summarizer_run_state r;
     memset(&r, 0, sizeof r);
     size_t n_chosen = 0;
-    rank_graph g = {NULL, NULL};
-    ars_status st = summarizer_clean(s, &r, err);
-    if (st == ARS_OK) st = summarizer_candidates(s, &r, err);
+    rank_graph g = {NULL};
+    parallel_plan plan = {summarizer_thread_count(s)};
+    ars_status st = summarizer_clean(s, &r, &plan, err);
+    summarizer_lap(s, SUMMARIZER_STAGE_CLEAN, &t);
+    if (st == ARS_OK) st = summarizer_candidates(s, &r, &plan, err);
     if (st == ARS_OK && r.n_cand == 0 && r.n_too_long)
         st = error_set(err, ARS_EEMPTY,
                        "no usable sentence in %zu document%s: %zu sentence%s longer than %d "
@@ -649,7 +929,11 @@ ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *out_err) {
     else if (st == ARS_OK && r.n_cand == 0)
         st = error_set(err, ARS_EEMPTY, "no usable sentence in %zu document%s", s->n_docs,
                        s->n_docs == 1 ? "" : "s");
-    if (st == ARS_OK) st = summarizer_vectorise(s, &r, &g, err);
+    summarizer_lap(s, SUMMARIZER_STAGE_ANALYSE, &t);
+    if (st == ARS_OK) st = summarizer_vectorise(&r, err);
+    summarizer_lap(s, SUMMARIZER_STAGE_VECTORISE, &t);
+    if (st == ARS_OK) st = summarizer_similarity(s, &r, &g, err);
+    summarizer_lap(s, SUMMARIZER_STAGE_SIMILARITY, &t);
     if (st == ARS_OK) {
         size_t n = r.n_cand;
         r.position = malloc(n * sizeof *r.position);
@@ -665,6 +949,7 @@ ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *out_err) {
         }
     }
     if (st == ARS_OK) st = summarizer_rank(s, &r, &g, err);
+    summarizer_lap(s, SUMMARIZER_STAGE_RANK, &t);
     if (st == ARS_OK) st = summarizer_select(s, &r, &g, &n_chosen, err);
     if (st == ARS_OK && n_chosen == 0) {
         size_t shortest = SIZE_MAX;
@@ -676,6 +961,7 @@ ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *out_err) {
                        "raise the budget or use the first or fill policy",
                        s->opt.max_words, shortest);
     }
+    summarizer_lap(s, SUMMARIZER_STAGE_SELECT, &t);
     if (st == ARS_OK) st = summarizer_publish(s, &r, n_chosen, err);
     if (st != ARS_OK) {
         summarizer_clear_results(s);
@@ -683,5 +969,9 @@ ARS_API ars_status ars_summarizer_run(ars_summarizer *s, ars_error *out_err) {
         if (out_err) *out_err = local;
     }
     summarizer_run_free(&r, s->n_docs);
+    if (st == ARS_OK) {
+        summarizer_lap(s, SUMMARIZER_STAGE_RESULTS, &t);
+        s->n_stages = SUMMARIZER_N_STAGES;
+    }
     return st;
 }

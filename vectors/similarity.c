@@ -19,6 +19,18 @@ ars_status similarity_blas_int(size_t n, int *out) {
     return ARS_OK;
 }
 
+/* OpenBLAS's own stop of its thread pool (what its fork handler calls), declared weak so that any
+ * other CBLAS links as well and the call is skipped. */
+#if defined(__GNUC__)
+extern int blas_thread_shutdown_(void) __attribute__((weak));
+#endif
+
+void similarity_blas_park(void) {
+#if defined(__GNUC__)
+    if (blas_thread_shutdown_) blas_thread_shutdown_();
+#endif
+}
+
 ars_status similarity_dense(const tfidf_matrix *x, float *S) {
     return similarity_dense_blocked(x, S, SIMILARITY_BLOCK_BYTES);
 }
@@ -124,4 +136,111 @@ void similarity_matvec(const tfidf_matrix *x, const float *v, float *out, float 
             sum += (double)x->val[e] * (double)scratch[x->col[e]];
         out[r] = (float)sum;
     }
+}
+
+ars_status similarity_index_build(const tfidf_matrix *x, similarity_index *out) {
+    assert(x && out);
+    memset(out, 0, sizeof *out);
+    if (x->n_rows > UINT32_MAX) return ARS_ELIMIT;
+    size_t nnz = x->row_ptr[x->n_rows];
+    similarity_index ix = {x->n_rows, x->n_cols, calloc(x->n_cols + 1, sizeof(size_t)),
+                           malloc((nnz ? nnz : 1) * sizeof(uint32_t)),
+                           malloc((nnz ? nnz : 1) * sizeof(float))};
+    if (!ix.col_ptr || !ix.row || !ix.val) {
+        similarity_index_free(&ix);
+        return ARS_ENOMEM;
+    }
+    /* Counting sort by column: rows are visited in order, so each column's rows increase. */
+    for (size_t e = 0; e < nnz; e++)
+        ix.col_ptr[x->col[e] + 1]++;
+    for (size_t c = 0; c < x->n_cols; c++)
+        ix.col_ptr[c + 1] += ix.col_ptr[c];
+    size_t *fill = malloc((x->n_cols ? x->n_cols : 1) * sizeof *fill);
+    if (!fill) {
+        similarity_index_free(&ix);
+        return ARS_ENOMEM;
+    }
+    if (x->n_cols) memcpy(fill, ix.col_ptr, x->n_cols * sizeof *fill);
+    for (size_t r = 0; r < x->n_rows; r++)
+        for (size_t e = x->row_ptr[r]; e < x->row_ptr[r + 1]; e++) {
+            size_t k = fill[x->col[e]]++;
+            ix.row[k] = (uint32_t)r;
+            ix.val[k] = x->val[e];
+        }
+    free(fill);
+    *out = ix;
+    return ARS_OK;
+}
+
+void similarity_index_free(similarity_index *ix) {
+    if (!ix) return;
+    free(ix->col_ptr);
+    free(ix->row);
+    free(ix->val);
+    memset(ix, 0, sizeof *ix);
+}
+
+void similarity_row(const similarity_index *ix, const tfidf_matrix *x, size_t j, double *acc,
+                    float *out) {
+    assert(ix && x && j < x->n_rows && acc && out);
+    /* Row j's columns ascend, so every acc[r] receives its products in column order, as the
+     * merge in tfidf_dot adds them: the same doubles, the same float. */
+    for (size_t e = x->row_ptr[j]; e < x->row_ptr[j + 1]; e++) {
+        double v = (double)x->val[e];
+        size_t c = x->col[e];
+        for (size_t k = ix->col_ptr[c]; k < ix->col_ptr[c + 1]; k++)
+            acc[ix->row[k]] += (double)ix->val[k] * v;
+    }
+    for (size_t r = 0; r < x->n_rows; r++) {
+        out[r] = (float)acc[r];
+        acc[r] = 0.0;
+    }
+}
+
+ars_status similarity_graph_build(const tfidf_matrix *x, float threshold, similarity_graph *out) {
+    assert(x && out);
+    memset(out, 0, sizeof *out);
+    size_t n = x->n_rows;
+    similarity_graph g = {n, malloc((n + 1) * sizeof(size_t)), NULL};
+    similarity_index ix;
+    ars_status st = similarity_index_build(x, &ix);
+    double *acc = calloc(n ? n : 1, sizeof *acc);
+    float *row = malloc((n ? n : 1) * sizeof *row);
+    size_t cap = 0, n_edges = 0;
+    if (st == ARS_OK && (!g.row_ptr || !acc || !row)) st = ARS_ENOMEM;
+    for (size_t i = 0; st == ARS_OK && i < n; i++) {
+        g.row_ptr[i] = n_edges;
+        similarity_row(&ix, x, i, acc, row);
+        for (size_t j = 0; j < n; j++) {
+            if (j == i || !(row[j] >= threshold)) continue;
+            if (n_edges == cap) {
+                size_t nc = cap ? 2 * cap : 1024;
+                uint32_t *grown = realloc(g.col, nc * sizeof *grown);
+                if (!grown) {
+                    st = ARS_ENOMEM;
+                    break;
+                }
+                g.col = grown;
+                cap = nc;
+            }
+            g.col[n_edges++] = (uint32_t)j; /* rows <= UINT32_MAX: the index checked */
+        }
+    }
+    similarity_index_free(&ix);
+    free(acc);
+    free(row);
+    if (st != ARS_OK) {
+        similarity_graph_free(&g);
+        return st;
+    }
+    g.row_ptr[n] = n_edges;
+    *out = g;
+    return ARS_OK;
+}
+
+void similarity_graph_free(similarity_graph *g) {
+    if (!g) return;
+    free(g->row_ptr);
+    free(g->col);
+    memset(g, 0, sizeof *g);
 }

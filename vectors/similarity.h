@@ -5,6 +5,7 @@
 #define ARS_VECTORS_SIMILARITY_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "vectors/tfidf.h"
 
 /* Largest n for which similarity_dense accepts a full n*n matrix (memory guard). */
@@ -20,6 +21,50 @@ ars_status similarity_dense(const tfidf_matrix *x, float *S);
 /* out = X (X^T v): the product of the full similarity matrix (diagonal included) with v, without
  * forming it. v and out have n_rows entries; scratch has n_cols entries. O(nnz). */
 void similarity_matvec(const tfidf_matrix *x, const float *v, float *out, float *scratch);
+
+/* The columns of a tfidf_matrix as lists of (row, value), rows increasing: the transpose (CSC),
+ * through which the similarities of one row with all rows cost O(n_rows + the sum of the document
+ * frequencies of its terms) instead of a sparse dot product per pair. */
+typedef struct {
+    size_t n_rows, n_cols;
+    size_t *col_ptr; /* n_cols + 1 entries */
+    uint32_t *row;   /* nnz entries */
+    float *val;      /* nnz entries */
+} similarity_index;
+
+/* Builds the index of x. Returns ARS_OK, ARS_ENOMEM, or ARS_ELIMIT when x has more than
+ * UINT32_MAX rows; on failure *out is zeroed. Free with similarity_index_free. */
+ars_status similarity_index_build(const tfidf_matrix *x, similarity_index *out);
+
+/* Frees the arrays of ix and zeroes it. NULL-safe, idempotent. */
+void similarity_index_free(similarity_index *ix);
+
+/* out[r] = <x_r, x_j> for every row r (n_rows floats). Each value is the same float tfidf_dot(x,
+ * r, j) gives: the same products, added in the same (column) order in double. acc is n_rows
+ * doubles of scratch, all zero on entry and again on return. */
+void similarity_row(const similarity_index *ix, const tfidf_matrix *x, size_t j, double *acc,
+                    float *out);
+
+/* The graph of pairs i != j with <x_i, x_j> >= threshold, as sorted neighbour lists (CSR): the
+ * neighbours of i are col[row_ptr[i] .. row_ptr[i+1]). Each row is computed through the index
+ * (similarity_row), so the cost is the sum over rows of their terms' document frequencies:
+ * quadratic in n for common terms, which is why its caller bounds n. */
+typedef struct {
+    size_t n_rows;
+    size_t *row_ptr; /* n_rows + 1 entries */
+    uint32_t *col;   /* one entry per edge */
+} similarity_graph;
+
+/* Returns ARS_OK, ARS_ENOMEM or ARS_ELIMIT (as similarity_index_build); on failure *out is
+ * zeroed. Free with similarity_graph_free. */
+ars_status similarity_graph_build(const tfidf_matrix *x, float threshold, similarity_graph *out);
+
+/* Frees the arrays of g and zeroes it. NULL-safe, idempotent. */
+void similarity_graph_free(similarity_graph *g);
+
+/* Stops the worker threads OpenBLAS starts when it is loaded (see ars_tune_process); they
+ * start again when a BLAS call needs them. Does nothing with another BLAS. */
+void similarity_blas_park(void);
 
 /* Checked conversion of a size to a BLAS int: returns ARS_OK and sets *out, or ARS_ELIMIT. */
 ars_status similarity_blas_int(size_t n, int *out);

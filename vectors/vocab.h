@@ -18,7 +18,7 @@ void vocab_free(vocab *v);
 
 /* Interns bytes [s, s+len) (need not be NUL-terminated; len may be 0). Stores the id in *id.
  * Returns ARS_OK, ARS_ENOMEM (the vocabulary is unchanged), or ARS_ELIMIT past UINT32_MAX-1
- * terms. The bytes are copied. */
+ * terms or for a term longer than UINT32_MAX bytes. The bytes are copied. */
 ars_status vocab_intern(vocab *v, const char *s, size_t len, uint32_t *id);
 
 /* Looks bytes up without adding; returns 1 and sets *id when present, else 0. */

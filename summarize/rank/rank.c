@@ -2,15 +2,12 @@
  * order so scores are the same bytes whatever the thread count. */
 #include "summarize/rank/rank.h"
 
-#include <assert.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "vectors/similarity.h"
-
 float rank_graph_sim(const rank_graph *g, size_t i, size_t j) {
-    if (g->dense) return g->dense[i * g->x->n_rows + j];
     return tfidf_dot(g->x, i, j);
 }
 
@@ -108,19 +105,13 @@ done:
     return rc;
 }
 
-typedef struct {
-    const float *dense;
-    size_t n;
-    float threshold;
-} rank_lexrank_ctx;
-
+/* Unweighted adjacency: out[i] = sum of u over the neighbours of i. */
 static void rank_lexrank_apply(void *vctx, const double *u, double *out) {
-    const rank_lexrank_ctx *c = vctx;
-    for (size_t i = 0; i < c->n; i++) {
-        const float *row = c->dense + i * c->n;
+    const similarity_graph *g = vctx;
+    for (size_t i = 0; i < g->n_rows; i++) {
         double acc = 0.0;
-        for (size_t j = 0; j < c->n; j++)
-            if (j != i && row[j] >= c->threshold) acc += u[j];
+        for (size_t e = g->row_ptr[i]; e < g->row_ptr[i + 1]; e++)
+            acc += u[g->col[e]];
         out[i] = acc;
     }
 }
@@ -129,21 +120,24 @@ ars_status rank_lexrank(const rank_graph *g, double threshold, const rank_pagera
                         double *scores, int *iterations) {
     size_t n = g->x->n_rows;
     *iterations = 0;
-    assert(g->dense); /* the driver checks that the dense matrix was affordable */
     if (n == 0) return ARS_OK;
-    rank_lexrank_ctx c = {g->dense, n, (float)threshold};
+    similarity_graph adj;
+    ars_status rc = similarity_graph_build(g->x, (float)threshold, &adj);
+    if (rc != ARS_OK) return rc;
     double *deg = malloc(n * sizeof *deg), *ones = malloc(n * sizeof *ones);
     if (!deg || !ones) {
         free(deg);
         free(ones);
+        similarity_graph_free(&adj);
         return ARS_ENOMEM;
     }
     for (size_t i = 0; i < n; i++)
         ones[i] = 1.0;
-    rank_lexrank_apply(&c, ones, deg);
-    ars_status rc = rank_power(n, deg, rank_lexrank_apply, &c, p, scores, iterations);
+    rank_lexrank_apply(&adj, ones, deg);
+    rc = rank_power(n, deg, rank_lexrank_apply, &adj, p, scores, iterations);
     free(deg);
     free(ones);
+    similarity_graph_free(&adj);
     return rc;
 }
 
@@ -180,37 +174,50 @@ ars_status rank_document_centrality(const tfidf_matrix *x, const size_t *doc, si
     }
     size_t nc = x->n_cols ? x->n_cols : 1;
     double *all = calloc(nc, sizeof *all), *mine = calloc(nc, sizeof *mine);
-    if (!all || !mine) {
+    uint32_t *terms = malloc((x->row_ptr[x->n_rows] ? x->row_ptr[x->n_rows] : 1) * sizeof *terms);
+    if (!all || !mine || !terms) {
         free(all);
         free(mine);
+        free(terms);
         return ARS_ENOMEM;
     }
     for (size_t r = 0; r < x->n_rows; r++)
         for (size_t k = x->row_ptr[r]; k < x->row_ptr[r + 1]; k++)
             all[x->col[k]] += x->val[k];
-    /* Rows of one document are contiguous in source order, so each document is one pass. */
+    double all_sq = 0.0;
+    for (size_t t = 0; t < x->n_cols; t++)
+        all_sq += all[t] * all[t];
+    /* Rows of one document are contiguous in source order, so each document is one pass, and only
+     * its own terms are visited: with rest = all - mine,
+     *   rest.mine = sum over its terms of (all - mine) mine,
+     *   |rest|^2 = |all|^2 - sum over its terms of (all^2 - rest^2),
+     * which keeps the cost in the document's size, not the vocabulary's. */
     for (size_t r = 0; r < x->n_rows;) {
-        size_t d = doc[r], end = r;
+        size_t d = doc[r], end = r, n_terms = 0;
         while (end < x->n_rows && doc[end] == d)
             end++;
         for (size_t q = r; q < end; q++)
-            for (size_t k = x->row_ptr[q]; k < x->row_ptr[q + 1]; k++)
-                mine[x->col[k]] += x->val[k];
-        double dot = 0.0, n_rest = 0.0, n_mine = 0.0;
-        for (size_t t = 0; t < x->n_cols; t++) {
+            for (size_t k = x->row_ptr[q]; k < x->row_ptr[q + 1]; k++) {
+                uint32_t t = x->col[k];
+                if (mine[t] == 0.0) terms[n_terms++] = t;
+                mine[t] += x->val[k];
+            }
+        double dot = 0.0, n_mine = 0.0, removed = 0.0;
+        for (size_t k = 0; k < n_terms; k++) {
+            uint32_t t = terms[k];
             double rest = all[t] - mine[t];
             dot += rest * mine[t];
-            n_rest += rest * rest;
             n_mine += mine[t] * mine[t];
+            removed += all[t] * all[t] - rest * rest;
+            mine[t] = 0.0;
         }
+        double n_rest = all_sq - removed;
         centrality[d] = n_rest > 0.0 && n_mine > 0.0 ? dot / sqrt(n_rest * n_mine) : 0.0;
-        for (size_t q = r; q < end; q++)
-            for (size_t k = x->row_ptr[q]; k < x->row_ptr[q + 1]; k++)
-                mine[x->col[k]] = 0.0;
         r = end;
     }
     free(all);
     free(mine);
+    free(terms);
     return ARS_OK;
 }
 

@@ -6,16 +6,16 @@
 #define ARS_RANK_H
 
 #include <stddef.h>
+#include "vectors/similarity.h"
 #include "vectors/tfidf.h"
 
-/* The cosine graph between candidate sentences: rows of x, plus optionally the dense matrix
- * S = X X^T (n*n, row-major) when it was affordable. */
+/* The cosine graph between candidate sentences: the rows of x. No n*n matrix: every ranker works
+ * from the rows (docs/BENCHMARKS.md measures why). */
 typedef struct {
     const tfidf_matrix *x;
-    const float *dense; /* NULL when not computed */
 } rank_graph;
 
-/* Cosine of sentences i and j (dense look-up or sparse dot product). */
+/* Cosine of sentences i and j: the sparse dot product (tfidf_dot). */
 float rank_graph_sim(const rank_graph *g, size_t i, size_t j);
 
 typedef struct {
@@ -31,8 +31,9 @@ typedef struct {
 ars_status rank_textrank(const rank_graph *g, const rank_pagerank_params *p, double *scores,
                          int *iterations);
 
-/* LexRank: PageRank on the unweighted graph with an edge where cos(i,j) >= threshold (i != j).
- * Needs g->dense (asserted: the caller computes it first). Returns ARS_OK or ARS_ENOMEM. */
+/* LexRank: PageRank on the unweighted graph with an edge where cos(i,j) >= threshold (i != j),
+ * built from the rows (similarity_graph_build: quadratic time in n, memory in the edges). Returns
+ * ARS_OK, ARS_ENOMEM or ARS_ELIMIT. */
 ars_status rank_lexrank(const rank_graph *g, double threshold, const rank_pagerank_params *p,
                         double *scores, int *iterations);
 

@@ -136,8 +136,7 @@ static double select_score(const select_run *r, size_t i) {
 /* After choosing `pick`: the cosine of every open sentence that shares a term with it raises its
  * redundancy and may close it (the cap). Sentences sharing no term have cosine 0, which changes
  * neither. The sparse products are summed in column order in double and rounded to float, as
- * tfidf_dot does, and the dense matrix is read where it exists, so every cosine is the one
- * rank_graph_sim gives. */
+ * tfidf_dot does, so every cosine is the one rank_graph_sim gives. */
 static void select_update(select_run *r, size_t pick) {
     const tfidf_matrix *x = r->g->x;
     size_t n_touched = 0;
@@ -164,7 +163,7 @@ static void select_update(select_run *r, size_t pick) {
     for (size_t k = 0; k < n_touched; k++) {
         size_t i = r->touched[k];
         r->marked[i] = 0;
-        double s = r->g->dense ? (double)rank_graph_sim(r->g, i, pick) : (double)(float)r->dot[i];
+        double s = (double)(float)r->dot[i];
         if (s > r->redundancy[i]) r->redundancy[i] = s;
         if (s >= r->p->max_sim) r->state[i] = 2;
     }

@@ -5,9 +5,11 @@
  */
 #include "summarize/text/clean.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "summarize/common/parallel.h"
 #include "summarize/text/chars.h"
 #include "summarize/text/dateline.h"
 #include "summarize/text/duplicate.h"
@@ -169,35 +171,32 @@ static int clean_phrase_matches(const char *s, size_t start, size_t end, const c
     return 1;
 }
 
-static int clean_is_boilerplate(const char *s, const clean_info *in) {
-    for (size_t k = 0; k < sizeof clean_phrases / sizeof clean_phrases[0]; k++) {
+#define CLEAN_N_PHRASES (sizeof clean_phrases / sizeof clean_phrases[0])
+
+/* The first folded code point of each phrase (clean_phrase_firsts), so that most lines are told
+ * apart from every phrase by their first code point alone. */
+typedef struct {
+    int32_t first[CLEAN_N_PHRASES];
+} clean_phrase_index;
+
+static void clean_phrase_firsts(clean_phrase_index *ix) {
+    for (size_t k = 0; k < CLEAN_N_PHRASES; k++) {
+        chars_fold ph = {clean_phrases[k].phrase, 0, strlen(clean_phrases[k].phrase)};
+        ix->first[k] = chars_fold_next(&ph);
+    }
+}
+
+static int clean_is_boilerplate(const char *s, const clean_info *in, const clean_phrase_index *ix) {
+    chars_fold line = {s, in->start, in->end};
+    int32_t first = chars_fold_next(&line);
+    for (size_t k = 0; k < CLEAN_N_PHRASES; k++) {
+        if (ix->first[k] != first) continue;
         if (clean_phrase_matches(s, in->start, in->end, &clean_phrases[k], in->n_words)) return 1;
     }
     return 0;
 }
 
 /* --- line features --------------------------------------------------------------------------- */
-
-/* FNV-1a over the line with white-space runs folded to one space: the same text laid out with
- * other spacing is the same line. */
-static uint64_t clean_hash(const char *s, size_t start, size_t end) {
-    uint64_t h = 1469598103934665603u;
-    int pending_space = 0;
-    for (size_t i = start; i < end;) {
-        int32_t cp;
-        size_t n = chars_next(s, i, end, &cp);
-        if (chars_is_blank(cp)) {
-            pending_space = 1;
-        } else {
-            if (pending_space) h = (h ^ ' ') * 1099511628211u;
-            pending_space = 0;
-            for (size_t k = 0; k < n; k++)
-                h = (h ^ (unsigned char)s[i + k]) * 1099511628211u;
-        }
-        i += n;
-    }
-    return h;
-}
 
 /* Compares two trimmed lines with white-space runs folded, as clean_hash sees them. */
 static int clean_same_text(const char *a, size_t ai, size_t ae, const char *b, size_t bi,
@@ -230,28 +229,32 @@ static int clean_same_text(const char *a, size_t ai, size_t ae, const char *b, s
  * U+2029 PARAGRAPH SEPARATOR or U+0085 NEXT LINE. Sets *content_end (the line without its end)
  * and returns where the next line starts (len when this is the last). */
 static size_t clean_line_end(const char *t, size_t i, size_t len, size_t *content_end) {
-    for (; i < len; i++) {
-        unsigned char c = (unsigned char)t[i];
-        if (c == '\n') {
-            *content_end = i;
-            return i + 1;
+    /* memchr runs over the line for each kind of line end (fast: vector code in libc); the
+     * earliest one found ends the line. */
+    const char *base = t + i;
+    size_t n = len - i;
+    const char *nl = memchr(base, '\n', n);
+    size_t lim = nl ? (size_t)(nl - base) : n; /* nothing before base + lim can be later */
+    const char *cr = memchr(base, '\r', lim);
+    if (cr) lim = (size_t)(cr - base);
+    for (const char *p = base; (p = memchr(p, 0xE2, lim - (size_t)(p - base))) != NULL; p++)
+        if ((size_t)(p - t) + 2 < len && (unsigned char)p[1] == 0x80 &&
+            ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9)) {
+            lim = (size_t)(p - base);
+            break;
         }
-        if (c == '\r') {
-            *content_end = i;
-            return i + 1 < len && t[i + 1] == '\n' ? i + 2 : i + 1;
+    for (const char *p = base; (p = memchr(p, 0xC2, lim - (size_t)(p - base))) != NULL; p++)
+        if ((size_t)(p - t) + 1 < len && (unsigned char)p[1] == 0x85) {
+            lim = (size_t)(p - base);
+            break;
         }
-        if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80 &&
-            ((unsigned char)t[i + 2] == 0xA8 || (unsigned char)t[i + 2] == 0xA9)) {
-            *content_end = i;
-            return i + 3;
-        }
-        if (c == 0xC2 && i + 1 < len && (unsigned char)t[i + 1] == 0x85) {
-            *content_end = i;
-            return i + 2;
-        }
-    }
-    *content_end = len;
-    return len;
+    size_t at = i + lim;
+    *content_end = at;
+    if (at == len) return len;
+    unsigned char c = (unsigned char)t[at];
+    if (c == '\n') return at + 1;
+    if (c == '\r') return at + 1 < len && t[at + 1] == '\n' ? at + 2 : at + 1;
+    return at + (c == 0xE2 ? 3 : 2); /* U+2028, U+2029 or NEL */
 }
 
 /* Narrows [*start, *end) past blanks and invisible format characters at both ends. */
@@ -271,26 +274,70 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
     clean_trim(s, &start, &end);
     in->start = start;
     in->end = end;
-    int in_word = 0, word_has_letter = 0;
+    /* Counted in locals (stores through `in` could alias the text, as char may alias anything). */
+    int in_word = 0, word_has_letter = 0, pending_space = 0, digit = 0;
+    size_t n_cp = 0, n_words = 0, n_letters = 0, n_arabic = 0;
+    /* The hash: FNV-1a over the code points of the line with white-space runs folded to one
+     * space, so the same text laid out with other spacing is the same line. It only groups lines
+     * that clean_same_text then compares. */
+    uint64_t h = 1469598103934665603u;
     for (size_t i = start; i < end;) {
+        /* The two commonest cases first, straight from the bytes: an Arabic letter (U+0620-U+063F:
+         * D8 A0-BF; U+0641-U+064A: D9 81-8A; all Lo) and a space. */
+        unsigned char b = (unsigned char)s[i];
+        if ((b == 0xD8 || b == 0xD9) && i + 1 < end) {
+            unsigned char b2 = (unsigned char)s[i + 1];
+            if (b == 0xD8 ? b2 >= 0xA0 && b2 <= 0xBF : b2 >= 0x81 && b2 <= 0x8A) {
+                if (pending_space) h = (h ^ ' ') * 1099511628211u;
+                pending_space = 0;
+                h = (h ^ (uint32_t)(((b & 0x1Fu) << 6) | (b2 & 0x3Fu))) * 1099511628211u;
+                n_cp++;
+                n_letters++;
+                n_arabic++;
+                in_word = word_has_letter = 1;
+                i += 2;
+                continue;
+            }
+        } else if (b == ' ') {
+            n_cp++;
+            pending_space = 1;
+            if (in_word && word_has_letter) n_words++;
+            in_word = word_has_letter = 0;
+            i++;
+            continue;
+        }
         int32_t cp;
         i += chars_next(s, i, end, &cp);
-        in->n_cp++;
-        if (chars_is_space(cp)) {
-            if (in_word && word_has_letter) in->n_words++;
+        unsigned c = chars_classes(cp);
+        n_cp++;
+        if (c & CHARS_BLANK) {
+            pending_space = 1;
+        } else {
+            if (pending_space) h = (h ^ ' ') * 1099511628211u;
+            pending_space = 0;
+            h = (h ^ (uint32_t)cp) * 1099511628211u;
+        }
+        if (c & CHARS_SPACE) {
+            if (in_word && word_has_letter) n_words++;
             in_word = word_has_letter = 0;
             continue;
         }
         in_word = 1;
-        if (chars_is_letter(cp)) {
+        if (c & CHARS_LETTER) {
             word_has_letter = 1;
-            in->n_letters++;
-            if (chars_is_arabic_block(cp)) in->n_arabic++;
-        } else if (chars_is_digit(cp)) {
-            in->digit = 1;
+            n_letters++;
+            n_arabic += chars_is_arabic_block(cp);
+        } else if (c & CHARS_DIGIT) {
+            digit = 1;
         }
     }
-    if (in_word && word_has_letter) in->n_words++;
+    if (in_word && word_has_letter) n_words++;
+    in->n_cp = n_cp;
+    in->n_words = n_words;
+    in->n_letters = n_letters;
+    in->n_arabic = n_arabic;
+    in->digit = digit;
+    in->hash = h;
     /* The last mark, looking through closing quotes and brackets. */
     size_t p = end;
     while (p > start) {
@@ -306,7 +353,6 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
     in->bullet =
         (first == '-' || first == 0x2022 /* • */ || first == 0x2013 /* – */ || first == '*') &&
         chars_is_blank(chars_at(s, start + (first < 0x80 ? 1 : 3), end));
-    in->hash = clean_hash(s, start, end);
 }
 
 /* A short line without final punctuation, colon or trailing comma, not at the wrap width of a
@@ -348,12 +394,13 @@ static void clean_mark_wrapped(const clean_line *lines, clean_info *info, size_t
 }
 
 /* Reasons that do not depend on neighbouring lines. */
-static clean_reason clean_first_reason(const char *s, const clean_info *in) {
+static clean_reason clean_first_reason(const char *s, const clean_info *in,
+                                       const clean_phrase_index *ix) {
     if (in->start == in->end) return CLEAN_BLANK;
     if (in->digit && in->n_words <= CLEAN_DATE_MAX_WORDS &&
         dateline_is_date_only(s, in->start, in->end))
         return CLEAN_DATE;
-    if (clean_is_boilerplate(s, in)) return CLEAN_BOILERPLATE;
+    if (clean_is_boilerplate(s, in, ix)) return CLEAN_BOILERPLATE;
     if (in->n_letters > 0 && (double)in->n_arabic < CLEAN_ARABIC_MIN_SHARE * (double)in->n_letters)
         return CLEAN_NOT_ARABIC;
     return CLEAN_KEEP;
@@ -374,7 +421,13 @@ static size_t clean_count_lines(const clean_doc *d) {
  * first line; the line hashes are in info. */
 static void clean_mark_duplicate_documents(const clean_doc *docs, size_t n_docs, clean_line **lines,
                                            const size_t *n_lines, const clean_info *info,
-                                           const size_t *base, uint64_t *doc_hash) {
+                                           const size_t *base, uint64_t *doc_hash, size_t *slots,
+                                           size_t n_slots, size_t *prev_same) {
+    /* Earlier documents by hash: slots (open addressing, n_slots a power of two above twice the
+     * documents with text) holds the latest document of each hash, prev_same[d] the one before
+     * it with the same hash, so only documents of equal hash are ever compared. */
+    for (size_t k = 0; k < n_slots; k++)
+        slots[k] = SIZE_MAX;
     for (size_t d = 0; d < n_docs; d++) {
         uint64_t h = 1469598103934665603u;
         size_t n_text = 0;
@@ -386,8 +439,12 @@ static void clean_mark_duplicate_documents(const clean_doc *docs, size_t n_docs,
         }
         doc_hash[d] = h;
         if (n_text == 0) continue; /* blank documents hold nothing to repeat */
-        for (size_t e = 0; e < d; e++) {
-            if (doc_hash[e] != h) continue;
+        size_t slot = (size_t)h & (n_slots - 1);
+        while (slots[slot] != SIZE_MAX && doc_hash[slots[slot]] != h)
+            slot = (slot + 1) & (n_slots - 1);
+        prev_same[d] = slots[slot];
+        slots[slot] = d;
+        for (size_t e = prev_same[d]; e != SIZE_MAX; e = prev_same[e]) {
             /* Same hash: compare the non-blank lines one by one. */
             size_t i = 0, j = 0;
             int same = 1;
@@ -487,102 +544,70 @@ static void clean_mark_frame(const clean_doc *doc, clean_line *lines, size_t n,
     }
 }
 
-ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **lines,
-                           size_t *n_lines) {
-    for (size_t d = 0; d < n_docs; d++) {
-        lines[d] = NULL;
-        n_lines[d] = 0;
-    }
-    size_t total = 0;
-    for (size_t d = 0; d < n_docs; d++)
-        total += clean_count_lines(&docs[d]);
+/* What the per-document phases of clean_documents share. */
+typedef struct {
+    const clean_doc *docs;
+    clean_line **lines;
+    size_t *n_lines;
+    clean_info *info; /* every line of every document, document d from base[d] */
+    const size_t *base;
+    size_t *doc_of; /* the document of each global line */
+    const clean_phrase_index *phrases;
+} clean_job;
 
-    /* At least one entry each: the per-document passes below offset these pointers (info + g),
-     * and an offset applied to NULL is undefined even when it is 0. */
-    clean_info *info = calloc(total ? total : 1, sizeof *info);
-    size_t *doc_of = calloc(total ? total : 1, sizeof *doc_of);
-    size_t *base = calloc(n_docs ? n_docs : 1, sizeof *base);
-    uint64_t *doc_hash = calloc(n_docs ? n_docs : 1, sizeof *doc_hash);
-    size_t n_slots = 16;
-    while (n_slots < 2 * total)
-        n_slots *= 2;
-    size_t *slots = malloc(n_slots * sizeof *slots); /* hash table of global line indices */
-    if (!info || !doc_of || !slots || !base || !doc_hash) goto fail;
-    for (size_t d = 0; d < n_docs; d++) {
-        size_t nl = clean_count_lines(&docs[d]);
+/* Phase 1, per document: count the lines and allocate lines[d] (n_lines[d] is its size). */
+static ars_status clean_count_body(void *ctx, size_t worker, size_t begin, size_t end) {
+    clean_job *job = ctx;
+    (void)worker;
+    for (size_t d = begin; d < end; d++) {
+        size_t nl = clean_count_lines(&job->docs[d]);
         if (!nl) continue;
-        lines[d] = calloc(nl, sizeof *lines[d]);
-        if (!lines[d]) goto fail;
+        job->lines[d] = calloc(nl, sizeof *job->lines[d]);
+        if (!job->lines[d]) return ARS_ENOMEM;
+        job->n_lines[d] = nl;
     }
+    return ARS_OK;
+}
 
-    /* Split into lines and measure them. */
-    size_t g = 0;
-    for (size_t d = 0; d < n_docs; d++) {
-        const clean_doc *doc = &docs[d];
-        base[d] = g;
-        for (size_t i = doc->body_start; i < doc->len;) {
+/* Phase 2, per document: split into lines and measure them. */
+static ars_status clean_measure_body(void *ctx, size_t worker, size_t begin, size_t end) {
+    clean_job *job = ctx;
+    (void)worker;
+    for (size_t d = begin; d < end; d++) {
+        const clean_doc *doc = &job->docs[d];
+        size_t g = job->base[d], j = 0;
+        for (size_t i = doc->body_start; i < doc->len; j++, g++) {
             size_t content_end;
             size_t next = clean_line_end(doc->text, i, doc->len, &content_end);
-            clean_line *l = &lines[d][n_lines[d]++];
-            clean_measure(doc->text, i, content_end, &info[g]);
-            l->start = info[g].start;
-            l->end = info[g].end;
-            doc_of[g] = d;
-            g++;
+            clean_measure(doc->text, i, content_end, &job->info[g]);
+            job->lines[d][j].start = job->info[g].start;
+            job->lines[d][j].end = job->info[g].end;
+            job->doc_of[g] = d;
             i = next;
         }
     }
-    clean_mark_duplicate_documents(docs, n_docs, lines, n_lines, info, base, doc_hash);
-    /* The same article with other chrome or another line width: its lines differ, its words do
-     * not (duplicate.c). doc_hash is done with and serves as the flags. */
-    unsigned char *dup = (unsigned char *)doc_hash;
-    for (size_t d = 0; d < n_docs; d++)
-        dup[d] = n_lines[d] && lines[d][0].reason == CLEAN_DUPLICATE;
-    if (duplicate_mark(docs, n_docs, dup) != ARS_OK) goto fail;
-    for (size_t d = 0; d < n_docs; d++)
-        for (size_t j = 0; dup[d] && j < n_lines[d]; j++)
-            lines[d][j].reason = CLEAN_DUPLICATE;
+    return ARS_OK;
+}
 
-    /* Count repeats of each non-blank text over all documents (open addressing, linear probe);
-     * duplicate documents are left out, they are gone already. */
-    for (size_t k = 0; k < n_slots; k++)
-        slots[k] = SIZE_MAX;
-    for (size_t k = 0; k < total; k++) {
-        clean_info *in = &info[k];
-        in->first = k;
-        if (in->start == in->end || lines[doc_of[k]][k - base[doc_of[k]]].reason != CLEAN_KEEP)
-            continue;
-        size_t h = (size_t)(in->hash & (n_slots - 1));
-        for (;; h = (h + 1) & (n_slots - 1)) {
-            size_t o = slots[h];
-            if (o == SIZE_MAX) {
-                slots[h] = k;
-                in->count = 1;
-                break;
-            }
-            clean_info *other = &info[o];
-            if (other->hash == in->hash &&
-                clean_same_text(docs[doc_of[o]].text, other->start, other->end,
-                                docs[doc_of[k]].text, in->start, in->end)) {
-                in->first = o;
-                other->count++;
-                break;
-            }
-        }
-    }
-
-    /* First pass: reasons that need no look-ahead. */
-    g = 0;
-    for (size_t d = 0; d < n_docs; d++) {
-        for (size_t j = 0; j < n_lines[d]; j++, g++) {
-            const clean_info *in = &info[g];
-            clean_line *l = &lines[d][j];
+/* Phase 4, per document, once repeats are counted over all documents: reasons that need no
+ * look-ahead, the layout, headings and the frame. */
+static ars_status clean_classify_body(void *ctx, size_t worker, size_t begin, size_t end) {
+    clean_job *job = ctx;
+    (void)worker;
+    for (size_t d = begin; d < end; d++) {
+        clean_line *lines = job->lines[d];
+        size_t n = job->n_lines[d], base_g = job->base[d];
+        const clean_info *info = job->info + base_g;
+        /* First pass: reasons that need no look-ahead. */
+        for (size_t j = 0; j < n; j++) {
+            const clean_info *in = &info[j];
+            clean_line *l = &lines[j];
             if (l->reason == CLEAN_DUPLICATE) continue;
-            l->reason = clean_first_reason(docs[d].text, in);
+            l->reason = clean_first_reason(job->docs[d].text, in, job->phrases);
             if (l->reason != CLEAN_KEEP) continue;
-            if (info[in->first].count > 1) {
+            if (job->info[in->first].count > 1) {
                 int sentence_like = in->terminal && in->n_words >= CLEAN_PROSE_MIN_WORDS;
-                if (!sentence_like || in->first != g) l->reason = CLEAN_REPEATED;
+                if (!sentence_like || in->first != base_g + j) l->reason = CLEAN_REPEATED;
                 if (l->reason != CLEAN_KEEP) continue;
             }
             if (in->n_letters == 0 && !in->terminal) {
@@ -592,47 +617,46 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
                 l->reason = CLEAN_FRAGMENT;
             }
             l->flags = (in->terminal ? CLEAN_LINE_TERMINAL : 0) |
-                       (in->colon ? CLEAN_LINE_COLON : 0) | (in->bullet ? CLEAN_LINE_BULLET : 0);
+                       (in->colon ? CLEAN_LINE_COLON : 0) | (in->bullet ? CLEAN_LINE_BULLET : 0) |
+                       (in->digit ? CLEAN_LINE_DIGIT : 0);
         }
-    }
 
-    /* Layout: measured on the lines that are left, so chrome does not skew the median. The hash
-     * table is done with and has room for every line: it serves as scratch. */
-    g = 0;
-    for (size_t d = 0; d < n_docs; d++) {
-        clean_mark_wrapped(lines[d], info + g, n_lines[d], slots);
-        for (size_t j = 0; j < n_lines[d]; j++)
-            if (info[g + j].wide) lines[d][j].flags |= CLEAN_LINE_WRAPPED;
-        g += n_lines[d];
-    }
+        /* Layout: measured on the lines that are left, so chrome does not skew the median. */
+        if (n) {
+            size_t *scratch = malloc(n * sizeof *scratch);
+            if (!scratch) return ARS_ENOMEM;
+            /* clean_mark_wrapped writes the wide flags into info, which this document owns. */
+            clean_mark_wrapped(lines, job->info + base_g, n, scratch);
+            free(scratch);
+        }
+        for (size_t j = 0; j < n; j++)
+            if (info[j].wide) lines[j].flags |= CLEAN_LINE_WRAPPED;
 
-    /* Second pass: a short unpunctuated line is a heading when prose follows it, skipping lines
-     * already dropped and further heading candidates (headline, sub-headline, then text). When no
-     * prose follows, it is a fragment if dropped chrome follows it or no prose came before it
-     * (a caption, "discover more from SITE" above a subscribe box); otherwise it is the body's
-     * last sentence that lost its period (EASC has such articles) and is kept. */
-    g = 0;
-    for (size_t d = 0; d < n_docs; d++) {
-        size_t base_g = g;
+        /* Second pass: a short unpunctuated line is a heading when prose follows it, skipping
+         * lines already dropped and further heading candidates (headline, sub-headline, then
+         * text). When no prose follows, it is a fragment if dropped chrome follows it or no prose
+         * came before it (a caption, "discover more from SITE" above a subscribe box); otherwise
+         * it is the body's last sentence that lost its period (EASC has such articles) and is
+         * kept. */
         int prose_before = 0;
-        for (size_t j = 0; j < n_lines[d]; j++, g++) {
-            clean_line *l = &lines[d][j];
+        for (size_t j = 0; j < n; j++) {
+            clean_line *l = &lines[j];
             if (l->reason != CLEAN_KEEP) continue;
-            if (!clean_is_heading_candidate(&info[g])) {
+            if (!clean_is_heading_candidate(&info[j])) {
                 prose_before = 1;
                 continue;
             }
             int found = 0, chrome_after = 0;
             size_t seen = 0;
-            for (size_t k = j + 1; k < n_lines[d] && seen < CLEAN_HEADING_LOOKAHEAD; k++) {
-                const clean_line *next = &lines[d][k];
+            for (size_t k = j + 1; k < n && seen < CLEAN_HEADING_LOOKAHEAD; k++) {
+                const clean_line *next = &lines[k];
                 if (next->reason == CLEAN_BLANK) continue;
                 seen++;
                 if (next->reason != CLEAN_KEEP) {
                     chrome_after = 1;
                     continue;
                 }
-                if (clean_is_heading_candidate(&info[base_g + k])) continue;
+                if (clean_is_heading_candidate(&info[k])) continue;
                 found = 1; /* kept and not a candidate: prose */
                 break;
             }
@@ -642,28 +666,102 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
                 l->reason = CLEAN_FRAGMENT;
             }
         }
-        clean_mark_frame(&docs[d], lines[d], n_lines[d], info + base_g);
+        clean_mark_frame(&job->docs[d], lines, n, info);
     }
-
-    free(info);
-    free(doc_of);
-    free(base);
-    free(doc_hash);
-    free(slots);
     return ARS_OK;
+}
 
-fail:
-    free(info);
-    free(doc_of);
-    free(base);
-    free(doc_hash);
-    free(slots);
+ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **lines,
+                           size_t *n_lines, const parallel_plan *plan) {
     for (size_t d = 0; d < n_docs; d++) {
-        free(lines[d]);
         lines[d] = NULL;
         n_lines[d] = 0;
     }
-    return ARS_ENOMEM;
+    clean_phrase_index phrases;
+    clean_phrase_firsts(&phrases);
+    clean_job job = {docs, lines, n_lines, NULL, NULL, NULL, &phrases};
+    size_t *base = calloc(n_docs ? n_docs : 1, sizeof *base);
+    uint64_t *doc_hash = calloc(n_docs ? n_docs : 1, sizeof *doc_hash);
+    size_t *prev_same = malloc((n_docs ? n_docs : 1) * sizeof *prev_same);
+    clean_info *info = NULL;
+    size_t *doc_of = NULL, *slots = NULL;
+    ars_status st = base && doc_hash && prev_same ? ARS_OK : ARS_ENOMEM;
+    if (st == ARS_OK) st = parallel_for(plan, n_docs, 0, clean_count_body, &job);
+    size_t total = 0;
+    for (size_t d = 0; st == ARS_OK && d < n_docs; d++) {
+        base[d] = total;
+        total += n_lines[d];
+    }
+    size_t n_slots = 16;
+    while (n_slots < 2 * total)
+        n_slots *= 2;
+    if (st == ARS_OK) {
+        info = calloc(total ? total : 1, sizeof *info);
+        doc_of = calloc(total ? total : 1, sizeof *doc_of);
+        slots = malloc(n_slots * sizeof *slots); /* hash table of global line indices */
+        if (!info || !doc_of || !slots) st = ARS_ENOMEM;
+    }
+    job.info = info;
+    job.base = base;
+    job.doc_of = doc_of;
+    if (st == ARS_OK) st = parallel_for(plan, n_docs, 0, clean_measure_body, &job);
+    if (st == ARS_OK) {
+        clean_mark_duplicate_documents(docs, n_docs, lines, n_lines, info, base, doc_hash, slots,
+                                       n_slots, prev_same);
+        /* The same article with other chrome or another line width: its lines differ, its words
+         * do not (duplicate.c). doc_hash is done with and serves as the flags. */
+        unsigned char *dup = (unsigned char *)doc_hash;
+        for (size_t d = 0; d < n_docs; d++)
+            dup[d] = n_lines[d] && lines[d][0].reason == CLEAN_DUPLICATE;
+        st = duplicate_mark(docs, n_docs, dup);
+        for (size_t d = 0; st == ARS_OK && d < n_docs; d++)
+            for (size_t j = 0; dup[d] && j < n_lines[d]; j++)
+                lines[d][j].reason = CLEAN_DUPLICATE;
+    }
+    if (st == ARS_OK) {
+
+        /* Count repeats of each non-blank text over all documents (open addressing, linear
+         * probe); duplicate documents are left out, they are gone already. */
+        for (size_t k = 0; k < n_slots; k++)
+            slots[k] = SIZE_MAX;
+        for (size_t k = 0; k < total; k++) {
+            clean_info *in = &info[k];
+            in->first = k;
+            if (in->start == in->end || lines[doc_of[k]][k - base[doc_of[k]]].reason != CLEAN_KEEP)
+                continue;
+            size_t h = (size_t)(in->hash & (n_slots - 1));
+            for (;; h = (h + 1) & (n_slots - 1)) {
+                size_t o = slots[h];
+                if (o == SIZE_MAX) {
+                    slots[h] = k;
+                    in->count = 1;
+                    break;
+                }
+                clean_info *other = &info[o];
+                if (other->hash == in->hash &&
+                    clean_same_text(docs[doc_of[o]].text, other->start, other->end,
+                                    docs[doc_of[k]].text, in->start, in->end)) {
+                    in->first = o;
+                    other->count++;
+                    break;
+                }
+            }
+        }
+        st = parallel_for(plan, n_docs, 0, clean_classify_body, &job);
+    }
+    free(info);
+    free(doc_of);
+    free(base);
+    free(doc_hash);
+    free(prev_same);
+    free(slots);
+    if (st != ARS_OK)
+        for (size_t d = 0; d < n_docs; d++) {
+            free(lines[d]);
+            lines[d] = NULL;
+            n_lines[d] = 0;
+        }
+    return st;
 }
 
 int clean_document_year(const clean_doc *doc, const clean_line *lines, size_t n_lines) {
@@ -675,7 +773,8 @@ int clean_document_year(const clean_doc *doc, const clean_line *lines, size_t n_
     int latest = 0;
     for (size_t j = 0; j < n_lines; j++) {
         const clean_line *l = &lines[j];
-        if (l->reason != CLEAN_KEEP) continue;
+        /* No digit on the line (title included): no year to read. */
+        if (l->reason != CLEAN_KEEP || !(l->flags & CLEAN_LINE_DIGIT)) continue;
         int y = dateline_latest_year(doc->text, l->start, l->end);
         if (l->flags & CLEAN_LINE_TITLE) {
             int t = dateline_latest_year(doc->text, l->title_start, l->title_end);

@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "summarize/common/parallel.h"
 #include "summarize/summarize.h"
 
 /* Why a line was dropped (0 = kept). */
@@ -60,6 +61,9 @@ typedef struct {
 /* The line's text ends with a colon: it introduces what follows (a list, a quotation). */
 #define CLEAN_LINE_COLON 32u
 
+/* The line holds a decimal digit (a year can only be on such a line). */
+#define CLEAN_LINE_DIGIT 64u
+
 /* A document as the cleaner sees it. text[body_start..len) is the body (after any BOM). */
 typedef struct {
     const char *text;
@@ -69,10 +73,12 @@ typedef struct {
 
 /* Splits every document into lines and classifies them. On success lines[d] is a malloc'd array of
  * n_lines[d] entries for document d (the caller frees each; lines and n_lines are caller arrays of
- * n_docs entries). Deterministic: the result depends only on the documents and their order.
+ * n_docs entries). The per-document phases run on plan's threads (NULL: the calling thread);
+ * the cross-document ones (duplicate documents, repeated lines) on the calling thread.
+ * Deterministic: the result depends only on the documents and their order, not on the threads.
  * Returns ARS_OK or ARS_ENOMEM (nothing allocated then). */
 ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **lines,
-                           size_t *n_lines);
+                           size_t *n_lines, const parallel_plan *plan);
 
 /* When the document was written, as far as its text tells: the year of its date line, or else
  * the latest year its kept lines mention (dateline_latest_year); 0 when it names no year. */

@@ -30,26 +30,28 @@ enum {
     DL_FILLER
 };
 
-static const char *const dl_weekdays[] = {"السبت",    "الأحد",    "الاثنين", "الإثنين",
-                                          "الثلاثاء", "الأربعاء", "الخميس",  "الجمعة"};
+/* The names are written folded, as chars_fold_next spells them (ا for أ إ آ, ي for ى, ه for ة,
+ * no tatweel), so that a word is folded once and compared byte for byte (dl_class). */
+static const char *const dl_weekdays[] = {"السبت",    "الاحد",  "الاثنين", "الثلاثاء",
+                                          "الاربعاء", "الخميس", "الجمعه"};
 
 static const char *const dl_months[] = {
     /* Gregorian, Arab East and Egypt, Maghreb */
-    "يناير", "فبراير", "مارس", "أبريل", "إبريل", "ابريل", "أفريل", "مايو", "ماي", "يونيو", "يونيه",
-    "جوان", "يوليو", "يوليه", "جويلية", "أغسطس", "غشت", "أوت", "سبتمبر", "شتنبر", "أكتوبر",
-    "نوفمبر", "نونبر", "ديسمبر", "دجنبر", "جانفي", "فيفري", "يناير",
+    "يناير", "فبراير", "مارس", "ابريل", "افريل", "مايو", "ماي", "يونيو", "يونيه", "جوان", "يوليو",
+    "يوليه", "جويليه", "اغسطس", "غشت", "اوت", "سبتمبر", "شتنبر", "اكتوبر", "نوفمبر", "نونبر",
+    "ديسمبر", "دجنبر", "جانفي", "فيفري",
     /* Syriac (Levant, Iraq) */
-    "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
+    "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول",
     /* Hijri */
     "محرم", "صفر", "رجب", "شعبان", "رمضان", "شوال"};
 
-static const char *const dl_month_heads[] = {"كانون", "تشرين", "ربيع", "جمادى", "ذو"};
+static const char *const dl_month_heads[] = {"كانون", "تشرين", "ربيع", "جمادي", "ذو"};
 
-static const char *const dl_month_tails[] = {"الأول",  "الثاني", "الآخر", "الأولى",
-                                             "الآخرة", "القعدة", "الحجة"};
+static const char *const dl_month_tails[] = {"الاول",  "الثاني", "الاخر", "الاولي",
+                                             "الاخره", "القعده", "الحجه"};
 
 /* يوم "day", الموافق "corresponding to" (between a Hijri and a Gregorian date), the era marks. */
-static const char *const dl_fillers[] = {"يوم", "الموافق", "م", "هـ"};
+static const char *const dl_fillers[] = {"يوم", "الموافق", "م", "ه"};
 
 /* Separators allowed between the words of a date. */
 static int dl_is_date_gap(int32_t cp) {
@@ -58,7 +60,7 @@ static int dl_is_date_gap(int32_t cp) {
 }
 
 static int dl_is_word_char(int32_t cp) {
-    return chars_is_letter(cp) || chars_is_mark(cp) || chars_is_digit(cp);
+    return (chars_classes(cp) & (CHARS_LETTER | CHARS_MARK | CHARS_DIGIT)) != 0;
 }
 
 /* Does the word s[ws..we) read as `name` once both are folded? */
@@ -71,13 +73,32 @@ static int dl_word_is(const char *s, size_t ws, size_t we, const char *name) {
     }
 }
 
-static int dl_in(const char *s, size_t ws, size_t we, const char *const *names, size_t n) {
+/* Longer folded words than this (in bytes) are no name of the tables. */
+#define DL_FOLD_MAX 32
+
+/* The word s[ws..we) folded (chars_fold_next) into buf as UTF-8: returns its length, or
+ * DL_FOLD_MAX + 1 when it is longer than any name. */
+static size_t dl_fold_word(const char *s, size_t ws, size_t we, char *buf) {
+    chars_fold f = {s, ws, we};
+    size_t n = 0;
+    for (int32_t cp = chars_fold_next(&f); cp >= 0; cp = chars_fold_next(&f)) {
+        if (n + 4 > DL_FOLD_MAX) return DL_FOLD_MAX + 1;
+        n += (size_t)chars_encode(cp, buf + n);
+    }
+    return n;
+}
+
+/* Is the folded word w (wl bytes) one of the (folded) names? */
+static int dl_in(const char *w, size_t wl, const char *const *names, size_t n) {
     for (size_t k = 0; k < n; k++)
-        if (dl_word_is(s, ws, we, names[k])) return 1;
+        /* Two bytes first: every Arabic name starts with D8 or D9. */
+        if (wl >= 2 && names[k][0] == w[0] && names[k][1] == w[1] && strlen(names[k]) == wl &&
+            memcmp(names[k], w, wl) == 0)
+            return 1;
     return 0;
 }
 
-#define DL_IN(s, ws, we, table) dl_in(s, ws, we, table, sizeof table / sizeof table[0])
+#define DL_IN(w, wl, table) dl_in(w, wl, table, sizeof table / sizeof table[0])
 
 static int dl_class(const char *s, size_t ws, size_t we) {
     size_t digits = 0, letters = 0, i = ws;
@@ -103,11 +124,14 @@ static int dl_class(const char *s, size_t ws, size_t we) {
         }
         return DL_OTHER;
     }
-    if (DL_IN(s, ws, we, dl_weekdays)) return DL_WEEKDAY;
-    if (DL_IN(s, ws, we, dl_months)) return DL_MONTH;
-    if (DL_IN(s, ws, we, dl_month_heads)) return DL_MONTH_HEAD;
-    if (DL_IN(s, ws, we, dl_month_tails)) return DL_MONTH_TAIL;
-    if (DL_IN(s, ws, we, dl_fillers)) return DL_FILLER;
+    char w[DL_FOLD_MAX];
+    size_t wl = dl_fold_word(s, ws, we, w);
+    if (wl > DL_FOLD_MAX) return DL_OTHER;
+    if (DL_IN(w, wl, dl_weekdays)) return DL_WEEKDAY;
+    if (DL_IN(w, wl, dl_months)) return DL_MONTH;
+    if (DL_IN(w, wl, dl_month_heads)) return DL_MONTH_HEAD;
+    if (DL_IN(w, wl, dl_month_tails)) return DL_MONTH_TAIL;
+    if (DL_IN(w, wl, dl_fillers)) return DL_FILLER;
     return DL_OTHER;
 }
 
@@ -220,6 +244,17 @@ static size_t dl_dashes(const char *s, size_t i, size_t end, size_t *n_dashes, i
     return i;
 }
 
+/* The end of the word at p: word characters, and tatweel when `tatweel` is set. */
+static size_t dl_word_end(const char *s, size_t p, size_t end, int tatweel) {
+    while (p < end) {
+        int32_t cp;
+        size_t n = chars_next(s, p, end, &cp);
+        if (!dl_is_word_char(cp) && !(tatweel && cp == 0x0640)) break;
+        p += n;
+    }
+    return p;
+}
+
 /* A wire dateline at i: place words (commas allowed), then either a parenthesised agency of one
  * to three words followed by dashes or a colon ("دبي، الإمارات (CNN)--", "بيروت (رويترز) -"), or,
  * without an agency, at most DL_WIRE_BARE_WORDS place words and a double or em dash
@@ -232,8 +267,7 @@ static size_t dl_skip_wire(const char *s, size_t i, size_t end) {
         int32_t cp = chars_at(s, p, end);
         if (cp == '(' || chars_is_dash(cp)) break;
         if (cp < 0 || !dl_is_word_char(cp) || ++words > DL_WIRE_PLACE_WORDS) return i;
-        while (p < end && (dl_is_word_char(chars_at(s, p, end)) || chars_at(s, p, end) == 0x0640))
-            p += chars_next(s, p, end, &cp);
+        p = dl_word_end(s, p, end, 1);
     }
     if (words == 0) return i;
     size_t n_dashes;
@@ -250,8 +284,7 @@ static size_t dl_skip_wire(const char *s, size_t i, size_t end) {
         int32_t cp = chars_at(s, p, end);
         if (cp == ')') break;
         if (cp < 0 || !dl_is_word_char(cp) || ++inner > 3) return i;
-        while (p < end && dl_is_word_char(chars_at(s, p, end)))
-            p += chars_next(s, p, end, &cp);
+        p = dl_word_end(s, p, end, 0);
     }
     if (inner == 0) return i;
     p = dl_skip(s, p + 1, end, NULL);
@@ -303,6 +336,15 @@ int dateline_find(const char *s, size_t start, size_t end, size_t *date_start, s
 int dateline_latest_year(const char *s, size_t start, size_t end) {
     int latest = 0;
     for (size_t i = start; i < end;) {
+        /* No decimal digit lies between U+0080 and U+063F (lead bytes C2-D8): such letters are
+         * stepped over without decoding, as are ASCII bytes other than digits. */
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80 ? (b < '0' || b > '9')
+                     : (b >= 0xC2 && b <= 0xD8 && i + 1 < end &&
+                        ((unsigned char)s[i + 1] & 0xC0) == 0x80)) {
+            i += b < 0x80 ? 1 : 2;
+            continue;
+        }
         int32_t cp;
         size_t n = chars_next(s, i, end, &cp);
         if (!chars_is_digit(cp)) {

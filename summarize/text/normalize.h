@@ -32,6 +32,14 @@
  * a NUL byte; *out is untouched on failure. */
 ars_status normalize_text(const char *s, size_t len, char **out, size_t *out_len);
 
+/* normalize_text into a buffer the caller keeps between calls: *buf (*cap bytes, both may start
+ * NULL/0) is grown with realloc as needed (so it may move) and holds the NUL-terminated result of
+ * *out_len bytes. The caller frees *buf. Text made only of code points that NFKC provably leaves
+ * alone (ASCII and most of the Arabic block: chars.h's table) skips utf8proc and is mapped in one
+ * pass; the result is the same bytes either way (tests/unit/text/test_normalize.c holds the two
+ * paths together). Returns as normalize_text; on failure *buf stays valid. */
+ars_status normalize_text_into(const char *s, size_t len, char **buf, size_t *cap, size_t *out_len);
+
 /* Normalises one code point after NFKC (no decomposition): returns the replacement code point,
  * or -1 when the code point is dropped (harakat, tatweel, control characters that are not white
  * space). ة (U+0629) is returned unchanged; fold

@@ -4,6 +4,7 @@
  * Sentences are byte spans into the original text. */
 #include "summarize/text/segment.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -31,6 +32,27 @@ typedef struct {
     segment_sentence *items;
     size_t n, cap;
 } segment_out;
+
+/* First bytes of the characters the scans below stop at: quotes (« » C2 AB/BB, “ ” E2 80 9C/9D,
+ * '"') and final marks (. ! ?, ؟ D8 9F, U+06D4 DB 94, … E2 80 A6). Continuation bytes are never
+ * among them, so a scan may step over every other byte one at a time. */
+static const unsigned char segment_quote_lead[256] = {['"'] = 1, [0xC2] = 1, [0xE2] = 1};
+static const unsigned char segment_final_lead[256] = {
+    ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xD8] = 1, [0xDB] = 1, [0xE2] = 1};
+
+/* Does any of the eight bytes of x equal c? (The has-zero-byte test on x ^ c.) */
+static inline uint64_t segment_has(uint64_t x, unsigned char c) {
+    const uint64_t ones = 0x0101010101010101u;
+    uint64_t y = x ^ (ones * c);
+    return (y - ones) & ~y & (ones * 0x80);
+}
+
+/* The eight bytes at p, as one word. */
+static inline uint64_t segment_word(const char *p) {
+    uint64_t x;
+    memcpy(&x, p, 8);
+    return x;
+}
 
 /* --- quotes ---------------------------------------------------------------------------------- */
 
@@ -94,6 +116,18 @@ static ars_status segment_pair_quotes(const char *s, size_t start, size_t end, s
     q->n = 0;
     q->orphan = SIZE_MAX;
     for (size_t i = start; i < end;) {
+        /* Only « » (C2 AB, C2 BB), “ ” (E2 80 9C, E2 80 9D) and '"' matter here: other bytes are
+         * stepped over one by one (continuation bytes are never one of these leads). */
+        if (!segment_quote_lead[(unsigned char)s[i]]) {
+            i++;
+            /* Eight bytes at a time while none of them can start a quote. */
+            while (i + 8 <= end) {
+                uint64_t x = segment_word(s + i);
+                if (segment_has(x, '"') | segment_has(x, 0xC2) | segment_has(x, 0xE2)) break;
+                i += 8;
+            }
+            continue;
+        }
         int32_t cp;
         size_t n = chars_next(s, i, end, &cp);
         int k = SEGMENT_Q_NONE, opens = 0;
@@ -281,12 +315,35 @@ static ars_status segment_paragraph(const char *s, size_t start, size_t end, uin
     size_t sent = start;
     uint32_t flags = para_flags;
     for (size_t i = start; i < end;) {
+        /* Only final marks matter here: . ! ? and the first bytes of ؟ (D8 9F), U+06D4 (DB 94)
+         * and … (E2 80 A6). Other bytes are stepped over one by one (continuation bytes are never
+         * one of these), and the quote events passed on the way are counted at the next mark. */
+        unsigned char b = (unsigned char)s[i];
+        if (!segment_final_lead[b] ||
+            (b == 0xD8 && i + 1 < end && (unsigned char)s[i + 1] != 0x9F)) {
+            i++;
+            /* Eight bytes at a time while none of them can be part of a final mark: no . ! ?, no
+             * lead DB or E2, no 9F (the second byte of ؟), and no 9F right after them, which
+             * would make their last byte the D8 of a ؟. */
+            while (i + 9 <= end && (unsigned char)s[i + 8] != 0x9F) {
+                uint64_t x = segment_word(s + i);
+                if (segment_has(x, '.') | segment_has(x, '!') | segment_has(x, '?') |
+                    segment_has(x, 0xDB) | segment_has(x, 0xE2) | segment_has(x, 0x9F))
+                    break;
+                i += 8;
+            }
+            continue;
+        }
         int32_t cp;
         size_t n = chars_next(s, i, end, &cp);
-        while (qi < q->n && q->ev[qi].pos == i)
+        if (!chars_is_final(cp)) {
+            i += n;
+            continue;
+        }
+        /* No event sits on a final mark (events are quotes), so this is the depth at i. */
+        while (qi < q->n && q->ev[qi].pos <= i)
             depth += q->ev[qi++].delta;
-        if (!chars_is_final(cp) ||
-            (cp == '.' && chars_at(s, i + n, end) != '.' && chars_at(s, i + n, end) != 0x2026 &&
+        if ((cp == '.' && chars_at(s, i + n, end) != '.' && chars_at(s, i + n, end) != 0x2026 &&
              !segment_period_ends(s, start, end, i))) {
             i += n;
             continue;

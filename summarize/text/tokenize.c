@@ -13,7 +13,7 @@
 enum { TOKENIZE_SEPARATOR, TOKENIZE_BASE, TOKENIZE_MARK };
 
 static int tokenize_class(utf8proc_int32_t cp) {
-    switch (utf8proc_category(cp)) {
+    switch (chars_category(cp)) {
     case UTF8PROC_CATEGORY_LU:
     case UTF8PROC_CATEGORY_LL:
     case UTF8PROC_CATEGORY_LT:
@@ -42,7 +42,7 @@ static int tokenize_is_latin_block(utf8proc_int32_t cp) {
 }
 
 static uint32_t tokenize_flags(utf8proc_int32_t cp) {
-    utf8proc_category_t cat = utf8proc_category(cp);
+    int cat = chars_category(cp);
     if (cat == UTF8PROC_CATEGORY_ND) return TOKEN_DIGIT;
     if (cat < UTF8PROC_CATEGORY_LU || cat > UTF8PROC_CATEGORY_LO) return 0;
     if (cp == 0x0640)
@@ -68,19 +68,41 @@ static ars_status tokenize_push(token_span **toks, size_t *n, size_t *cap, size_
 }
 
 ars_status tokenize(const char *s, size_t len, token_span **toks, size_t *n, size_t *cap) {
-    const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
     size_t i = 0, start = 0;
     int in_token = 0;
     uint32_t flags = 0;
     while (i < len) {
-        utf8proc_int32_t cp;
-        size_t rest = len - i;
-        utf8proc_ssize_t step = utf8proc_iterate(u + i, rest > 4 ? 4 : (utf8proc_ssize_t)rest, &cp);
-        int cls = TOKENIZE_SEPARATOR;
-        if (step <= 0)
-            step = 1; /* an invalid byte separates, and is skipped alone */
-        else
+        /* A run of Arabic letters (U+0620-U+063F: D8 A0-BF; U+0641-U+064A: D9 81-8A; all Lo)
+         * inside a token is taken straight from the bytes: most of the text. */
+        if (in_token) {
+            while (i + 1 < len) {
+                unsigned char b = (unsigned char)s[i], c = (unsigned char)s[i + 1];
+                if (!((b == 0xD8 && c >= 0xA0 && c <= 0xBF) ||
+                      (b == 0xD9 && c >= 0x81 && c <= 0x8A)))
+                    break;
+                flags |= TOKEN_ARABIC;
+                i += 2;
+            }
+            if (i >= len) break;
+        }
+        int32_t cp;
+        /* An invalid byte reads as U+FFFD (a symbol): it separates, and is skipped alone. */
+        size_t step = chars_next(s, i, len, &cp);
+        int cls;
+        uint32_t cp_flags;
+        /* The letters of the Arabic block (U+0620-U+064A but tatweel: all Lo) and ASCII first. */
+        if (cp >= 0x0620 && cp <= 0x064A && cp != 0x0640) {
+            cls = TOKENIZE_BASE;
+            cp_flags = TOKEN_ARABIC;
+        } else if (cp < 0x80) {
+            int lower = cp | 0x20;
+            cls = (lower >= 'a' && lower <= 'z') || (cp >= '0' && cp <= '9') ? TOKENIZE_BASE
+                                                                             : TOKENIZE_SEPARATOR;
+            cp_flags = cp >= '0' && cp <= '9' ? TOKEN_DIGIT : TOKEN_LATIN;
+        } else {
             cls = tokenize_class(cp);
+            cp_flags = cls == TOKENIZE_BASE ? tokenize_flags(cp) : 0;
+        }
         /* A combining mark belongs to the character before it: it extends a token but never
          * starts one, so a stray mark after a space does not become a token of its own. */
         if (cls == TOKENIZE_BASE || (cls == TOKENIZE_MARK && in_token)) {
@@ -89,13 +111,13 @@ ars_status tokenize(const char *s, size_t len, token_span **toks, size_t *n, siz
                 start = i;
                 flags = 0;
             }
-            if (cls == TOKENIZE_BASE) flags |= tokenize_flags(cp);
+            if (cls == TOKENIZE_BASE) flags |= cp_flags;
         } else if (in_token) {
             ars_status st = tokenize_push(toks, n, cap, start, i - start, flags);
             if (st != ARS_OK) return st;
             in_token = 0;
         }
-        i += (size_t)step;
+        i += step;
     }
     return in_token ? tokenize_push(toks, n, cap, start, len - start, flags) : ARS_OK;
 }

@@ -120,6 +120,42 @@ static void test_analyze_without_stemming_keeps_surface_forms(void **state) {
     analyzer_free(a);
 }
 
+/* The token cache changes nothing: sentences analysed through one analyzer (each token stemmed
+ * once) give the ids and counts of an analyzer that forgets its cache before every sentence, and a
+ * new vocabulary starts from id 0 with the same ids in it. */
+static void test_analyze_token_cache_gives_the_same_terms(void **state) {
+    fixture *f = *state;
+    static const char *const sents[] = {"قالت الحكومة إن المفاوضات مع الحكومة ستستمر غدا.",
+                                        "والحكومة تقول إن ف المفاوضات عل وشك الانتهاء في الحكومة.",
+                                        "The Government said 2018 talks go on, قالت الحكومة.",
+                                        "المفاوضات، المفاوضات، والمفاوضات!"};
+    size_t n_sents = sizeof sents / sizeof *sents;
+    uint32_t *plain = NULL;
+    size_t n_plain = 0, cap_plain = 0;
+    vocab *v2 = NULL;
+    assert_int_equal(vocab_new(&v2), ARS_OK);
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < n_sents; k++) {
+            analyze_stats a, b;
+            if (pass == 0) { /* cached, into f->v */
+                assert_int_equal(analyzer_sentence(f->a, f->v, sents[k], strlen(sents[k]),
+                                                   &f->terms, &f->n, &f->cap, &a),
+                                 ARS_OK);
+                continue;
+            }
+            analyzer_forget(f->a); /* uncached, into v2 */
+            assert_int_equal(analyzer_sentence(f->a, v2, sents[k], strlen(sents[k]), &plain,
+                                               &n_plain, &cap_plain, &b),
+                             ARS_OK);
+        }
+    assert_int_equal(n_plain, f->n);
+    assert_memory_equal(plain, f->terms, f->n * sizeof *plain);
+    assert_int_equal(vocab_size(v2), vocab_size(f->v));
+    assert_true(f->n > 10);
+    free(plain);
+    vocab_free(v2);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_analyze_counts_words_and_drops_stopwords, setup,
@@ -131,6 +167,8 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_analyze_same_stem_gives_same_term, setup, teardown),
         cmocka_unit_test_setup_teardown(test_analyze_counts_latin_tokens, setup, teardown),
         cmocka_unit_test(test_analyze_without_stemming_keeps_surface_forms),
+        cmocka_unit_test_setup_teardown(test_analyze_token_cache_gives_the_same_terms, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

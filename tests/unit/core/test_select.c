@@ -16,7 +16,7 @@ static void test_select_never_takes_two_sentences_over_the_cap(void **state) {
     (void)state;
     tfidf_matrix x;
     build(&x);
-    rank_graph g = {&x, NULL};
+    rank_graph g = {&x};
     select_item items[5] = {{1.0, 10}, {0.99, 10}, {0.5, 10}, {0.4, 10}, {0.3, 10}};
     select_params p = {0, 0.7, 0.5, 0, 0, SELECT_BUDGET_STRICT};
     size_t chosen[5], n = 0;
@@ -34,7 +34,7 @@ static void test_select_respects_word_budget_without_cutting(void **state) {
     (void)state;
     tfidf_matrix x;
     build(&x);
-    rank_graph g = {&x, NULL};
+    rank_graph g = {&x};
     select_item items[5] = {{1.0, 30}, {0.9, 10}, {0.8, 25}, {0.7, 15}, {0.6, 5}};
     select_params p = {0,  0.7, 1.01,
                        50, 0,   SELECT_BUDGET_STRICT}; /* no cap: 0 and 1 are duplicates */
@@ -57,7 +57,7 @@ static void test_select_strict_chooses_nothing_when_nothing_fits(void **state) {
     (void)state;
     tfidf_matrix x;
     build(&x);
-    rank_graph g = {&x, NULL};
+    rank_graph g = {&x};
     select_item items[5] = {{0.2, 30}, {0.9, 40}, {0.8, 25}, {0.7, 15}, {0.6, 50}};
     select_params p = {1, 0.7, 0.5, 3, 0, SELECT_BUDGET_STRICT};
     size_t chosen[5], n = 7;
@@ -72,7 +72,7 @@ static void test_select_first_lets_only_the_first_sentence_run_over(void **state
     (void)state;
     tfidf_matrix x;
     build(&x);
-    rank_graph g = {&x, NULL};
+    rank_graph g = {&x};
     select_item items[5] = {{1.0, 30}, {0.9, 40}, {0.8, 5}, {0.7, 15}, {0.6, 2}};
     select_params p = {0, 1.0, 1.01, 25, 0, SELECT_BUDGET_FIRST};
     size_t chosen[5], n = 0;
@@ -94,7 +94,7 @@ static void test_select_fill_reaches_the_budget(void **state) {
     (void)state;
     tfidf_matrix x;
     build(&x);
-    rank_graph g = {&x, NULL};
+    rank_graph g = {&x};
     select_item items[5] = {{1.0, 10}, {0.9, 10}, {0.8, 45}, {0.7, 20}, {0.6, 5}};
     select_params p = {0, 1.0, 1.01, 25, 0, SELECT_BUDGET_FILL};
     size_t chosen[5], n = 0;
@@ -110,7 +110,7 @@ static void test_select_never_takes_zero_relevance(void **state) {
     (void)state;
     tfidf_matrix x;
     build(&x);
-    rank_graph g = {&x, NULL};
+    rank_graph g = {&x};
     select_item items[5] = {{1.0, 1}, {0.0, 1}, {0.0, 1}, {0.5, 1}, {0.0, 1}};
     select_params p = {0, 1.0, 1.01, 0, 0, SELECT_BUDGET_STRICT};
     size_t chosen[5], n = 0;
@@ -125,7 +125,7 @@ static void test_select_sentence_budget_stops_selection(void **state) {
     (void)state;
     tfidf_matrix x;
     build(&x);
-    rank_graph g = {&x, NULL};
+    rank_graph g = {&x};
     select_item items[5] = {{1.0, 1}, {0.9, 1}, {0.8, 1}, {0.7, 1}, {0.6, 1}};
     select_params p = {1, 0.7, 1.0, 0, 2, SELECT_BUDGET_STRICT};
     size_t chosen[5], n = 0;
@@ -138,7 +138,7 @@ static void test_mmr_prefers_novel_sentence_over_redundant_one(void **state) {
     (void)state;
     tfidf_matrix x;
     build(&x);
-    rank_graph g = {&x, NULL};
+    rank_graph g = {&x};
     /* 2 overlaps 0; 3 is new. By relevance alone 2 comes second; MMR with lambda 0.5 takes 3. */
     select_item items[5] = {{1.0, 1}, {0.0, 1}, {0.9, 1}, {0.8, 1}, {0.0, 1}};
     select_params greedy = {0, 0.5, 1.0, 0, 2, SELECT_BUDGET_STRICT},
@@ -156,7 +156,7 @@ static void test_select_breaks_ties_by_source_order(void **state) {
     (void)state;
     tfidf_matrix x;
     build(&x);
-    rank_graph g = {&x, NULL};
+    rank_graph g = {&x};
     select_item items[5] = {{0.5, 1}, {0.5, 1}, {0.5, 1}, {0.5, 1}, {0.5, 1}};
     select_params p = {0, 0.7, 1.01, 0, 0, SELECT_BUDGET_STRICT};
     size_t chosen[5], n = 0;
@@ -186,7 +186,7 @@ static void test_select_all_of_many_sentences_is_not_quadratic(void **state) {
     offsets[N] = N;
     tfidf_matrix x;
     assert_int_equal(tfidf_build(terms, offsets, N, N, &x), ARS_OK);
-    rank_graph g = {&x, NULL};
+    rank_graph g = {&x};
     select_params p = {1, 0.7, 0.5, 0, 0, SELECT_BUDGET_FIRST};
     size_t n = 0;
     assert_int_equal(select_sentences(&g, items, N, &p, chosen, &n), ARS_OK);
@@ -266,15 +266,9 @@ static void test_select_matches_the_plain_greedy_loop(void **state) {
     offsets[N] = k;
     tfidf_matrix x;
     assert_int_equal(tfidf_build(terms, offsets, N, TERMS, &x), ARS_OK);
-    float *dense = malloc((size_t)N * N * sizeof *dense);
-    assert_non_null(dense);
-    for (size_t i = 0; i < N; i++)
-        for (size_t j = 0; j < N; j++)
-            dense[i * N + j] = tfidf_dot(&x, i, j);
-    for (int use_dense = 0; use_dense < 2; use_dense++)
-        for (int budget = 0; budget < 3; budget++)
+    for (int budget = 0; budget < 3; budget++)
             for (int m = 0; m < 4; m++) {
-                rank_graph g = {&x, use_dense ? dense : NULL};
+                rank_graph g = {&x};
                 select_params p = {m > 0,
                                    m == 1   ? 1.0
                                    : m == 2 ? 0.6
@@ -289,7 +283,6 @@ static void test_select_matches_the_plain_greedy_loop(void **state) {
                 assert_int_equal(na, nb);
                 assert_memory_equal(a, b, na * sizeof *a);
             }
-    free(dense);
     tfidf_free(&x);
 }
 

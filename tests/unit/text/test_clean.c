@@ -30,7 +30,7 @@ static int seeds_setup(void **state) {
         assert_non_null(s->text[d]);
         s->docs[d] = (clean_doc){s->text[d], len, 0};
     }
-    assert_int_equal(clean_documents(s->docs, N_SEEDS, s->lines, s->n_lines), ARS_OK);
+    assert_int_equal(clean_documents(s->docs, N_SEEDS, s->lines, s->n_lines, NULL), ARS_OK);
     *state = s;
     return 0;
 }
@@ -193,7 +193,7 @@ static result clean_strings(const char *const *texts, size_t n_docs) {
     assert_true(n_docs <= 4);
     for (size_t d = 0; d < n_docs; d++)
         docs[d] = (clean_doc){texts[d], strlen(texts[d]), 0};
-    assert_int_equal(clean_documents(docs, n_docs, r.lines, r.n), ARS_OK);
+    assert_int_equal(clean_documents(docs, n_docs, r.lines, r.n, NULL), ARS_OK);
     return r;
 }
 
@@ -307,7 +307,7 @@ static void test_clean_handles_crlf_bom_and_empty_documents(void **state) {
     clean_doc docs[3] = {{text, sizeof text - 1, 3}, {"", 0, 0}, {" \n\t\n", 4, 0}};
     clean_line *lines[3];
     size_t n[3];
-    assert_int_equal(clean_documents(docs, 3, lines, n), ARS_OK);
+    assert_int_equal(clean_documents(docs, 3, lines, n, NULL), ARS_OK);
     assert_int_equal(n[0], 3);
     assert_int_equal(lines[0][0].start, 3);
     assert_int_equal(lines[0][0].end, strlen("\xEF\xBB\xBF"
@@ -333,11 +333,11 @@ static void test_clean_of_documents_without_lines(void **state) {
     clean_doc docs[2] = {{"", 0, 0}, {"\xEF\xBB\xBF", 3, 3}};
     clean_line *lines[2];
     size_t n[2];
-    assert_int_equal(clean_documents(docs, 2, lines, n), ARS_OK);
+    assert_int_equal(clean_documents(docs, 2, lines, n, NULL), ARS_OK);
     assert_int_equal(n[0] + n[1], 0);
     assert_null(lines[0]);
     assert_null(lines[1]);
-    assert_int_equal(clean_documents(docs, 0, lines, n), ARS_OK);
+    assert_int_equal(clean_documents(docs, 0, lines, n, NULL), ARS_OK);
 }
 
 static void test_clean_is_deterministic(void **state) {
@@ -346,11 +346,15 @@ static void test_clean_is_deterministic(void **state) {
     size_t n[N_SEEDS];
     clean_doc docs[N_SEEDS];
     memcpy(docs, s->docs, sizeof docs);
-    assert_int_equal(clean_documents(docs, N_SEEDS, again, n), ARS_OK);
-    for (int d = 0; d < N_SEEDS; d++) {
-        assert_int_equal(n[d], s->n_lines[d]);
-        assert_memory_equal(again[d], s->lines[d], n[d] * sizeof *again[d]);
-        free(again[d]);
+    /* The same lines whatever the number of threads of the per-document phases. */
+    for (size_t threads = 1; threads <= 4; threads++) {
+        parallel_plan plan = {threads};
+        assert_int_equal(clean_documents(docs, N_SEEDS, again, n, &plan), ARS_OK);
+        for (int d = 0; d < N_SEEDS; d++) {
+            assert_int_equal(n[d], s->n_lines[d]);
+            assert_memory_equal(again[d], s->lines[d], n[d] * sizeof *again[d]);
+            free(again[d]);
+        }
     }
 }
 
@@ -384,6 +388,31 @@ static void test_clean_marks_wrapped_lines_of_pdf_seed_only(void **state) {
             assert_false(s->lines[d][j].flags & CLEAN_LINE_WRAPPED);
 }
 
+/* Every line end splits: \n, \r\n, a lone \r, U+2028, U+2029 and NEL, with other bytes that
+ * share their first byte (“ ” … start with E2, « » and NBSP with C2) left inside the lines. */
+static void test_clean_splits_at_every_line_end(void **state) {
+    (void)state;
+    const char *text = "أولا «س» “ص”…\nثانيا\r\nثالثا\rرابعا\xE2\x80\xA8خامسا\xE2\x80\xA9"
+                       "سادسا\xC2\x85سابعا\xC2\xA0ثامنا";
+    static const char *const want[] = {
+        "أولا «س» “ص”…", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا\xC2\xA0ثامنا"};
+    clean_doc doc = {text, strlen(text), 0};
+    clean_line *lines = NULL;
+    size_t n = 0;
+    assert_int_equal(clean_documents(&doc, 1, &lines, &n, NULL), ARS_OK);
+    assert_int_equal(n, sizeof want / sizeof *want);
+    for (size_t k = 0; k < n; k++) {
+        size_t start = lines[k].start, end = lines[k].end;
+        if (lines[k].flags & CLEAN_LINE_TITLE) {
+            start = lines[k].title_start;
+            end = lines[k].title_end;
+        }
+        assert_int_equal(end - start, strlen(want[k]));
+        assert_memory_equal(text + start, want[k], end - start);
+    }
+    free(lines);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_clean_keeps_every_wrapped_line_of_pdf_seed,
@@ -409,6 +438,7 @@ int main(void) {
         cmocka_unit_test(test_clean_handles_crlf_bom_and_empty_documents),
         cmocka_unit_test(test_clean_of_documents_without_lines),
         cmocka_unit_test(test_clean_reason_names_are_distinct),
+        cmocka_unit_test(test_clean_splits_at_every_line_end),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

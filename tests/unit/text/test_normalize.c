@@ -2,6 +2,8 @@
  * Arabic presentation forms through NFKC, white space, invalid input and the ة fold. */
 #include "test_util.h"
 
+#include <utf8proc.h>
+
 #include "models/stopwords.h"
 #include "summarize/text/normalize.h"
 
@@ -288,6 +290,135 @@ static void test_normalize_drops_control_characters(void **state) {
     free(b);
 }
 
+/* The rules of normalize.h written plainly: the fast branches of normalize_codepoint (ASCII, the
+ * Arabic block) must give what this gives for every code point. */
+static int oracle_codepoint(int cp) {
+    if ((cp < 0x20 && !(cp >= '\t' && cp <= '\r')) || (cp >= 0x7F && cp <= 0x9F && cp != 0x85))
+        return -1;
+    if ((cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640) return -1;
+    if (cp == 0x0622 || cp == 0x0623 || cp == 0x0625 || cp == 0x0671) return 0x0627;
+    if (cp == 0x0649) return 0x064A;
+    if (cp >= 0x0660 && cp <= 0x0669) return '0' + (cp - 0x0660);
+    if (cp >= 0x06F0 && cp <= 0x06F9) return '0' + (cp - 0x06F0);
+    return utf8proc_tolower(cp);
+}
+
+static void test_normalize_codepoint_matches_the_rules_everywhere(void **state) {
+    (void)state;
+    for (int cp = 0; cp <= 0x10FFFF; cp++)
+        if (normalize_codepoint(cp) != oracle_codepoint(cp)) {
+            print_error("U+%04X: %d, want %d\n", (unsigned)cp, normalize_codepoint(cp),
+                        oracle_codepoint(cp));
+            fail();
+        }
+}
+
+/* normalize_text_into (fast path for inert text) against normalize_text (always utf8proc). */
+static void check_paths_agree(const char *in, size_t len, char **buf, size_t *cap) {
+    char *want = NULL;
+    size_t want_len = 0, got_len = 0;
+    ars_status a = normalize_text(in, len, &want, &want_len);
+    ars_status b = normalize_text_into(in, len, buf, cap, &got_len);
+    assert_int_equal(a, b);
+    if (a != ARS_OK) return;
+    if (got_len != want_len || memcmp(*buf, want, want_len) != 0) {
+        print_error("[%.*s]: fast [%.*s], utf8proc [%s]\n", (int)len, in, (int)got_len, *buf, want);
+        fail();
+    }
+    assert_int_equal((*buf)[got_len], '\0');
+    free(want);
+}
+
+static size_t encode(int32_t cp, char *out) {
+    return (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
+}
+
+static void test_normalize_fast_path_matches_utf8proc(void **state) {
+    (void)state;
+    char *buf = NULL, in[32];
+    size_t cap = 0;
+    /* Every code point of the table alone, then every pair of ASCII and Arabic-block code points:
+     * compositions (و + U+0654 -> ؤ), reordered marks, ignorables and compatibility forms. */
+    for (int32_t cp = 1; cp < 0x800; cp++)
+        check_paths_agree(in, encode(cp, in), &buf, &cap);
+    int32_t set[512];
+    size_t n = 0;
+    set[n++] = '\t';
+    set[n++] = '\n';
+    for (int32_t cp = 0x20; cp < 0x7F; cp++)
+        set[n++] = cp;
+    for (int32_t cp = 0x0600; cp <= 0x06FF; cp++)
+        set[n++] = cp;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++) {
+            size_t len = encode(set[i], in);
+            len += encode(set[j], in + len);
+            check_paths_agree(in, len, &buf, &cap);
+        }
+    /* A letter with two marks in either order, one of them composing or not. */
+    static const int32_t bases[] = {0x0627, 0x0648, 0x064A, 0x06C1, 'a'};
+    for (size_t b = 0; b < sizeof bases / sizeof *bases; b++)
+        for (int32_t m1 = 0x064B; m1 <= 0x0670; m1++)
+            for (int32_t m2 = 0x064B; m2 <= 0x0670; m2++) {
+                if (m1 > 0x065F && m1 != 0x0670) continue;
+                if (m2 > 0x065F && m2 != 0x0670) continue;
+                size_t len = encode(bases[b], in);
+                len += encode(m1, in + len);
+                len += encode(m2, in + len);
+                check_paths_agree(in, len, &buf, &cap);
+            }
+    free(buf);
+}
+
+/* Random mixtures of what the fast path takes and what it hands to utf8proc in pieces: letters,
+ * marks that compose (U+0654) or not, no-break and ignorable spaces, curly quotes, the ellipsis,
+ * presentation forms and ligatures, Latin with combining accents, Hangul jamo. */
+static void test_normalize_pieces_match_utf8proc_on_random_mixtures(void **state) {
+    (void)state;
+    static const int32_t set[] = {'a',    'B',    ' ',    '.',    '\n',   0x0627, 0x0648, 0x064A,
+                                  0x0629, 0x0644, 0x0623, 0x0640, 0x064E, 0x0651, 0x0652, 0x0653,
+                                  0x0654, 0x0655, 0x0670, 0x0660, 0x00A0, 0x00E9, 0x0301, 0x0300,
+                                  0x200C, 0x200F, 0x201C, 0x201D, 0x2026, 0x2013, 0xFE8D, 0xFEFB,
+                                  0xFDFA, 0xFE70, 0xFC5E, 0x1100, 0x1161, 0x11A8, 0xFF9E, 0x06D6,
+                                  0x001B, 0x007F, 0x0085, 0x009B};
+    const size_t n_set = sizeof set / sizeof *set;
+    uint64_t x = 0x9E3779B97F4A7C15u;
+    char *buf = NULL, in[64];
+    size_t cap = 0;
+    for (int round = 0; round < 40000; round++) {
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        uint64_t r = x * 2685821657736338717u;
+        size_t len = 0, k = 1 + (size_t)(r % 8);
+        for (size_t j = 0; j < k; j++) {
+            r = r * 6364136223846793005u + 1442695040888963407u;
+            len += encode(set[(r >> 33) % n_set], in + len);
+        }
+        check_paths_agree(in, len, &buf, &cap);
+    }
+    free(buf);
+}
+
+/* Real news: the first articles of the ANT corpus beside the checkout, when it is there. */
+static void test_normalize_fast_path_matches_utf8proc_on_news(void **state) {
+    (void)state;
+    size_t len = 0;
+    char *corpus = test_util_read_file(
+        test_util_shared_path("data/ant_background/ant_background.jsonl"), &len);
+    if (!corpus) skip();
+    char *buf = NULL;
+    size_t cap = 0, lines = 0;
+    for (char *p = corpus; *p && lines < 400; lines++) {
+        char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        check_paths_agree(p, n, &buf, &cap);
+        p += n + (nl != NULL);
+    }
+    free(buf);
+    free(corpus);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_normalize_drops_control_characters),
@@ -308,6 +439,10 @@ int main(void) {
         cmocka_unit_test(test_normalize_codepoint_rules),
         cmocka_unit_test(test_normalize_is_idempotent),
         cmocka_unit_test(test_normalize_builtin_stopwords_through_normaliser),
+        cmocka_unit_test(test_normalize_codepoint_matches_the_rules_everywhere),
+        cmocka_unit_test(test_normalize_fast_path_matches_utf8proc),
+        cmocka_unit_test(test_normalize_pieces_match_utf8proc_on_random_mixtures),
+        cmocka_unit_test(test_normalize_fast_path_matches_utf8proc_on_news),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,6 +2,8 @@
  * Arabic and Latin punctuation as separators, script/digit flags, and growth of the token array. */
 #include "test_util.h"
 
+#include <utf8proc.h>
+
 #include "summarize/text/tokenize.h"
 
 typedef struct {
@@ -155,6 +157,44 @@ static void test_tokenize_appends_and_grows_array(void **state) {
     free(s);
 }
 
+/* Every code point of the Basic Multilingual Plane after a letter: it extends the token exactly
+ * when utf8proc calls it a letter, digit or mark, and adds the flag of its category and block. */
+static void test_tokenize_classes_match_utf8proc_categories(void **state) {
+    (void)state;
+    token_span *toks = NULL;
+    size_t cap = 0;
+    for (utf8proc_int32_t cp = 1; cp < 0x10000; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+        char buf[8] = "x";
+        size_t len = 1 + (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)buf + 1);
+        size_t n = 0;
+        assert_int_equal(tokenize(buf, len, &toks, &n, &cap), ARS_OK);
+        utf8proc_category_t c = utf8proc_category(cp);
+        int base =
+            (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) || c == UTF8PROC_CATEGORY_ND;
+        int mark =
+            c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME;
+        uint32_t want = TOKEN_LATIN;
+        if (c == UTF8PROC_CATEGORY_ND)
+            want |= TOKEN_DIGIT;
+        else if (base && cp != 0x0640 && cp >= 0x0600 && cp <= 0x06FF)
+            want |= TOKEN_ARABIC;
+        else if (base && cp != 0x0640 &&
+                 ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+                  (cp >= 0xC0 && cp <= 0x24F)))
+            want |= TOKEN_LATIN;
+        if (base || mark) {
+            assert_int_equal(n, 1);
+            assert_int_equal(toks[0].len, len);
+            if (cp < 0x700 || cp > 0xFF00) assert_int_equal(toks[0].flags, want);
+        } else {
+            assert_int_equal(n, 1);
+            assert_int_equal(toks[0].len, 1);
+        }
+    }
+    free(toks);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tokenize_arabic_words),
@@ -167,6 +207,7 @@ int main(void) {
         cmocka_unit_test(test_tokenize_empty_and_separators_only),
         cmocka_unit_test(test_tokenize_spans_point_into_input),
         cmocka_unit_test(test_tokenize_appends_and_grows_array),
+        cmocka_unit_test(test_tokenize_classes_match_utf8proc_categories),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

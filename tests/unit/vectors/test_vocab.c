@@ -225,8 +225,41 @@ static void test_vocab_free_accepts_null(void **state) {
     vocab_free(NULL);
 }
 
+/* A slot keeps a term's first 16 bytes: terms that share them and differ after, or differ only
+ * in length around 16 bytes, or hold NUL bytes, are all told apart, through table growth too. */
+static void test_vocab_tells_apart_terms_sharing_their_first_bytes(void **state) {
+    (void)state;
+    vocab *v = NULL;
+    assert_int_equal(vocab_new(&v), ARS_OK);
+    char buf[64];
+    uint32_t ids[40 * 3];
+    size_t k = 0;
+    for (size_t len = 14; len < 54; len++)
+        for (char last = 'a'; last <= 'c'; last++) {
+            memset(buf, 'x', sizeof buf);
+            buf[5] = '\0';
+            buf[len - 1] = last;
+            assert_int_equal(vocab_intern(v, buf, len, &ids[k]), ARS_OK);
+            assert_int_equal(ids[k], k);
+            k++;
+        }
+    k = 0;
+    for (size_t len = 14; len < 54; len++)
+        for (char last = 'a'; last <= 'c'; last++) {
+            memset(buf, 'x', sizeof buf);
+            buf[5] = '\0';
+            buf[len - 1] = last;
+            uint32_t id;
+            assert_true(vocab_find(v, buf, len, &id));
+            assert_int_equal(id, ids[k++]);
+        }
+    assert_int_equal(vocab_size(v), 120);
+    vocab_free(v);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_vocab_tells_apart_terms_sharing_their_first_bytes),
         cmocka_unit_test(test_vocab_new_is_empty),
         cmocka_unit_test(test_vocab_assigns_dense_ids_in_order_of_first_appearance),
         cmocka_unit_test(test_vocab_returns_same_id_for_same_bytes),
