@@ -129,7 +129,13 @@ ars_status batch_run(const ars_options *opt, char *const *paths, size_t n_paths,
                 if (!quiet) fprintf(stderr, "summarize: %s\n", bad.message);
                 json_decref(o);
                 o = batch_object(c.id);
-                if (o && json_object_set_new(o, "error", briefout_json_text(bad.message)) != 0) {
+                /* The output line says what is wrong, not where: a split of the input
+                 * numbers its lines differently, and must give the same output lines. */
+                const char *why = bad.message;
+                size_t wl = strlen(where);
+                if (strncmp(why, where, wl) == 0 && why[wl] == ':' && why[wl + 1] == ' ')
+                    why += wl + 2;
+                if (o && json_object_set_new(o, "error", briefout_json_text(why)) != 0) {
                     json_decref(o);
                     o = NULL;
                 }

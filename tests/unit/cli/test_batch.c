@@ -72,7 +72,7 @@ static void test_one_line_per_cluster(void **state) {
     assert_int_equal(json_integer_value(json_object_get(lines[1], "id")), 2);
     assert_int_equal(json_array_size(json_object_get(lines[1], "summary")), 0);
     assert_true(json_is_null(json_object_get(lines[2], "id")));
-    assert_non_null(strstr(json_string_value(json_object_get(lines[2], "error")), ":4: not JSON"));
+    assert_true(strncmp(json_string_value(json_object_get(lines[2], "error")), "not JSON", 8) == 0);
     assert_true(json_is_array(json_object_get(lines[3], "id")));
     for (int i = 0; i < 4; i++)
         json_decref(lines[i]);
@@ -112,9 +112,7 @@ static void test_split_input_gives_the_same_lines(void **state) {
          *b = run(second, 0, &st, &rep);
     size_t la = strlen(a);
     assert_int_equal(strncmp(all, a, la), 0);
-    /* the error line names its file and line, which differ; the others are identical */
-    assert_non_null(strstr(b, "\"error\""));
-    assert_string_equal(strrchr(all, '{') - 0, strrchr(b, '{'));
+    assert_string_equal(all + la, b); /* error lines included: they do not name the place */
     free(all);
     free(a);
     free(b);
