@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "summarize/cli/briefmain.h"
-#include "summarize/cli/outfile.h"
 #include "summarize/cli/parse.h"
 #include "summarize/summarize.h"
 
@@ -66,6 +65,16 @@ static int model_fail(ars_status st, const ars_error *err, int output) {
     if (st == ARS_ENOMEM || st == ARS_EINTERNAL) return EXIT_INTERNAL;
     if (output) return EXIT_OUTPUT;
     return st == ARS_EARG ? EXIT_USAGE : EXIT_INPUT;
+}
+
+typedef struct {
+    const ars_df_model *m;
+    size_t min_df;
+} model_out;
+
+static ars_status model_write(void *ctx, FILE *f, const char *what, ars_error *err) {
+    const model_out *o = ctx;
+    return ars_df_model_write(o->m, f, o->min_df, what, err);
 }
 
 static ars_status model_sink(void *ctx, const inputs_article *a, ars_error *err) {
@@ -148,15 +157,9 @@ int main(int argc, char **argv) {
         ars_df_model_free(m);
         return code;
     }
-    outfile of;
-    st = outfile_open(&of, out_path, &err);
-    if (st == ARS_OK) {
-        st = ars_df_model_write(m, of.f, min_df, out_path, &err);
-        if (st == ARS_OK)
-            st = outfile_commit(&of, &err);
-        else
-            outfile_abort(&of);
-    }
+    model_out mo = {m, min_df};
+    int output_failed = 0;
+    st = briefmain_output(out_path, model_write, &mo, &output_failed, &err);
     ars_df_model_free(m);
     if (st != ARS_OK) return model_fail(st, &err, 1);
     if (rep.n_skipped) {

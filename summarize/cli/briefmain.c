@@ -193,11 +193,8 @@ static ars_status briefmain_to_summarizer(void *ctx, const inputs_article *a, ar
     return ars_summarizer_add_document(ctx, a->name, a->bytes, a->len, err);
 }
 
-/* Writes through `write` to out_path atomically, or to standard output. */
-typedef ars_status (*briefmain_writer)(void *ctx, FILE *f, const char *what, ars_error *err);
-
-static ars_status briefmain_output(const char *out_path, briefmain_writer write, void *ctx,
-                                   int *output_failed, ars_error *err) {
+ars_status briefmain_output(const char *out_path, briefmain_writer write, void *ctx,
+                            int *output_failed, ars_error *err) {
     ars_status st;
     if (out_path) {
         outfile of;

@@ -85,6 +85,13 @@ ars_status briefmain_batch(briefmain_config *c, const ars_options *opt, char *co
                            size_t n_paths, const char *out_path, size_t *skipped,
                            int *output_failed, ars_error *err);
 
+/* Writes through write(ctx, f, what, err) to out_path atomically (outfile.h), or to standard
+ * output (flushed and checked) when out_path is NULL. Sets *output_failed when the failure is the
+ * output's rather than write's own status from the input. Returns ARS_OK or the failure. */
+typedef ars_status (*briefmain_writer)(void *ctx, FILE *f, const char *what, ars_error *err);
+ars_status briefmain_output(const char *out_path, briefmain_writer write, void *ctx,
+                            int *output_failed, ars_error *err);
+
 /* The ordinary mode's reading: every input into the summarizer (inputs.h); *skipped as above.
  * Returns ARS_OK or the failure. */
 ars_status briefmain_read(briefmain_config *c, ars_summarizer *sum, char *const *paths,

@@ -131,9 +131,10 @@ static int briefout_cite(FILE *f, const char *name, int markdown) {
     return fputc(']', f) == EOF ? -1 : 0;
 }
 
-/* One story in text or Markdown. */
+/* One story in text or Markdown; a blank line separates it from the one before. */
 static int briefout_story_text(const ars_briefing *b, const ars_story *s, size_t rank, FILE *f,
                                int markdown, int cite) {
+    if (rank > 1 && fputc('\n', f) == EOF) return -1;
     if (fprintf(f, markdown ? "## %zu. " : "%zu. ", rank) < 0) return -1;
     if (briefout_put(f, s->headline, strlen(s->headline), markdown)) return -1;
     if (cite && briefout_cite(f, briefout_name(b, s->headline_article), markdown)) return -1;
@@ -158,7 +159,7 @@ static int briefout_story_text(const ars_briefing *b, const ars_story *s, size_t
         }
         if (fputc('\n', f) == EOF) return -1;
     }
-    return fputc('\n', f) == EOF ? -1 : 0;
+    return 0;
 }
 
 /* ---- JSON ---- */
