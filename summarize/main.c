@@ -124,10 +124,11 @@ static int main_fail(ars_status st, const ars_error *err) {
 }
 
 /* The exit status of a run that wrote its output: partial when inputs were skipped. */
-static int main_partial(size_t skipped, const char *what) {
+static int main_partial(size_t skipped, const char *what, int quiet) {
     if (skipped == 0) return EXIT_OK;
-    fprintf(stderr, "summarize: %zu %s%s skipped: the output covers the rest\n", skipped, what,
-            skipped == 1 ? "" : "s");
+    if (!quiet)
+        fprintf(stderr, "summarize: %zu %s%s skipped: the output covers the rest\n", skipped, what,
+                skipped == 1 ? "" : "s");
     return EXIT_PARTIAL;
 }
 
@@ -282,7 +283,7 @@ int main(int argc, char **argv) {
             int code = main_fail(bst, &berr);
             return output_failed ? (bst == ARS_ENOMEM ? EXIT_INTERNAL : EXIT_OUTPUT) : code;
         }
-        return main_partial(skipped, bc.batch ? "line" : "input");
+        return main_partial(skipped, bc.batch ? "line" : "input", bc.in.quiet);
     }
 
     ars_error err = {ARS_OK, ""};
@@ -326,5 +327,5 @@ int main(int argc, char **argv) {
         code = st == ARS_ENOMEM ? EXIT_INTERNAL : EXIT_OUTPUT;
     }
     ars_summarizer_free(sum);
-    return code == EXIT_OK ? main_partial(skipped, "input") : code;
+    return code == EXIT_OK ? main_partial(skipped, "input", bc.in.quiet) : code;
 }
