@@ -8,7 +8,9 @@
  * threads. The pointers a summarizer hands out (ars_summary_get, ars_summarizer_sentence_get, their
  * strings) are valid as stated below and may be read from any thread while nothing modifies their
  * summarizer. The functions that take no summarizer (names, statuses, versions, ars_file_read,
- * ars_text_check, ars_text_is_blank, ars_free) are safe from any thread. Similarities go through
+ * ars_text_check, ars_text_is_blank, ars_free) are safe from any thread. An ars_briefing is like
+ * an ars_summarizer (one per thread); an ars_df_model, once built or loaded, is only read and may
+ * serve briefings in several threads at once. Similarities go through
  * CBLAS (OpenBLAS on Debian by default), which keeps its own process-wide pool of worker threads,
  * sized by OPENBLAS_NUM_THREADS (by default one per core) and shared by every summarizer in the
  * process; OpenBLAS serialises concurrent calls from several threads, so a service that runs
