@@ -14,8 +14,8 @@
 #include "summarize/common/error.h"
 
 const char briefmain_usage[] =
-    "Briefing (a morning's articles grouped into stories, each with a headline and a short\n"
-    "summary; docs/BRIEFING.md):\n"
+    "Briefing (a morning's articles grouped into stories, each with a headline and\n"
+    "a short summary; docs/BRIEFING.md):\n"
     "      --briefing       cluster the articles into stories (centroid linkage of their\n"
     "                       TF-IDF vectors), rank the stories by outlets, articles and\n"
     "                       recency, and summarize each; an unrelated article is a story\n"
@@ -42,7 +42,8 @@ const char briefmain_usage[] =
     "                       e.g. cp1256 for Windows-1256 Arabic); 'auto' recognises\n"
     "                       Windows-1256, ISO-8859-6 and UTF-16 with a byte-order mark\n"
     "      --strict         stop at the first bad input instead of skipping it\n"
-    "      --cite           text output: follow each sentence with [its file or id]\n"
+    "      --cite           text and Markdown: each sentence followed by [its file or\n"
+    "                       id]\n"
     "\n"
     "Batch (for Hadoop Streaming, Spark's pipe(), xargs -P):\n"
     "      --jsonl          read one cluster per line, {\"id\": ID, \"docs\": [TEXT, ...]}\n"
