@@ -21,10 +21,10 @@ typedef struct {
  * document each sentence comes from; an empty summary when no sentence is usable), or
  * {"id": ID, "error": MESSAGE} for a line that is not a cluster or whose document is refused
  * (reported with its file and line on standard error unless quiet; the MESSAGE itself leaves
- * the place out, so that any split of the input gives the same output lines). what names out in messages; lines longer than
- * max_line bytes are refused. *write_failed is set when writing out failed. Returns ARS_OK; the
- * status of the first bad line when strict; ARS_EIO for a file that cannot be read or an output
- * that cannot be written; ARS_ENOMEM. */
+ * the place out, so that any split of the input gives the same output lines). what names out in
+ * messages; lines longer than max_line bytes are refused. *write_failed is set when writing out
+ * failed. Returns ARS_OK; the status of the first bad line when strict; ARS_EIO for a file that
+ * cannot be read or an output that cannot be written; ARS_ENOMEM. */
 ars_status batch_run(const ars_options *opt, char *const *paths, size_t n_paths, FILE *out,
                      const char *what, int strict, int quiet, size_t max_line, batch_report *rep,
                      int *write_failed, ars_error *err);
