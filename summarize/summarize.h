@@ -367,8 +367,8 @@ ARS_API size_t ars_briefing_article_count(const ars_briefing *b);
  * usable text. May be called again after more articles are added. */
 ARS_API ars_status ars_briefing_run(ars_briefing *b, ars_error *err);
 
-/* One article, as added, and its place in the last run. Borrowed: valid until the briefing is
- * reset, run again or freed. */
+/* One article, as added, and its place in the last successful run (NULL before one, or for i
+ * out of range). Borrowed: valid until the briefing is reset, run again or freed. */
 typedef struct {
     const char *name;   /* as given to ars_briefing_add_article */
     const char *id;     /* info->id, or NULL */
