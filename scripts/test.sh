@@ -6,9 +6,10 @@
 # tests under valgrind's memcheck; gcc's static analyzer over the library and the programs; and
 # every libFuzzer target built and run briefly. This is what CI runs. Each stage prints its time.
 # ARS_SKIP_SANITIZE=1, ARS_SKIP_VALGRIND=1, ARS_SKIP_ANALYZER=1, ARS_SKIP_FUZZ=1 leave a stage out.
+# ARS_WITH_CHROMIUM=0 skips installing Chromium (the briefing's HTML check is then skipped).
 set -eu
 cd "$(dirname "$0")/.."
-sh scripts/install-deps.sh
+ARS_WITH_CHROMIUM=${ARS_WITH_CHROMIUM:-1} sh scripts/install-deps.sh # Chromium: the HTML check
 JOBS=${JOBS:-2}
 export OPENBLAS_NUM_THREADS=1
 stage() { echo "== $1 ($(date +%H:%M:%S))"; }

@@ -1,7 +1,8 @@
 /* main.c - the `summarize` command: reads Arabic article files, runs libsummarize, prints the
  * summary (plain text or JSON) to standard output or atomically to a file. A thin program on the
  * public API (summarize.h) and the CLI-side helpers (summarize/cli): this file parses options,
- * reports errors and maps them to exit codes. */
+ * reports errors and maps them to exit codes; the briefing and batch modes and the reading of
+ * inputs are in summarize/cli/briefmain.c. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -9,16 +10,28 @@
 #include <string.h>
 #include <time.h>
 
+#include "summarize/cli/briefmain.h"
 #include "summarize/cli/outfile.h"
 #include "summarize/cli/parse.h"
 #include "summarize/summarize.h"
 
-enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3, EXIT_OUTPUT = 4 };
+enum {
+    EXIT_OK = 0,
+    EXIT_USAGE = 1,
+    EXIT_INPUT = 2,
+    EXIT_INTERNAL = 3,
+    EXIT_OUTPUT = 4,
+    EXIT_PARTIAL = 5
+};
 
 static void main_usage(FILE *f) {
     fputs("Usage: summarize [OPTION]... FILE...\n"
+          "  or:  summarize --briefing [OPTION]... FILE...\n"
+          "  or:  summarize --jsonl [OPTION]... [FILE]...\n"
           "Extractive summary of Arabic news: the best sentences from all FILEs, without\n"
-          "repetition, one per line. FILE '-' reads standard input. Input must be UTF-8.\n"
+          "repetition, one per line. FILE '-' reads standard input; a folder, its *.txt\n"
+          "files. Input is UTF-8 (see --encoding). --briefing groups the articles into\n"
+          "stories and summarizes each; --jsonl summarizes one cluster per input line.\n"
           "\n"
           "Length (sentences are never cut; default: --words 120):\n"
           "  -w, --words N        at most N words (see --budget)\n"
@@ -51,6 +64,7 @@ static void main_usage(FILE *f) {
           "\n"
           "Output:\n"
           "      --order NAME     source (input file order, then position; default) or score\n"
+          "                       (best first; the default of a briefing's stories)\n"
           "  -f, --format NAME    text (default) or json (file, sentence index, byte offsets,\n"
           "                       score and text of each sentence)\n"
           "  -o, --output FILE    write FILE ('-': standard output) only once the summary is\n"
@@ -59,26 +73,34 @@ static void main_usage(FILE *f) {
           "                       less the umask), through symbolic links; a FIFO, a device\n"
           "                       or a file with other hard links is written in place; a\n"
           "                       failed run leaves FILE as it was\n"
-          "  -q, --quiet          do not warn about skipped (empty) files\n"
+          "  -q, --quiet          do not warn about skipped inputs or converted files\n"
           "      --threads N      threads of the front end (default 0: one per idle processor\n"
           "                       for inputs over 1 MiB); the output is the same for any N\n"
           "      --timings        print the time of each stage to standard error\n"
           "  -h, --help           show this help and exit\n"
           "  -V, --version        show the version and exit\n"
-          "\n"
-          "Input: invalid UTF-8 or a NUL byte stops the run (\"FILE: byte N: invalid UTF-8\");\n"
-          "an empty file is skipped with a warning; web and PDF boilerplate lines are dropped;\n"
-          "a file that repeats an earlier one (even with other chrome or line width) counts\n"
-          "once. A sentence over 400 words or 8 KiB (text without sentence ends) is never\n"
+          "\n",
+          f);
+    fputs(briefmain_usage, f);
+    fputs("\n"
+          "Input: a bad input (unreadable, invalid UTF-8, binary data, empty, over the size\n"
+          "limit of 64 MiB per file) is skipped with a warning that names it and says why\n"
+          "(\"FILE: byte N: invalid UTF-8, skipped\") and the run goes on with the others;\n"
+          "--strict stops at it instead. Web and PDF boilerplate lines are dropped; a file\n"
+          "that repeats an earlier one (even with other chrome or line width) counts once.\n"
+          "A sentence over 400 words or 8 KiB (text without sentence ends) is never\n"
           "printed; printed sentences are one line each, without control characters.\n"
           "\n"
           "Exit status:\n"
-          "  0  success\n"
+          "  0  success: every input was read\n"
           "  1  usage error (unknown option, bad value, no FILE)\n"
-          "  2  bad input: unreadable file, invalid UTF-8, binary data, no usable sentence,\n"
-          "     input over the size limit (64 MiB per file)\n"
+          "  2  bad input: no usable input or sentence, or (--strict) an unreadable file,\n"
+          "     invalid UTF-8, binary data, input over the size limit; a model file that\n"
+          "     is not one, or was built with another analysis\n"
           "  3  internal error or out of memory\n"
-          "  4  the output could not be written (also for --help and --version)\n",
+          "  4  the output could not be written (also for --help and --version)\n"
+          "  5  partial: the output was written from the good inputs, and some were skipped\n"
+          "     (see the warnings)\n",
           f);
 }
 
@@ -159,6 +181,22 @@ static int main_info_done(void) {
     return st == ARS_OK ? EXIT_OK : EXIT_OUTPUT;
 }
 
+/* The exit status of a run that wrote its output: partial when inputs were skipped. */
+static int main_partial(size_t skipped, const char *what, int quiet) {
+    if (skipped == 0) return EXIT_OK;
+    if (!quiet)
+        fprintf(stderr, "summarize: %zu %s%s skipped: the output covers the rest\n", skipped, what,
+                skipped == 1 ? "" : "s");
+    return EXIT_PARTIAL;
+}
+
+/* The summary in the chosen format; --cite changes plain text only. */
+static ars_status main_write(const ars_summarizer *sum, FILE *f, ars_format fmt, int cite,
+                             const char *what, ars_error *err) {
+    if (cite && fmt == ARS_FORMAT_TEXT) return briefout_cited_summary(sum, f, what, err);
+    return ars_summary_write(sum, f, fmt, what, err);
+}
+
 int main(int argc, char **argv) {
     /* This process is ours: OpenBLAS's idle pool need not spin, malloc may keep memory. */
     ars_tune_process();
@@ -166,9 +204,8 @@ int main(int argc, char **argv) {
     ars_options_init(&opt);
     const char *out_path = NULL;
     ars_format fmt = ARS_FORMAT_TEXT;
-    int quiet = 0, words_given = 0, other_budget = 0, timings = 0;
+    int words_given = 0, other_budget = 0, order_given = 0, timings = 0;
     main_clock start = main_clock_now();
-    size_t bytes_read = 0;
     enum {
         OPT_LAMBDA = 256,
         OPT_MAXSIM,
@@ -199,11 +236,16 @@ int main(int argc, char **argv) {
         {"threads", required_argument, NULL, OPT_THREADS},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
+        BRIEFMAIN_LONG_OPTIONS,
         {NULL, 0, NULL, 0}};
+    briefmain_config bc;
+    briefmain_init(&bc);
+    const char *fmt_name = NULL;
+    char msg[256];
     int c;
     char optbuf[8];
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":w:n:r:m:f:o:qhV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":w:n:r:m:f:o:qhV0", longopts, NULL)) != -1) {
         switch (c) {
         case 'w':
             if (parse_size(optarg, &opt.max_words) || opt.max_words == 0)
@@ -261,10 +303,10 @@ int main(int argc, char **argv) {
         case OPT_ORDER:
             if (ars_order_from_name(optarg, &opt.order) != ARS_OK)
                 return main_usage_error("unknown order '%s' (source or score)", optarg);
+            order_given = 1;
             break;
         case 'f':
-            if (ars_format_from_name(optarg, &fmt) != ARS_OK)
-                return main_usage_error("unknown format '%s' (text or json)", optarg);
+            fmt_name = optarg; /* checked with the mode: briefmain_check */
             break;
         case 'o':
             if (!*optarg)
@@ -272,7 +314,7 @@ int main(int argc, char **argv) {
             out_path = optarg;
             break;
         case 'q':
-            quiet = 1;
+            bc.in.quiet = 1;
             break;
         case OPT_TIMINGS:
             timings = 1;
@@ -291,42 +333,47 @@ int main(int argc, char **argv) {
         case ':':
             return main_usage_error("option '%s' needs a value",
                                     parse_bad_option(argv, 1, optbuf, sizeof optbuf));
-        default:
-            return main_usage_error("unknown option '%s'",
-                                    parse_bad_option(argv, 0, optbuf, sizeof optbuf));
+        default: {
+            int taken = briefmain_option(&bc, c, optarg, msg, sizeof msg);
+            if (taken < 0) return main_usage_error("%s", msg);
+            if (taken == 0)
+                return main_usage_error("unknown option '%s'",
+                                        parse_bad_option(argv, 0, optbuf, sizeof optbuf));
+        }
         }
     }
-    if (optind >= argc) return main_usage_error("%s", "no input FILE (use '-' for standard input)");
+    if (!briefmain_check(&bc, words_given, fmt_name, argc - optind, msg, sizeof msg))
+        return main_usage_error("%s", msg);
+    if (fmt_name && !bc.briefing) ars_format_from_name(fmt_name, &fmt);
     if (other_budget && !words_given) opt.max_words = 0;
+
+    if (bc.briefing && !order_given) opt.order = ARS_ORDER_SCORE; /* best first under a headline */
+    if (bc.briefing || bc.batch) {
+        ars_error berr = {ARS_OK, ""};
+        size_t skipped = 0;
+        int output_failed = 0;
+        char *const *paths = argv + optind;
+        size_t n_paths = (size_t)(argc - optind);
+        ars_status bst = bc.batch ? briefmain_batch(&bc, &opt, paths, n_paths, out_path, &skipped,
+                                                    &output_failed, &berr)
+                                  : briefmain_briefing(&bc, &opt, paths, n_paths, fmt_name,
+                                                       out_path, &skipped, &output_failed, &berr);
+        if (bst != ARS_OK) {
+            int code = main_fail(bst, &berr);
+            return output_failed ? (bst == ARS_ENOMEM ? EXIT_INTERNAL : EXIT_OUTPUT) : code;
+        }
+        return main_partial(skipped, bc.batch ? "line" : "input", bc.in.quiet);
+    }
 
     ars_error err = {ARS_OK, ""};
     ars_summarizer *sum = NULL;
     ars_status st = ars_summarizer_new(&opt, &sum, &err);
     if (st != ARS_OK) return main_fail(st, &err);
-    int stdin_used = 0;
-    for (int i = optind; i < argc; i++) {
-        const char *path = argv[i];
-        if (strcmp(path, "-") == 0) {
-            if (stdin_used) continue; /* standard input can be read once */
-            stdin_used = 1;
-        }
-        char *buf = NULL;
-        size_t len = 0;
-        st = ars_file_read(path, opt.max_input_bytes, &buf, &len, &err);
-        if (st != ARS_OK) break;
-        /* White space is valid UTF-8, so a blank file can be told before the library checks the
-         * rest (once, in ars_summarizer_add_document). */
-        if (ars_text_is_blank(buf, len)) {
-            if (!quiet) fprintf(stderr, "summarize: %s: empty file, skipped\n", path);
-        } else {
-            st = ars_summarizer_add_document(sum, path, buf, len, &err);
-            bytes_read += len;
-        }
-        ars_free(buf);
-        if (st != ARS_OK) break;
-    }
+    size_t skipped = 0, bytes_read = 0;
+    st = briefmain_read(&bc, sum, argv + optind, (size_t)(argc - optind), &skipped, &bytes_read,
+                        &err);
     if (st == ARS_OK && ars_summarizer_document_count(sum) == 0) {
-        fputs("summarize: no input: every file was empty\n", stderr);
+        fputs("summarize: no input: every file was empty or skipped\n", stderr);
         ars_summarizer_free(sum);
         return EXIT_INPUT;
     }
@@ -342,7 +389,7 @@ int main(int argc, char **argv) {
     outfile of;
     st = outfile_open(&of, out_path ? out_path : "-", &err);
     if (st == ARS_OK) {
-        st = ars_summary_write(sum, of.f, fmt, of.path, &err);
+        st = main_write(sum, of.f, fmt, bc.cite, of.path, &err);
         if (st == ARS_OK)
             st = outfile_commit(&of, &err);
         else
@@ -354,5 +401,5 @@ int main(int argc, char **argv) {
     }
     if (timings) main_timings(sum, start, read_done, write_start, bytes_read);
     ars_summarizer_free(sum);
-    return code;
+    return code == EXIT_OK ? main_partial(skipped, "input", bc.in.quiet) : code;
 }

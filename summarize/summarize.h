@@ -8,7 +8,9 @@
  * threads. The pointers a summarizer hands out (ars_summary_get, ars_summarizer_sentence_get, their
  * strings) are valid as stated below and may be read from any thread while nothing modifies their
  * summarizer. The functions that take no summarizer (names, statuses, versions, ars_file_read,
- * ars_text_check, ars_text_is_blank, ars_free) are safe from any thread. ars_summarizer_run may
+ * ars_text_check, ars_text_is_blank, ars_free) are safe from any thread. An ars_briefing is like
+ * an ars_summarizer (one per thread); an ars_df_model, once built or loaded, is only read and may
+ * serve briefings in several threads at once. ars_summarizer_run may
  * run its front end on threads of its own (ars_options.threads), started and joined within the
  * call; the summary is the same bytes for any thread count (end-to-end tests compare them).
  * Similarities are computed from the sparse rows and no stage calls BLAS (docs/BENCHMARKS.md
@@ -20,6 +22,7 @@
 #define ARS_SUMMARIZE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /* ARS_VERSION_MAJOR, ARS_VERSION_MINOR, ARS_VERSION_PATCH, ARS_VERSION_NUMBER (major * 10000 +
@@ -286,6 +289,160 @@ ARS_API void ars_summarizer_reset(ars_summarizer *s);
  * itself before it reports success. */
 ARS_API ars_status ars_summary_write(const ars_summarizer *s, FILE *f, ars_format format,
                                      const char *what, ars_error *err);
+
+/* ---- Briefing: a morning's articles grouped into stories, each with a headline and a summary ---
+ *
+ * Articles are clustered into stories by centroid linkage of their TF-IDF vectors (title and kept
+ * text, stemmed as the summarizer stems, inverse document frequencies from a background model) at
+ * a cosine threshold; articles published far apart count as unrelated, and an article the
+ * summarizer would leave out as being about an older event than the rest of its story (see
+ * ars_method) becomes a story of its own. Stories are ranked by how many outlets and articles
+ * carry them and by how recent they are; each gets the title of its most central article as
+ * headline (or, when no article has one, its best sentence) and a summary made by an
+ * ars_summarizer over the story's articles alone with the caller's ars_options and a word budget
+ * of story_words. Each article belongs to one story, so no sentence appears in two stories; a
+ * sentence that repeats (cosine of content-word sets >= max_sim) one printed for a higher-ranked
+ * story is dropped as well. docs/BRIEFING.md describes the method and how its threshold was
+ * chosen. */
+
+/* Time of an article unknown (ars_article_info.time). */
+#define ARS_TIME_UNKNOWN INT64_MIN
+
+/* What a caller knows about an article besides its text. Every field may be NULL / unknown. */
+typedef struct {
+    const char *id;    /* an identifier to show instead of the name (e.g. a JSONL "id") */
+    const char *title; /* headline; NULL: the text's own title line when it has one */
+    const char
+        *source;  /* outlet ("BBC"); NULL: unknown, the article counts as an outlet of its own */
+    int64_t time; /* when it was published, seconds since 1970-01-01 UTC, or
+                     ARS_TIME_UNKNOWN: then the year its text dates it to is used */
+} ars_article_info;
+
+/* Document-frequency models: how many documents of a background corpus hold each term, for the
+ * inverse document frequencies of the briefing's article vectors (a morning's input is too small
+ * to say which words are rare). Terms are analysed as the briefing analyses articles; a model is
+ * stamped with the stemming and a fingerprint of the analysis it was built with, and a model
+ * whose stamp differs from this library's analysis is refused (ARS_EMODEL). The library carries
+ * one built in, made from the 14,692 articles of ANT v2.1 (2018 news, five outlets) by
+ * summarize-model (docs/BRIEFING.md). A model is read-only once loaded and may be shared by
+ * briefings in several threads. */
+typedef struct ars_df_model ars_df_model;
+
+/* An empty model to build, for terms analysed with the given stemming. Free with
+ * ars_df_model_free() (NULL accepted). Returns ARS_OK, ARS_EARG, ARS_ENOMEM, ARS_EMODEL. */
+ARS_API ars_status ars_df_model_new(ars_stem stem, ars_df_model **out, ars_error *err);
+ARS_API void ars_df_model_free(ars_df_model *m);
+
+/* Counts one document of the corpus: its text (checked as ars_summarizer_add_document checks) and
+ * its title (NULL: the text's own title line). Only models made by ars_df_model_new take
+ * documents (ARS_EARG otherwise). */
+ARS_API ars_status ars_df_model_add_document(ars_df_model *m, const char *name, const char *bytes,
+                                             size_t len, const char *title, ars_error *err);
+
+/* Writes the model in its file format (models/dfmodel.h describes it), keeping the terms found in
+ * at least min_df documents (0 counts as 1). Returns ARS_OK, ARS_EEMPTY (no document),
+ * ARS_ENOMEM, or ARS_EIO "WHAT: write failed: <strerror>". Neither flushes nor closes f. */
+ARS_API ars_status ars_df_model_write(const ars_df_model *m, FILE *f, size_t min_df,
+                                      const char *what, ars_error *err);
+
+/* Reads a model file. Returns ARS_OK; ARS_EIO when it cannot be read; ARS_EMODEL "PATH: line N:
+ * <fault>" when it is not a well-formed model, or "PATH: built with another analysis ..." when
+ * its stamp differs from this library's analysis; ARS_ENOMEM. */
+ARS_API ars_status ars_df_model_load(const char *path, ars_df_model **out, ars_error *err);
+
+/* The number of documents a model counted, and of terms it holds. */
+ARS_API size_t ars_df_model_documents(const ars_df_model *m);
+ARS_API size_t ars_df_model_terms(const ars_df_model *m);
+
+/* Briefing options. Fill with ars_briefing_options_init(), then edit fields; the struct grows
+ * by appending fields, as ars_options does (struct_size). */
+typedef struct {
+    size_t struct_size; /* set by ars_briefing_options_init(); do not change */
+    double threshold;   /* centroid-linkage threshold in (0, 1]: stories merge while the cosine of
+                           their centroids is at least this. Default 0.2 */
+    size_t story_words; /* word budget of each story's summary (0 = none). Default 60 */
+    size_t max_stories; /* stories summarized and reported, best first (0 = all). Default 0 */
+    unsigned max_days;  /* articles with known times more than this many days apart are
+                           unrelated (0 = times are ignored). Default 3 */
+    /* Called as the run progresses (may be NULL): stage is "analyse" (done of total articles),
+     * "cluster" (0 then 1 of 1) or "summarize" (done of total stories). At most a few hundred
+     * calls per stage. Must not call back into the briefing. */
+    void (*progress)(void *ctx, const char *stage, size_t done, size_t total);
+    void *progress_ctx;
+    /* Document frequencies of the article vectors: df_model when not NULL (borrowed: it must
+     * outlive the briefing, and its stemming must be the briefing's, else ars_briefing_new
+     * fails with ARS_EMODEL); else the built-in model when stemming is snowball; else, or when
+     * df_input_only is 1, the input articles themselves. Defaults NULL and 0. */
+    const ars_df_model *df_model;
+    int df_input_only;
+} ars_briefing_options;
+
+ARS_API void ars_briefing_options_init_size(ars_briefing_options *opts, size_t struct_size);
+static inline void ars_briefing_options_init(ars_briefing_options *opts) {
+    ars_briefing_options_init_size(opts, sizeof *opts);
+}
+
+typedef struct ars_briefing ars_briefing;
+
+/* Creates a briefing. opts (NULL = defaults) are the options of every story's summary (their
+ * max_words is replaced by bopts->story_words); bopts NULL = defaults. Both are copied. Returns
+ * ARS_OK, ARS_EARG (bad options, with a message), ARS_ENOMEM, ARS_EMODEL (as
+ * ars_summarizer_new). Free with ars_briefing_free() (NULL accepted). */
+ARS_API ars_status ars_briefing_new(const ars_options *opts, const ars_briefing_options *bopts,
+                                    ars_briefing **out, ars_error *err);
+ARS_API void ars_briefing_free(ars_briefing *b);
+
+/* Adds an article: its text (copied; checked as ars_summarizer_add_document checks, with the
+ * same errors), a name for messages and output (copied), and what else is known (info may be
+ * NULL; its strings are copied). */
+ARS_API ars_status ars_briefing_add_article(ars_briefing *b, const char *name, const char *bytes,
+                                            size_t len, const ars_article_info *info,
+                                            ars_error *err);
+
+/* Number of articles added. */
+ARS_API size_t ars_briefing_article_count(const ars_briefing *b);
+
+/* Clusters the articles, ranks the stories and summarizes them. ARS_EEMPTY when no article has
+ * usable text. May be called again after more articles are added. */
+ARS_API ars_status ars_briefing_run(ars_briefing *b, ars_error *err);
+
+/* One article, as added, and its place in the last successful run (NULL before one, or for i
+ * out of range). Borrowed: valid until the briefing is reset, run again or freed. */
+typedef struct {
+    const char *name;   /* as given to ars_briefing_add_article */
+    const char *id;     /* info->id, or NULL */
+    const char *title;  /* info->title, or the title line found in the text, or NULL */
+    const char *source; /* info->source, or NULL */
+    int64_t time;       /* info->time, or ARS_TIME_UNKNOWN */
+    size_t story;       /* its story's index in the last run, or SIZE_MAX (no usable text, or
+                           a story past max_stories) */
+} ars_article;
+
+ARS_API const ars_article *ars_briefing_article_get(const ars_briefing *b, size_t i);
+
+/* One story of the last run. Borrowed views, valid as ars_article's. The sentences are
+ * ars_sentence views whose doc is the article's index in the briefing and doc_name its name. */
+typedef struct {
+    const char *headline;    /* never NULL */
+    size_t headline_article; /* the article whose title (or sentence) the headline is */
+    int headline_is_title;   /* 1: an article's title; 0: a sentence of the summary's articles */
+    const size_t *articles;  /* its articles' indices, the most central first */
+    size_t n_articles;
+    size_t n_sources; /* distinct outlets (an article without a source counts as one) */
+    int64_t time;     /* the latest known time of its articles, or ARS_TIME_UNKNOWN */
+    double score;     /* the ranking score (docs/BRIEFING.md) */
+    const ars_sentence *sentences; /* the summary, in output order; may be empty */
+    size_t n_sentences;
+} ars_story;
+
+/* Stories of the last run, best first: ars_briefing_story_count() of them (at most max_stories);
+ * ars_briefing_story_total() is how many were found before that cut. */
+ARS_API size_t ars_briefing_story_count(const ars_briefing *b);
+ARS_API size_t ars_briefing_story_total(const ars_briefing *b);
+ARS_API const ars_story *ars_briefing_story_get(const ars_briefing *b, size_t i);
+
+/* Forgets the articles and the last results; keeps options and loaded resources. */
+ARS_API void ars_briefing_reset(ars_briefing *b);
 
 #ifdef __cplusplus
 }

@@ -1,6 +1,7 @@
 #!/bin/sh
 # run_case.sh - runs one end-to-end CLI case and compares it with its expectations.
-# Usage: run_case.sh SUMMARIZE_BINARY SOURCE_DIR CASE_DIR [SUMMARIZE_EVAL_BINARY]
+# Usage: run_case.sh SUMMARIZE_BINARY SOURCE_DIR CASE_DIR [SUMMARIZE_EVAL_BINARY
+#                    [SUMMARIZE_MODEL_BINARY]]
 # A case directory holds:
 #   args     the command line after the program name (shell words; globs expand). It runs in the
 #            source tree, so paths are relative to it and goldens hold no machine-specific path;
@@ -11,13 +12,15 @@
 #            standard error must be empty)
 #   stdin    a file fed to standard input (optional; default /dev/null)
 #   env      KEY=VALUE lines exported for the run (optional)
-#   program  "summarize-eval" to run the evaluation program instead of summarize (optional)
+#   program  "summarize-eval" or "summarize-model" to run that program instead of summarize
+#            (optional)
 #   needs    paths (relative to the source tree, one per line) the case reads outside it, such
 #            as ../shared/data; when one is missing the case is skipped (exit 77) (optional)
 #   setup    shell script run before (optional; sees $TMP and $SRC)
 #   check    shell script run after (optional; sees $TMP, $SRC, $OUT and $ERR: the output files,
 #            and $BIN: the program, to run it again on variants of the input; $REAL_BIN is the
-#            program itself even under ARS_VALGRIND, for runs valgrind cannot host)
+#            program itself even under ARS_VALGRIND, for runs valgrind cannot host;
+#            $SUMMARIZE: the summarize program, for a second run to compare with)
 # With ARS_REGENERATE=1 the stdout golden is rewritten from the actual output instead of compared.
 # With ARS_VALGRIND=1 every run of the program, the checks' runs included, goes through valgrind's
 # memcheck (tests/valgrind.supp): an error or a definite leak makes it exit 99, failing the case.
@@ -25,7 +28,11 @@ set -u
 BIN=$1
 SRC=$2
 CASE=$3
+SUMMARIZE=$BIN
+case "$SUMMARIZE" in /*) ;; *) SUMMARIZE=$(pwd)/$SUMMARIZE ;; esac
+export SUMMARIZE
 if [ -f "$CASE/program" ] && [ "$(cat "$CASE/program")" = summarize-eval ]; then BIN=${4:?}; fi
+if [ -f "$CASE/program" ] && [ "$(cat "$CASE/program")" = summarize-model ]; then BIN=${5:?}; fi
 if [ -f "$CASE/needs" ]; then
     while IFS= read -r need; do
         [ -z "$need" ] || [ -e "$SRC/$need" ] || { echo "skip $(basename "$CASE"): no $need"; exit 77; }

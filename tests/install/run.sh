@@ -52,6 +52,13 @@ for kind in shared static; do
     cmp -s "$WORK/cli-$kind.out" "$SRC/tests/e2e/cases/seeds_default/stdout" ||
         fail "$kind: installed summarize differs from tests/e2e/cases/seeds_default/stdout"
     "$prefix/bin/summarize-eval" --version >/dev/null || fail "$kind: installed summarize-eval"
+    # The briefing, with the document-frequency model compiled into the installed library.
+    (cd "$SRC" && "$prefix/bin/summarize" --briefing tests/data/seeds/*.txt) >"$WORK/brief-$kind.out" ||
+        fail "$kind: installed summarize --briefing failed"
+    cmp -s "$WORK/brief-$kind.out" "$SRC/tests/e2e/cases/briefing_seeds/stdout" ||
+        fail "$kind: installed summarize --briefing differs from tests/e2e/cases/briefing_seeds/stdout"
+    "$prefix/bin/summarize-model" --version >/dev/null || fail "$kind: installed summarize-model"
+    [ -f "$prefix/share/man/man1/summarize-model.1" ] || fail "$kind: summarize-model.1 not installed"
     echo "ok installed-programs-$kind"
 
     # The installed library exports only ars_*.

@@ -1,0 +1,297 @@
+/* inputs.c - gathering and reading the inputs of `summarize` (see inputs.h). Every bad input is
+ * reported in one place (inputs_bad), so the wording, the --strict rule and the count of skipped
+ * inputs are the same for files, folders, name lists and JSONL lines. */
+#include "summarize/cli/inputs.h"
+
+#include <dirent.h>
+#include <stdarg.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "summarize/cli/encoding.h"
+#include "summarize/cli/jsonl.h"
+#include "summarize/cli/lines.h"
+#include "summarize/common/error.h"
+
+typedef struct {
+    const inputs_config *cfg;
+    inputs_sink sink;
+    void *ctx;
+    inputs_report *rep;
+    ars_error *err;
+    int stdin_used;
+} inputs_run;
+
+/* A bad input: warn and go on (ARS_OK), or stop the run when strict (the input's status). The
+ * message (printf-style) names the input and says what is wrong with it. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static ars_status
+inputs_bad(inputs_run *r, ars_status st, const char *fmt, ...) {
+    char message[sizeof r->err->message];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof message, fmt, ap);
+    va_end(ap);
+    if (r->cfg->strict) return error_set(r->err, st, "%s", message);
+    r->rep->n_skipped++;
+    if (!r->cfg->quiet) {
+        if (r->cfg->prog) progress_clear(r->cfg->prog);
+        fprintf(stderr, "summarize: %s, skipped\n", message);
+    }
+    return ARS_OK;
+}
+
+/* Hands one article to the sink; the statuses of bad data make it a bad input. */
+static ars_status inputs_give(inputs_run *r, const inputs_article *a) {
+    ars_error e = {ARS_OK, ""};
+    ars_status st = r->sink(r->ctx, a, &e);
+    if (st == ARS_OK) {
+        r->rep->n_articles++;
+        r->rep->n_bytes += a->len;
+        return ARS_OK;
+    }
+    if (st == ARS_EUTF8 || st == ARS_ELIMIT)
+        return inputs_bad(r, st, "%s", e.status == st && e.message[0] ? e.message : a->name);
+    if (r->err) *r->err = e;
+    return st;
+}
+
+/* Makes bytes UTF-8: as they are when they are, else converted as cfg->encoding says. *conv gets
+ * a buffer to free when a conversion happened. Returns ARS_OK, or the status and message of a
+ * bad input (in *bad). */
+static ars_status inputs_decode(const inputs_run *r, const char *name, const char *bytes,
+                                size_t len, char **conv, size_t *conv_len, ars_error *bad) {
+    *conv = NULL;
+    ars_status st = ars_text_check(name, bytes, len, NULL, bad);
+    if (st != ARS_EUTF8) return st;
+    const char *want = r->cfg->encoding, *guess = encoding_guess(bytes, len);
+    if (!want) {
+        if (guess) {
+            size_t n = strlen(bad->message);
+            snprintf(bad->message + n, sizeof bad->message - n,
+                     " (it looks like %s text: --encoding %s or --encoding auto reads it)",
+                     encoding_label(guess), strcmp(guess, "CP1256") == 0 ? "cp1256" : guess);
+        }
+        return st;
+    }
+    const char *from = strcmp(want, "auto") == 0 ? guess : want;
+    if (!from) {
+        size_t n = strlen(bad->message);
+        snprintf(bad->message + n, sizeof bad->message - n,
+                 " (and not a legacy Arabic encoding --encoding auto knows)");
+        return st;
+    }
+    st = encoding_to_utf8(name, from, bytes, len, conv, conv_len, bad);
+    if (st == ARS_OK) st = ars_text_check(name, *conv, *conv_len, NULL, bad);
+    if (st != ARS_OK) {
+        free(*conv);
+        *conv = NULL;
+        return st;
+    }
+    if (!r->cfg->quiet) {
+        if (r->cfg->prog) progress_clear(r->cfg->prog);
+        fprintf(stderr, "summarize: %s: not UTF-8, read as %s\n", name, encoding_label(from));
+    }
+    return ARS_OK;
+}
+
+/* One plain-text input. */
+static ars_status inputs_text_file(inputs_run *r, const char *path) {
+    char *buf = NULL, *conv = NULL;
+    size_t len = 0, conv_len = 0;
+    ars_error bad = {ARS_OK, ""};
+    ars_status st = ars_file_read(path, r->cfg->max_bytes, &buf, &len, &bad);
+    if (st == ARS_ENOMEM) return error_at(r->err, st, "%s", path);
+    if (r->cfg->prog) progress_input(r->cfg->prog, len);
+    if (st == ARS_OK) st = inputs_decode(r, path, buf, len, &conv, &conv_len, &bad);
+    if (st == ARS_ENOMEM) {
+        ars_free(buf);
+        return error_at(r->err, st, "%s", path);
+    }
+    if (st != ARS_OK) {
+        ars_free(buf);
+        return inputs_bad(r, st, "%s", bad.message);
+    }
+    const char *text = conv ? conv : buf;
+    size_t text_len = conv ? conv_len : len;
+    if (ars_text_is_blank(text, text_len)) {
+        st = inputs_bad(r, ARS_EEMPTY, "%s: empty file", path);
+    } else {
+        inputs_article a = {path, text, text_len, {NULL, NULL, NULL, ARS_TIME_UNKNOWN}};
+        st = inputs_give(r, &a);
+    }
+    free(conv);
+    ars_free(buf);
+    return st;
+}
+
+/* One JSON Lines input: an article per line, streamed. */
+static ars_status inputs_jsonl_file(inputs_run *r, const char *path) {
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) return inputs_bad(r, ARS_EIO, "%s: %s", path, strerror(errno));
+    lines_reader lr;
+    lines_open(&lr, f, '\n', r->cfg->max_bytes);
+    ars_status st = ARS_OK;
+    char *line;
+    size_t len;
+    int rc;
+    while (st == ARS_OK && (rc = lines_next(&lr, &line, &len)) != LINES_EOF) {
+        char where[512];
+        snprintf(where, sizeof where, "%s:%zu", path, lr.number);
+        if (rc == LINES_NOMEM) {
+            st = error_at(r->err, ARS_ENOMEM, "%s", where);
+        } else if (rc == LINES_ERROR) {
+            st = inputs_bad(r, ARS_EIO, "%s: read failed: %s", where, strerror(errno));
+            break;
+        } else if (rc == LINES_TOO_LONG) {
+            st = inputs_bad(r, ARS_ELIMIT, "%s: line longer than %zu bytes", where,
+                            r->cfg->max_bytes);
+        } else if (!ars_text_is_blank(line, len)) {
+            if (r->cfg->prog) progress_input(r->cfg->prog, len);
+            jsonl_article ja;
+            ars_error bad = {ARS_OK, ""};
+            st = jsonl_article_parse(where, line, len, &ja, &bad);
+            if (st == ARS_ENOMEM) {
+                if (r->err) *r->err = bad;
+            } else if (st != ARS_OK) {
+                st = inputs_bad(r, st, "%s", bad.message);
+            } else {
+                if (ja.time_unreadable && !r->cfg->quiet)
+                    fprintf(stderr,
+                            "summarize: %s: \"time\" is not a date summarize reads; "
+                            "taken as unknown\n",
+                            where);
+                if (ars_text_is_blank(ja.text, ja.text_len)) {
+                    st = inputs_bad(r, ARS_EEMPTY, "%s: empty \"text\"", where);
+                } else {
+                    inputs_article a = {ja.id ? ja.id : where,
+                                        ja.text,
+                                        ja.text_len,
+                                        {ja.id, ja.title, ja.source, ja.time}};
+                    st = inputs_give(r, &a);
+                }
+                jsonl_article_free(&ja);
+            }
+        }
+    }
+    lines_close(&lr);
+    if (f != stdin) fclose(f);
+    return st;
+}
+
+static ars_status inputs_file(inputs_run *r, const char *path) {
+    return r->cfg->format == INPUTS_JSONL ? inputs_jsonl_file(r, path) : inputs_text_file(r, path);
+}
+
+static int inputs_cmp_names(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int inputs_wanted(const inputs_run *r, const char *name) {
+    const char *ext = r->cfg->format == INPUTS_JSONL ? ".jsonl" : ".txt";
+    size_t n = strlen(name), e = strlen(ext);
+    return name[0] != '.' && n > e && strcmp(name + n - e, ext) == 0;
+}
+
+/* A folder: its wanted files and its sub-folders, in byte order of their names. */
+static ars_status inputs_folder(inputs_run *r, const char *dir) {
+    DIR *d = opendir(dir);
+    if (!d) return inputs_bad(r, ARS_EIO, "%s: %s", dir, strerror(errno));
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    ars_status st = ARS_OK;
+    struct dirent *e;
+    size_t dl = strlen(dir);
+    int slash = dl > 0 && dir[dl - 1] == '/';
+    errno = 0;
+    while (st == ARS_OK && (e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.') continue;
+        if (n == cap) {
+            size_t nc = cap ? cap * 2 : 64;
+            char **nn = realloc(names, nc * sizeof *nn);
+            if (!nn) {
+                st = error_at(r->err, ARS_ENOMEM, "%s", dir);
+                break;
+            }
+            names = nn;
+            cap = nc;
+        }
+        size_t len = dl + 1 + strlen(e->d_name) + 1;
+        if (!(names[n] = malloc(len))) {
+            st = error_at(r->err, ARS_ENOMEM, "%s", dir);
+            break;
+        }
+        snprintf(names[n], len, "%s%s%s", dir, slash ? "" : "/", e->d_name);
+        n++;
+    }
+    closedir(d);
+    if (st == ARS_OK) qsort(names, n, sizeof *names, inputs_cmp_names);
+    for (size_t i = 0; st == ARS_OK && i < n; i++) {
+        struct stat sb, lsb;
+        const char *base = strrchr(names[i], '/') + 1;
+        if (lstat(names[i], &lsb) != 0 || stat(names[i], &sb) != 0) {
+            if (inputs_wanted(r, base))
+                st = inputs_bad(r, ARS_EIO, "%s: %s", names[i], strerror(errno));
+        } else if (S_ISDIR(sb.st_mode)) {
+            if (!S_ISLNK(lsb.st_mode)) st = inputs_folder(r, names[i]); /* no link loops */
+        } else if (inputs_wanted(r, base)) {
+            st = inputs_file(r, names[i]);
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return st;
+}
+
+/* One name from the command line or the list. */
+static ars_status inputs_path(inputs_run *r, const char *path) {
+    if (strcmp(path, "-") == 0) {
+        if (r->stdin_used) return ARS_OK; /* standard input can be read once */
+        r->stdin_used = 1;
+        return inputs_file(r, path);
+    }
+    struct stat sb;
+    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) return inputs_folder(r, path);
+    return inputs_file(r, path); /* reading reports a missing or unreadable file */
+}
+
+ars_status inputs_read(const inputs_config *cfg, char *const *paths, size_t n_paths,
+                       inputs_sink sink, void *ctx, inputs_report *rep, ars_error *err) {
+    inputs_run r = {cfg, sink, ctx, rep, err, 0};
+    rep->n_articles = rep->n_skipped = 0;
+    ars_status st = ARS_OK;
+    for (size_t i = 0; st == ARS_OK && i < n_paths; i++)
+        st = inputs_path(&r, paths[i]);
+    if (st != ARS_OK || !cfg->files_from) return st;
+    int from_stdin = strcmp(cfg->files_from, "-") == 0;
+    FILE *f = from_stdin ? stdin : fopen(cfg->files_from, "rb");
+    if (!f) return error_set(err, ARS_EIO, "%s: %s", cfg->files_from, strerror(errno));
+    if (from_stdin) r.stdin_used = 1;
+    lines_reader lr;
+    lines_open(&lr, f, cfg->nul ? '\0' : '\n', 0);
+    char *name;
+    size_t len;
+    int rc;
+    while (st == ARS_OK && (rc = lines_next(&lr, &name, &len)) != LINES_EOF) {
+        if (rc == LINES_NOMEM)
+            st = error_at(err, ARS_ENOMEM, "%s", cfg->files_from);
+        else if (rc == LINES_ERROR)
+            st = error_set(err, ARS_EIO, "%s: read failed: %s", cfg->files_from, strerror(errno));
+        else if (len > 0 && strlen(name) == len) /* empty names are separators' leftovers */
+            st = inputs_path(&r, name);
+        else if (len > 0)
+            st = error_set(err, ARS_EIO,
+                           "%s: name %zu holds a NUL byte (use -0 for a list of "
+                           "NUL-terminated names)",
+                           cfg->files_from, lr.number);
+    }
+    lines_close(&lr);
+    if (!from_stdin) fclose(f);
+    return st;
+}

@@ -1,0 +1,18 @@
+/* timeparse.h - the publication times of JSONL articles ("time" field) as seconds since the
+ * epoch: RFC 2822 dates as news feeds write them ("Tue, 10 Apr 2018 13:08:10 GMT", "+0400"),
+ * ISO 8601 ("2018-04-10T13:08:10Z", "2018-04-10 13:08:10+02:00", "2018-04-10"), or a number of
+ * seconds. Locale-free, hand-written (strptime depends on the locale). Part of the CLI-side unit
+ * summarize/cli. */
+#ifndef ARS_CLI_TIMEPARSE_H
+#define ARS_CLI_TIMEPARSE_H
+
+#include <stdint.h>
+
+/* Parses s; returns 1 and sets *out (UTC seconds since 1970-01-01) or returns 0 when s is none
+ * of the forms above or names an impossible date. A time without a zone is taken as UTC. */
+int timeparse(const char *s, int64_t *out);
+
+/* Formats t as ISO 8601 UTC ("2018-04-10T13:08:10Z") into buf (at least 21 bytes). */
+void timeparse_format(int64_t t, char buf[21]);
+
+#endif

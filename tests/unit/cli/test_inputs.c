@@ -1,0 +1,187 @@
+/* test_inputs.c - unit tests of input gathering (summarize/cli/inputs.c): folders walked
+ * recursively in name order (hidden names and other extensions left out), name lists with line
+ * ends or NULs, bad inputs skipped and counted (or fatal with strict), the Windows-1256 hint and
+ * conversion, JSON Lines articles. Warnings go to standard error and are not checked here (the
+ * end-to-end cases do). */
+#include "test_util.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "summarize/cli/inputs.h"
+
+typedef struct {
+    char names[16][256];
+    char first[16][64];
+    ars_article_info info[16];
+    size_t n;
+} taken;
+
+static ars_status take(void *ctx, const inputs_article *a, ars_error *err) {
+    (void)err;
+    taken *t = ctx;
+    assert_true(t->n < 16);
+    snprintf(t->names[t->n], sizeof t->names[0], "%s", a->name);
+    snprintf(t->first[t->n], sizeof t->first[0], "%.*s", (int)(a->len < 60 ? a->len : 60),
+             a->bytes);
+    t->info[t->n] = a->info;
+    t->info[t->n].id = t->info[t->n].title = t->info[t->n].source = NULL; /* borrowed */
+    t->n++;
+    return ARS_OK;
+}
+
+static char dir[256];
+
+static void put(const char *rel, const char *bytes, size_t len) {
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, rel);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(bytes, 1, len, f), len);
+    fclose(f);
+}
+
+static int setup(void **state) {
+    (void)state;
+    snprintf(dir, sizeof dir, "%s/ars-inputs-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    if (!mkdtemp(dir)) return -1;
+    char sub[300];
+    snprintf(sub, sizeof sub, "%s/b", dir);
+    mkdir(sub, 0700);
+    snprintf(sub, sizeof sub, "%s/.hidden", dir);
+    mkdir(sub, 0700);
+    put("a.txt", "نص أ.", strlen("نص أ."));
+    put("b/c.txt", "نص ج.", strlen("نص ج."));
+    put("b/d.md", "ليس نصا.", strlen("ليس نصا."));
+    put(".hidden/e.txt", "مخفي.", strlen("مخفي."));
+    static const char cp1256[] = "\xde\xc7\xe1 \xc7\xe1\xd1\xc6\xed\xd3 \xc5\xe4 \xc7\xe1\xcd\xdf"
+                                 "\xe6\xe3\xc9";
+    put("c.txt", cp1256, sizeof cp1256 - 1);
+    put("empty.txt", "\n \n", 3);
+    return 0;
+}
+
+static int teardown(void **state) {
+    (void)state;
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd);
+}
+
+static void test_folder_walk_skips_bad_inputs_and_counts_them(void **state) {
+    (void)state;
+    inputs_config cfg = {INPUTS_TEXT, NULL, 0, NULL, 0, 1, 0, NULL};
+    taken t = {{{0}}, {{0}}, {{0}}, 0};
+    inputs_report rep;
+    ars_error err = {ARS_OK, ""};
+    char *paths[] = {dir};
+    assert_int_equal(inputs_read(&cfg, paths, 1, take, &t, &rep, &err), ARS_OK);
+    /* a.txt, b/c.txt (folder b sorts after a.txt), then c.txt (Windows-1256) and empty.txt are
+     * skipped; b/d.md and .hidden are not inputs */
+    assert_int_equal(t.n, 2);
+    assert_non_null(strstr(t.names[0], "/a.txt"));
+    assert_non_null(strstr(t.names[1], "/b/c.txt"));
+    assert_int_equal(rep.n_articles, 2);
+    assert_int_equal(rep.n_skipped, 2);
+}
+
+static void test_strict_stops_at_the_first_bad_input_with_the_hint(void **state) {
+    (void)state;
+    inputs_config cfg = {INPUTS_TEXT, NULL, 0, NULL, 1, 1, 0, NULL};
+    taken t = {{{0}}, {{0}}, {{0}}, 0};
+    inputs_report rep;
+    ars_error err = {ARS_OK, ""};
+    char path[300];
+    snprintf(path, sizeof path, "%s/c.txt", dir);
+    char *paths[] = {path};
+    assert_int_equal(inputs_read(&cfg, paths, 1, take, &t, &rep, &err), ARS_EUTF8);
+    assert_non_null(strstr(err.message, "c.txt: byte 0: invalid UTF-8 (it looks like "
+                                        "Windows-1256 text: --encoding cp1256"));
+}
+
+static void test_encodings_convert_legacy_files(void **state) {
+    (void)state;
+    const char *modes[] = {"auto", "cp1256"};
+    for (size_t m = 0; m < 2; m++) {
+        inputs_config cfg = {INPUTS_TEXT, NULL, 0, modes[m], 1, 1, 0, NULL};
+        taken t = {{{0}}, {{0}}, {{0}}, 0};
+        inputs_report rep;
+        ars_error err = {ARS_OK, ""};
+        char path[300], utf8[300];
+        snprintf(path, sizeof path, "%s/c.txt", dir);
+        snprintf(utf8, sizeof utf8, "%s/a.txt", dir);
+        char *paths[] = {path, utf8};
+        assert_int_equal(inputs_read(&cfg, paths, 2, take, &t, &rep, &err), ARS_OK);
+        assert_int_equal(t.n, 2);
+        assert_string_equal(t.first[0], "قال الرئيس إن الحكومة");
+        assert_string_equal(t.first[1], "نص أ."); /* UTF-8 stays as it is */
+    }
+}
+
+static void test_files_from_with_nul_and_lines(void **state) {
+    (void)state;
+    char list[300], a[300], c[300];
+    snprintf(a, sizeof a, "%s/a.txt", dir);
+    snprintf(c, sizeof c, "%s/b/c.txt", dir);
+    snprintf(list, sizeof list, "%s/list0", dir);
+    FILE *f = fopen(list, "wb");
+    assert_non_null(f);
+    fprintf(f, "%s%c%s%c", c, 0, a, 0);
+    fclose(f);
+    inputs_config cfg = {INPUTS_TEXT, list, 1, NULL, 1, 1, 0, NULL};
+    taken t = {{{0}}, {{0}}, {{0}}, 0};
+    inputs_report rep;
+    ars_error err = {ARS_OK, ""};
+    assert_int_equal(inputs_read(&cfg, NULL, 0, take, &t, &rep, &err), ARS_OK);
+    assert_int_equal(t.n, 2);
+    assert_string_equal(t.names[0], c); /* list order */
+    /* the same list read by lines: one name holding a NUL byte is refused */
+    cfg.nul = 0;
+    t.n = 0;
+    assert_int_equal(inputs_read(&cfg, NULL, 0, take, &t, &rep, &err), ARS_EIO);
+    assert_non_null(strstr(err.message, "use -0"));
+    cfg.files_from = "/no/such/list";
+    assert_int_equal(inputs_read(&cfg, NULL, 0, take, &t, &rep, &err), ARS_EIO);
+    assert_non_null(strstr(err.message, "/no/such/list"));
+}
+
+static void test_jsonl_articles(void **state) {
+    (void)state;
+    const char *jsonl = "{\"id\": \"x1\", \"source\": \"BBC\", \"time\": \"2018-04-10\", "
+                        "\"title\": \"ع\", \"text\": \"نص أول.\"}\n"
+                        "\n"
+                        "broken\n"
+                        "{\"text\": \"نص ثان.\"}\r\n"
+                        "{\"text\": \"  \"}\n";
+    put("in.jsonl", jsonl, strlen(jsonl));
+    char path[300];
+    snprintf(path, sizeof path, "%s/in.jsonl", dir);
+    inputs_config cfg = {INPUTS_JSONL, NULL, 0, NULL, 0, 1, 0, NULL};
+    taken t = {{{0}}, {{0}}, {{0}}, 0};
+    inputs_report rep;
+    ars_error err = {ARS_OK, ""};
+    char *paths[] = {path};
+    assert_int_equal(inputs_read(&cfg, paths, 1, take, &t, &rep, &err), ARS_OK);
+    assert_int_equal(t.n, 2);
+    assert_string_equal(t.names[0], "x1");
+    assert_int_equal(t.info[0].time, 1523318400);
+    assert_non_null(strstr(t.names[1], "in.jsonl:4"));
+    assert_int_equal(t.info[1].time, ARS_TIME_UNKNOWN);
+    assert_int_equal(rep.n_skipped, 2); /* "broken" and the blank text */
+    /* a folder gives its *.jsonl files in JSONL mode */
+    char *folder[] = {dir};
+    t.n = 0;
+    assert_int_equal(inputs_read(&cfg, folder, 1, take, &t, &rep, &err), ARS_OK);
+    assert_int_equal(t.n, 2);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_folder_walk_skips_bad_inputs_and_counts_them),
+        cmocka_unit_test(test_strict_stops_at_the_first_bad_input_with_the_hint),
+        cmocka_unit_test(test_encodings_convert_legacy_files),
+        cmocka_unit_test(test_files_from_with_nul_and_lines),
+        cmocka_unit_test(test_jsonl_articles),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
