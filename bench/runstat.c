@@ -2,6 +2,7 @@
  * peak resident set size: "wall_s cpu_s maxrss_kb exit_code" on the last line of standard error.
  * bench/bench.py uses it because a child forked from the (large) Python process would report the
  * parent's RSS as its own peak. Build: cc -O2 -o runstat bench/runstat.c */
+#define _DEFAULT_SOURCE /* wait4 */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <sys/resource.h>
