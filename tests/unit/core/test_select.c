@@ -267,22 +267,22 @@ static void test_select_matches_the_plain_greedy_loop(void **state) {
     tfidf_matrix x;
     assert_int_equal(tfidf_build(terms, offsets, N, TERMS, &x), ARS_OK);
     for (int budget = 0; budget < 3; budget++)
-            for (int m = 0; m < 4; m++) {
-                rank_graph g = {&x};
-                select_params p = {m > 0,
-                                   m == 1   ? 1.0
-                                   : m == 2 ? 0.6
-                                            : 0.2,
-                                   m == 3 ? 0.3 : 0.7,
-                                   m == 0 ? 0 : 150 + 100 * (size_t)m,
-                                   m == 2 ? 9 : 0,
-                                   (select_budget)budget};
-                size_t a[N], b[N], na = 0, nb = 0;
-                assert_int_equal(select_sentences(&g, items, N, &p, a, &na), ARS_OK);
-                naive_select(&g, items, N, &p, b, &nb);
-                assert_int_equal(na, nb);
-                assert_memory_equal(a, b, na * sizeof *a);
-            }
+        for (int m = 0; m < 4; m++) {
+            rank_graph g = {&x};
+            select_params p = {m > 0,
+                               m == 1   ? 1.0
+                               : m == 2 ? 0.6
+                                        : 0.2,
+                               m == 3 ? 0.3 : 0.7,
+                               m == 0 ? 0 : 150 + 100 * (size_t)m,
+                               m == 2 ? 9 : 0,
+                               (select_budget)budget};
+            size_t a[N], b[N], na = 0, nb = 0;
+            assert_int_equal(select_sentences(&g, items, N, &p, a, &na), ARS_OK);
+            naive_select(&g, items, N, &p, b, &nb);
+            assert_int_equal(na, nb);
+            assert_memory_equal(a, b, na * sizeof *a);
+        }
     tfidf_free(&x);
 }
 
