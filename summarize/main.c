@@ -11,18 +11,10 @@
 #include <time.h>
 
 #include "summarize/cli/briefmain.h"
+#include "summarize/cli/exitcode.h"
 #include "summarize/cli/outfile.h"
 #include "summarize/cli/parse.h"
 #include "summarize/summarize.h"
-
-enum {
-    EXIT_OK = 0,
-    EXIT_USAGE = 1,
-    EXIT_INPUT = 2,
-    EXIT_INTERNAL = 3,
-    EXIT_OUTPUT = 4,
-    EXIT_PARTIAL = 5
-};
 
 static void main_usage(FILE *f) {
     fputs("Usage: summarize [OPTION]... FILE...\n"

@@ -16,6 +16,7 @@
 
 #include "summarize/analyze.h"
 #include "summarize/common/error.h"
+#include "summarize/common/optsize.h"
 #include "summarize/common/parallel.h"
 #include "summarize/output/display.h"
 #include "summarize/rank/rank.h"
@@ -136,9 +137,7 @@ ARS_API void ars_options_init_size(ars_options *opts, size_t struct_size) {
     summarizer_defaults(&d);
     /* A program built against an older header owns only struct_size bytes; a newer one owns more,
      * which ars_summarizer_new will refuse (its fields are unknown here), so they are zeroed. */
-    if (struct_size > sizeof d) memset((char *)opts + sizeof d, 0, struct_size - sizeof d);
-    memcpy(opts, &d, struct_size < sizeof d ? struct_size : sizeof d);
-    if (struct_size >= sizeof opts->struct_size) opts->struct_size = struct_size;
+    optsize_init(opts, &d, sizeof d, struct_size);
 }
 
 /* The caller's options over the defaults, the fields it knows and no more. */

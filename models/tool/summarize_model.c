@@ -11,17 +11,10 @@
 #include <string.h>
 
 #include "summarize/cli/briefmain.h"
+#include "summarize/cli/exitcode.h"
+#include "summarize/cli/outfile.h"
 #include "summarize/cli/parse.h"
 #include "summarize/summarize.h"
-
-enum {
-    EXIT_OK = 0,
-    EXIT_USAGE = 1,
-    EXIT_INPUT = 2,
-    EXIT_INTERNAL = 3,
-    EXIT_OUTPUT = 4,
-    EXIT_PARTIAL = 5
-};
 
 static void model_usage(FILE *f) {
     fputs("Usage: summarize-model [OPTION]... -o MODEL INPUT...\n"
@@ -50,6 +43,14 @@ static void model_usage(FILE *f) {
           "--strict a bad one); 3 internal error or out of memory; 4 the model could not be\n"
           "written; 5 written, but some inputs were skipped (see the warnings).\n",
           f);
+}
+
+/* --help and --version: exit 0 only when standard output took the text. */
+static int model_info_done(void) {
+    ars_error err = {ARS_OK, ""};
+    ars_status st = outfile_flush_stdout(&err);
+    if (st != ARS_OK) fprintf(stderr, "summarize-model: %s\n", err.message);
+    return st == ARS_OK ? EXIT_OK : EXIT_OUTPUT;
 }
 
 static int model_usage_error(const char *fmt, const char *arg) {
@@ -123,10 +124,10 @@ int main(int argc, char **argv) {
             break;
         case 'h':
             model_usage(stdout);
-            return fflush(stdout) == 0 ? EXIT_OK : EXIT_OUTPUT;
+            return model_info_done();
         case 'V':
             printf("summarize-model %s\n", ars_version());
-            return EXIT_OK;
+            return model_info_done();
         case ':':
             return model_usage_error("option '%s' needs a value", argv[optind - 1]);
         case '?':

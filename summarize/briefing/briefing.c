@@ -16,6 +16,7 @@
 #include "summarize/briefing/docterms.h"
 #include "summarize/briefing/story.h"
 #include "summarize/common/error.h"
+#include "summarize/common/optsize.h"
 #include "vectors/tfidf.h"
 #include "vectors/vocab.h"
 
@@ -64,9 +65,7 @@ static void briefing_defaults(ars_briefing_options *o) {
 ARS_API void ars_briefing_options_init_size(ars_briefing_options *opts, size_t struct_size) {
     ars_briefing_options d;
     briefing_defaults(&d);
-    if (struct_size > sizeof d) memset((char *)opts + sizeof d, 0, struct_size - sizeof d);
-    memcpy(opts, &d, struct_size < sizeof d ? struct_size : sizeof d);
-    if (struct_size >= sizeof opts->struct_size) opts->struct_size = struct_size;
+    optsize_init(opts, &d, sizeof d, struct_size);
 }
 
 static ars_status briefing_take_options(const ars_briefing_options *in, ars_briefing_options *out,
