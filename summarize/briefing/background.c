@@ -73,7 +73,10 @@ ars_status background_fingerprint(ars_stem stem, char out[17], ars_error *err) {
 static ars_status background_alloc(ars_stem stem, ars_df_model **out, ars_error *err) {
     *out = NULL;
     ars_df_model *m = calloc(1, sizeof *m);
-    if (!m) return error_at(err, ARS_ENOMEM, "document-frequency model");
+    if (!m) {
+        error_at(err, ARS_ENOMEM, "document-frequency model");
+        return ARS_ENOMEM; /* said outright: the analyzer cannot see error_at's result */
+    }
     m->stem = stem;
     ars_status st = background_fingerprint(stem, m->analysis, err);
     if (st == ARS_OK && (st = vocab_new(&m->voc)) != ARS_OK)

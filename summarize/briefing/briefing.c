@@ -339,7 +339,10 @@ ARS_API ars_status ars_briefing_run(ars_briefing *b, ars_error *out_err) {
     }
     if (st == ARS_OK) {
         story_article *sa = malloc((n ? n : 1) * sizeof *sa);
-        if (!sa) st = error_at(err, ARS_ENOMEM, "stories");
+        if (!sa) {
+            error_at(err, ARS_ENOMEM, "stories");
+            st = ARS_ENOMEM; /* said outright: the analyzer cannot see error_at's result */
+        }
         for (size_t i = 0; st == ARS_OK && i < n; i++) {
             const briefing_article *a = &b->arts[i];
             sa[i] = (story_article){

@@ -222,7 +222,7 @@ ars_status outfile_open(outfile *o, const char *path, ars_error *err) {
     int exists = 0, e = 0;
     o->path = strdup(path);
     if (!o->path) e = ENOMEM;
-    if (!e && !(o->target = outfile_resolve(path, &st, &exists))) e = errno;
+    if (!e && !(o->target = outfile_resolve(path, &st, &exists))) e = errno ? errno : EIO;
     if (!e && exists && S_ISDIR(st.st_mode)) e = EISDIR;
     /* A file we may not write is not replaced behind its back, though the folder would let a
      * rename do it: refused as > refuses it. */
