@@ -345,9 +345,11 @@ ARS_API ars_status ars_df_model_add_document(ars_df_model *m, const char *name, 
 ARS_API ars_status ars_df_model_write(const ars_df_model *m, FILE *f, size_t min_df,
                                       const char *what, ars_error *err);
 
-/* Reads a model file. Returns ARS_OK; ARS_EIO when it cannot be read; ARS_EMODEL "PATH: line N:
- * <fault>" when it is not a well-formed model, or "PATH: built with another analysis ..." when
- * its stamp differs from this library's analysis; ARS_ENOMEM. */
+/* Reads a model file. Returns ARS_OK; ARS_EIO when it cannot be read; ARS_ELIMIT "PATH: larger
+ * than N bytes" past ARS_DF_MODEL_MAX_BYTES; ARS_EMODEL "PATH: line N: <fault>" when it is not a
+ * well-formed model, or "PATH: built with another analysis ..." when its stamp differs from this
+ * library's analysis; ARS_ENOMEM. */
+#define ARS_DF_MODEL_MAX_BYTES (256u << 20) /* 256 MiB; the bundled model is 0.4 MB */
 ARS_API ars_status ars_df_model_load(const char *path, ars_df_model **out, ars_error *err);
 
 /* The number of documents a model counted, and of terms it holds. */

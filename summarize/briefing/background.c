@@ -255,7 +255,7 @@ ARS_API ars_status ars_df_model_load(const char *path, ars_df_model **out, ars_e
     *out = NULL;
     char *buf = NULL;
     size_t len = 0;
-    ars_status st = ars_file_read(path, 0, &buf, &len, err);
+    ars_status st = ars_file_read(path, ARS_DF_MODEL_MAX_BYTES, &buf, &len, err);
     if (st != ARS_OK) return st;
     st = background_parse(path, buf, len, out, err);
     free(buf);
