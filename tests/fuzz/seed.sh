@@ -1,18 +1,21 @@
 #!/bin/sh
 # seed.sh - writes the starting corpora of the fuzz targets (tests/fuzz/corpus/NAME/seed-*) from real
 # data: the bundled example cluster, the seed articles, the eval fixtures, the briefing's JSONL
-# fixtures, and, when ../shared/data is beside the checkout, a few EASC, BBC, MultiLing and ANT
-# files. Run from anywhere; the files it writes are committed, and grown corpora are merged back
-# with scripts/fuzz.sh. Each input is cut to a few KiB so the replay tests stay fast. jq (to
-# shorten JSON texts and keep the lines JSON) and iconv (for legacy encodings) are used when
-# present.
+# and model fixtures, the built-in document-frequency model, and, when ../shared/data is beside the
+# checkout, a few EASC, BBC, MultiLing and ANT files. Run from anywhere; the files it writes are
+# committed, and grown corpora are merged back with scripts/fuzz.sh. Each input is cut to a few KiB
+# so the replay tests stay fast. jq (to shorten JSON texts and keep the lines JSON) and iconv (for
+# legacy encodings) are used when present; small models are built with summarize-model when a
+# build of it is found (ARS_BUILD, default build/).
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 C=$ROOT/tests/fuzz/corpus
 DATA=$ROOT/../shared/data
 SEP=$(printf '\377\376')
 MAX=3000
-mkdir -p "$C/api" "$C/segment" "$C/eval_text" "$C/eval_grades" "$C/cli_parse" "$C/jsonl"
+BUILD=${ARS_BUILD:-$ROOT/build}
+mkdir -p "$C/api" "$C/segment" "$C/eval_text" "$C/eval_grades" "$C/cli_parse" "$C/jsonl" \
+    "$C/df_model"
 
 cut_file() { head -c "$MAX" "$1"; }
 
@@ -157,3 +160,26 @@ if have iconv; then
         > "$J/seed-enc-utf16be"
 fi
 
+# df_model: model files as they are. The built-in model's head and a slice of its middle, with
+# the header's term count made to match; the fixtures; small models built from the morning's
+# articles with each stemming.
+D=$C/df_model
+M=$ROOT/models/ant_background_df.tsv
+slice() { # slice NAME FIRST N: the header and N term lines from term line FIRST on
+    awk -v first="$2" -v n="$3" 'NR <= 5 { if ($1 == "terms") print "terms", n; else print; next }
+        NR - 5 >= first && NR - 5 < first + n' "$M" > "$D/seed-$1"
+}
+slice builtin-head 1 300
+slice builtin-middle 20000 150
+cp "$BR"/bad-model.tsv "$D/seed-bad-model"
+cp "$BR"/old-model.tsv "$D/seed-old-model"
+awk 'NR <= 5 { if ($1 == "terms") print "terms", 3; else print; next } NR <= 8' "$M" |
+    tr '\n' '\r' > "$D/seed-builtin-cr"
+if [ -x "$BUILD/summarize-model" ]; then
+    for stem in snowball none; do
+        "$BUILD/summarize-model" -q --input-format jsonl --stem $stem --min-df 1 \
+            -o "$D/seed-morning-$stem" "$BR"/morning.jsonl
+        head -c "$MAX" "$D/seed-morning-$stem" > "$D/seed-morning-$stem.cut"
+        mv "$D/seed-morning-$stem.cut" "$D/seed-morning-$stem"
+    done
+fi
