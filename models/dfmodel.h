@@ -38,8 +38,9 @@ typedef ars_status (*dfmodel_term_fn)(void *ctx, const char *term, size_t len, s
 /* Parses a model held in bytes[0..len), named `name` in messages. Fills *h, then calls fn for each
  * term in file order. Returns ARS_OK; ARS_EMODEL with "NAME: line N: <what is wrong>" for any
  * departure from the format (wrong magic or version, missing or misordered header line, bad
- * number, a term out of order, a count that does not match, invalid UTF-8, text after the
- * terms); ARS_ENOMEM; or what fn returned. */
+ * number, a term out of order, a count that does not match, text after the terms); ARS_ENOMEM;
+ * or what fn returned. The bytes' UTF-8 is not checked here: the caller checks the whole file
+ * first (background_parse does), so a term's bytes are taken as they are. */
 ars_status dfmodel_parse(const char *name, const char *bytes, size_t len, dfmodel_header *h,
                          dfmodel_term_fn fn, void *ctx, ars_error *err);
 

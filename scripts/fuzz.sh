@@ -5,7 +5,7 @@
 # --update, the committed corpus (tests/fuzz/corpus/NAME) is replaced by a minimised merge of the
 # two afterwards. Crashes are written to build-fuzz/crashes/NAME/ and stop the run.
 # Usage: sh scripts/fuzz.sh [--update] NAME MINUTES
-#        NAME: api segment eval_text eval_grades cli_parse (tests/fuzz/README.md)
+#        NAME: api segment eval_text eval_grades cli_parse jsonl df_model (tests/fuzz/README.md)
 set -eu
 cd "$(dirname "$0")/.."
 update=0

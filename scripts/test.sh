@@ -59,8 +59,8 @@ if [ "${ARS_SKIP_FUZZ:-0}" != 1 ]; then
     stage "libFuzzer targets (clang), a short run each"
     CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DARS_FUZZ=ON >/dev/null
     cmake --build build-fuzz -j"$JOBS" --target fuzz_api fuzz_segment fuzz_eval_text \
-        fuzz_eval_grades fuzz_cli_parse
-    for t in api segment eval_text eval_grades cli_parse; do
+        fuzz_eval_grades fuzz_cli_parse fuzz_jsonl fuzz_df_model
+    for t in api segment eval_text eval_grades cli_parse jsonl df_model; do
         mkdir -p "build-fuzz/smoke/$t"
         build-fuzz/tests/fuzz/fuzz_$t "build-fuzz/smoke/$t" "tests/fuzz/corpus/$t" -seed=1 \
             -runs=3000 -max_len=16384 -timeout=30 -artifact_prefix="build-fuzz/smoke/" \

@@ -142,6 +142,12 @@ int timeparse(const char *s, int64_t *out) {
 }
 
 void timeparse_format(int64_t t, char buf[21]) {
+    /* A JSON "time" may be any 64-bit number: outside the four-digit years the arithmetic below
+     * would overflow (-t of a time near INT64_MIN), and a clamped year alone would print a date
+     * that never was, so such times print as the range's first or last second. */
+    const int64_t first = -62167219200, last = 253402300799; /* 0000-01-01, 9999-12-31T23:59:59 */
+    if (t < first) t = first;
+    if (t > last) t = last;
     int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400), secs = t - days * 86400;
     /* civil from days (the inverse of timeparse_days) */
     int64_t z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
@@ -150,7 +156,6 @@ void timeparse_format(int64_t t, char buf[21]) {
             mp = (5 * doy + 2) / 153;
     int64_t d = doy - (153 * mp + 2) / 5 + 1, m = mp + (mp < 10 ? 3 : -9);
     y += m <= 2;
-    if (y < 0 || y > 9999) y = y < 0 ? 0 : 9999; /* keeps the format's width; never for news */
     const int64_t field[] = {y, m, d, secs / 3600, secs / 60 % 60, secs % 60};
     static const char seps[] = "--T::Z";
     char *p = buf;

@@ -12,7 +12,9 @@
  * of the forms above or names an impossible date. A time without a zone is taken as UTC. */
 int timeparse(const char *s, int64_t *out);
 
-/* Formats t as ISO 8601 UTC ("2018-04-10T13:08:10Z") into buf (at least 21 bytes). */
+/* Formats t as ISO 8601 UTC ("2018-04-10T13:08:10Z") into buf (at least 21 bytes). Any t is
+ * accepted: times before year 0000 or after 9999 print as 0000-01-01T00:00:00Z or
+ * 9999-12-31T23:59:59Z. */
 void timeparse_format(int64_t t, char buf[21]);
 
 #endif

@@ -66,11 +66,35 @@ static void test_timeparse_formats_iso_utc(void **state) {
     assert_string_equal(buf, "2000-02-29T23:59:59Z");
 }
 
+/* Found by fuzz_jsonl: a JSONL "time" of -9223372036854775807 overflowed (-t + 86399) and printed
+ * "9999-12-03T39:30:09Z" in the briefing's JSON. */
+static void test_timeparse_formats_any_64_bit_time_within_four_digit_years(void **state) {
+    (void)state;
+    char buf[21];
+    timeparse_format(INT64_MIN, buf);
+    assert_string_equal(buf, "0000-01-01T00:00:00Z");
+    timeparse_format(-INT64_MAX, buf);
+    assert_string_equal(buf, "0000-01-01T00:00:00Z");
+    timeparse_format(-62167219200 - 1, buf);
+    assert_string_equal(buf, "0000-01-01T00:00:00Z");
+    timeparse_format(-62167219200, buf);
+    assert_string_equal(buf, "0000-01-01T00:00:00Z");
+    timeparse_format(-62135596800, buf);
+    assert_string_equal(buf, "0001-01-01T00:00:00Z");
+    timeparse_format(253402300799, buf);
+    assert_string_equal(buf, "9999-12-31T23:59:59Z");
+    timeparse_format(253402300800, buf);
+    assert_string_equal(buf, "9999-12-31T23:59:59Z");
+    timeparse_format(INT64_MAX, buf);
+    assert_string_equal(buf, "9999-12-31T23:59:59Z");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_timeparse_reads_feed_and_iso_forms),
         cmocka_unit_test(test_timeparse_refuses_what_is_not_a_date),
         cmocka_unit_test(test_timeparse_formats_iso_utc),
+        cmocka_unit_test(test_timeparse_formats_any_64_bit_time_within_four_digit_years),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
