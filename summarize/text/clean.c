@@ -91,6 +91,13 @@ static const clean_phrase clean_phrases[] = {
     {"شاهد أيضا", 1},
     {"تابع القراءة", 1},
     {"أكمل القراءة", 1},
+    /* "for more:" and "read:" before a linked title (France24, CNN Arabic); with the mark, since
+     * "للمزيد سألنا ..." ("for more, we asked ...") opens real sentences */
+    {"للمزيد:", 1},
+    {"للمزيد :", 1},
+    {"للمزيد -", 1},
+    {"اقرأ:", 1},
+    {"اقرأ :", 1},
     {"read also", 1},
     {"read more", 1},
     {"continue reading", 1},

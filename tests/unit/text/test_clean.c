@@ -256,6 +256,24 @@ static void test_clean_phrase_match_folds_spelling_and_stops_at_word_end(void **
     result_free(&r);
 }
 
+/* "For more:" and "read:" before a linked title are prompts (France24 and CNN Arabic print them
+ * under articles); "للمزيد" opening a sentence without the mark is prose. */
+static void test_clean_drops_for_more_prompts_but_keeps_sentences(void **state) {
+    (void)state;
+    const char *texts[] = {
+        PROSE1 "للمزيد: أسباب الأزمة بين السودان ومصر؟\n"
+               "للمزيد - مهرجان كان: فيلم جديد\n"
+               "اقرأ: ارتفاع في حالات الاتجار بالبشر في بريطانيا\n"
+               "للمزيد سألنا الدكتور مروان قبلان عن أسباب هذا القرار المفاجئ.\n",
+    };
+    result r = clean_strings(texts, 1);
+    assert_int_equal(r.lines[0][1].reason, CLEAN_BOILERPLATE);
+    assert_int_equal(r.lines[0][2].reason, CLEAN_BOILERPLATE);
+    assert_int_equal(r.lines[0][3].reason, CLEAN_BOILERPLATE);
+    assert_int_equal(r.lines[0][4].reason, CLEAN_KEEP);
+    result_free(&r);
+}
+
 static void test_clean_drops_latin_lines_but_keeps_arabic_with_acronyms(void **state) {
     (void)state;
     const char *texts[] = {
@@ -433,6 +451,7 @@ int main(void) {
         cmocka_unit_test(test_clean_drops_caption_repeated_across_documents),
         cmocka_unit_test(test_clean_keeps_distinct_lines_of_different_documents),
         cmocka_unit_test(test_clean_phrase_match_folds_spelling_and_stops_at_word_end),
+        cmocka_unit_test(test_clean_drops_for_more_prompts_but_keeps_sentences),
         cmocka_unit_test(test_clean_drops_latin_lines_but_keeps_arabic_with_acronyms),
         cmocka_unit_test(test_clean_heading_needs_prose_after_it),
         cmocka_unit_test(test_clean_handles_crlf_bom_and_empty_documents),
