@@ -28,7 +28,12 @@ rouge_metric eval_rouge_l(void) {
 }
 
 rouge_metric eval_rouge_w(double weight) {
-    rouge_metric m = {ROUGE_KIND_W, 0, 0, weight};
+    /* A metric is known by its tag, which prints the weight as Perl does (%.15g, see
+     * eval_rouge_metric_name): the weight is kept as its tag reads, so that a name always parses
+     * back to the same metric (fuzz_cli_parse found 1.11844674471846474, which the tag rounds). */
+    char tag[40];
+    snprintf(tag, sizeof tag, "%.15g", weight);
+    rouge_metric m = {ROUGE_KIND_W, 0, 0, strtod(tag, NULL)};
     return m;
 }
 

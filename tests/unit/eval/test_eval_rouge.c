@@ -302,6 +302,13 @@ static void test_rouge_metric_names_round_trip(void **state) {
     assert_int_equal(eval_rouge_metric_parse("rouge-2x", &m), -1);
     assert_int_equal(eval_rouge_metric_parse("bleu", &m), -1);
     assert_false(eval_rouge_metric_equal(&ms[4], &ms[5]));
+    /* A weight with more digits than the tag prints (%.15g) is kept as the tag reads, so the name
+     * still parses back to the metric (found by fuzz_cli_parse). */
+    assert_int_equal(eval_rouge_metric_parse("rouge-w-1.11844674471846474", &m), 0);
+    rouge_metric again;
+    assert_string_equal(eval_rouge_metric_name(&m, 0, buf, sizeof buf), "rouge-w-1.11844674471846");
+    assert_int_equal(eval_rouge_metric_parse(buf, &again), 0);
+    assert_true(eval_rouge_metric_equal(&m, &again));
 }
 
 int main(void) {
