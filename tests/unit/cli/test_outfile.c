@@ -19,6 +19,20 @@ static void make_dir(char *dir, size_t size) {
     assert_non_null(mkdtemp(dir));
 }
 
+/* A fresh directory and the path of the output file "brief.txt" in it (not created). */
+static void make_target(char *dir, size_t dir_size, char *path, size_t path_size) {
+    make_dir(dir, dir_size);
+    snprintf(path, path_size, "%s/brief.txt", dir);
+}
+
+/* The file at path holds exactly text. */
+static void assert_file_holds(const char *path, const char *text) {
+    char *got = test_util_read_file(path, NULL);
+    assert_non_null(got);
+    assert_string_equal(got, text);
+    free(got);
+}
+
 static size_t count_entries(const char *dir) {
     char cmd[600];
     snprintf(cmd, sizeof cmd, "ls -A '%s' | wc -l", dir);
@@ -39,8 +53,7 @@ static void cleanup_dir(const char *dir) {
 static void test_outfile_target_appears_only_on_commit(void **state) {
     (void)state;
     char dir[256], path[512];
-    make_dir(dir, sizeof dir);
-    snprintf(path, sizeof path, "%s/brief.txt", dir);
+    make_target(dir, sizeof dir, path, sizeof path);
     outfile o;
     ars_error err = {ARS_OK, ""};
     assert_int_equal(outfile_open(&o, path, &err), ARS_OK);
@@ -60,8 +73,7 @@ static void test_outfile_target_appears_only_on_commit(void **state) {
 static void test_outfile_abort_keeps_the_old_target(void **state) {
     (void)state;
     char dir[256], path[512];
-    make_dir(dir, sizeof dir);
-    snprintf(path, sizeof path, "%s/brief.txt", dir);
+    make_target(dir, sizeof dir, path, sizeof path);
     FILE *f = fopen(path, "w");
     assert_non_null(f);
     fputs("old\n", f);
@@ -70,9 +82,7 @@ static void test_outfile_abort_keeps_the_old_target(void **state) {
     assert_int_equal(outfile_open(&o, path, NULL), ARS_OK);
     fputs("new\n", o.f);
     outfile_abort(&o);
-    char *got = test_util_read_file(path, NULL);
-    assert_string_equal(got, "old\n");
-    free(got);
+    assert_file_holds(path, "old\n");
     assert_int_equal(count_entries(dir), 1);
     outfile_abort(&o); /* a second abort on the zeroed struct is harmless */
     cleanup_dir(dir);
@@ -123,16 +133,13 @@ static void test_outfile_signal_removes_the_temporary_file(void **state) {
     const int sigs[] = {SIGTERM, SIGINT, SIGHUP};
     for (size_t k = 0; k < 3; k++) {
         char dir[256], path[512];
-        make_dir(dir, sizeof dir);
-        snprintf(path, sizeof path, "%s/brief.txt", dir);
+        make_target(dir, sizeof dir, path, sizeof path);
         write_file(path, "old\n");
         int status = child_writes(path, THEN_RAISE, sigs[k], 0);
         assert_true(WIFSIGNALED(status));
         assert_int_equal(WTERMSIG(status), sigs[k]);
         assert_int_equal(count_entries(dir), 1);
-        char *got = test_util_read_file(path, NULL);
-        assert_string_equal(got, "old\n");
-        free(got);
+        assert_file_holds(path, "old\n");
         cleanup_dir(dir);
     }
 }
@@ -141,8 +148,7 @@ static void test_outfile_signal_removes_the_temporary_file(void **state) {
 static void test_outfile_ignored_hangup_stays_ignored(void **state) {
     (void)state;
     char dir[256], path[512];
-    make_dir(dir, sizeof dir);
-    snprintf(path, sizeof path, "%s/brief.txt", dir);
+    make_target(dir, sizeof dir, path, sizeof path);
     int status = child_writes(path, THEN_RAISE, SIGHUP, 1);
     assert_true(WIFEXITED(status));
     assert_int_equal(WEXITSTATUS(status), 0);
@@ -155,8 +161,7 @@ static void test_outfile_ignored_hangup_stays_ignored(void **state) {
 static void test_outfile_file_size_limit_is_a_write_error(void **state) {
     (void)state;
     char dir[256], path[512];
-    make_dir(dir, sizeof dir);
-    snprintf(path, sizeof path, "%s/brief.txt", dir);
+    make_target(dir, sizeof dir, path, sizeof path);
     write_file(path, "old\n");
     struct rlimit old, lim;
     assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
@@ -168,9 +173,7 @@ static void test_outfile_file_size_limit_is_a_write_error(void **state) {
     assert_true(WIFEXITED(status));
     assert_int_equal(WEXITSTATUS(status), 11);
     assert_int_equal(count_entries(dir), 1);
-    char *got = test_util_read_file(path, NULL);
-    assert_string_equal(got, "old\n");
-    free(got);
+    assert_file_holds(path, "old\n");
     cleanup_dir(dir);
 }
 
@@ -179,8 +182,7 @@ static void test_outfile_file_size_limit_is_a_write_error(void **state) {
 static void test_outfile_writes_in_place_in_a_read_only_folder(void **state) {
     (void)state;
     char dir[256], path[512];
-    make_dir(dir, sizeof dir);
-    snprintf(path, sizeof path, "%s/brief.txt", dir);
+    make_target(dir, sizeof dir, path, sizeof path);
     write_file(path, "old\n");
     pid_t pid = fork();
     assert_true(pid >= 0);
@@ -200,9 +202,7 @@ static void test_outfile_writes_in_place_in_a_read_only_folder(void **state) {
     assert_int_equal(waitpid(pid, &status, 0), pid);
     assert_true(WIFEXITED(status));
     assert_int_equal(WEXITSTATUS(status), 0);
-    char *got = test_util_read_file(path, NULL);
-    assert_string_equal(got, "new\n");
-    free(got);
+    assert_file_holds(path, "new\n");
     assert_int_equal(chmod(dir, 0755), 0);
     cleanup_dir(dir);
 }
@@ -212,8 +212,7 @@ static void test_outfile_writes_in_place_in_a_read_only_folder(void **state) {
 static void test_outfile_refuses_a_read_only_file(void **state) {
     (void)state;
     char dir[256], path[512];
-    make_dir(dir, sizeof dir);
-    snprintf(path, sizeof path, "%s/brief.txt", dir);
+    make_target(dir, sizeof dir, path, sizeof path);
     write_file(path, "old\n");
     assert_int_equal(chmod(path, 0444), 0);
     pid_t pid = fork();
@@ -232,9 +231,7 @@ static void test_outfile_refuses_a_read_only_file(void **state) {
     assert_int_equal(waitpid(pid, &status, 0), pid);
     assert_true(WIFEXITED(status));
     assert_int_equal(WEXITSTATUS(status), 0);
-    char *got = test_util_read_file(path, NULL);
-    assert_string_equal(got, "old\n");
-    free(got);
+    assert_file_holds(path, "old\n");
     assert_int_equal(count_entries(dir), 1);
     cleanup_dir(dir);
 }
