@@ -12,6 +12,11 @@
  * NUL is a valid one-byte sequence here (read.c rejects it separately). */
 size_t utf8_sequence(const unsigned char *buf, size_t len, size_t i);
 
+/* The offset of the first byte of buf[0..len) where no well-formed sequence starts (as
+ * utf8_sequence judges), or of the first NUL byte when stop_at_nul; len when there is none. Reads
+ * eight bytes at a time where the text is ASCII and two-byte sequences. */
+size_t utf8_scan(const unsigned char *buf, size_t len, int stop_at_nul);
+
 /* 1 when s[0..len) is well-formed UTF-8 (NUL bytes allowed), else 0. */
 int utf8_valid(const char *s, size_t len);
 

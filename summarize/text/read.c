@@ -22,20 +22,13 @@ ARS_API ars_status ars_text_check(const char *name, const char *buf, size_t len,
     const unsigned char *p = (const unsigned char *)buf;
     size_t start = 0;
     if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) start = 3;
-    size_t i = start;
-    while (i < len) {
-        if (p[i] == 0) {
-            return error_set(err, ARS_EUTF8, "%s: byte %zu: NUL byte (binary file?)", name, i);
-        }
-        if (p[i] < 0x80) { /* the common case: no call */
-            i++;
-            continue;
-        }
-        size_t n = utf8_sequence(p, len, i);
+    size_t bad = start + utf8_scan(p + start, len - start, 1);
+    if (bad < len) {
+        if (p[bad] == 0)
+            return error_set(err, ARS_EUTF8, "%s: byte %zu: NUL byte (binary file?)", name, bad);
         /* The reported offset is the first byte of the sequence that cannot be decoded: that byte
          * cannot begin a character, so it is the first bad one (as Python's decoder reports). */
-        if (n == 0) return error_set(err, ARS_EUTF8, "%s: byte %zu: invalid UTF-8", name, i);
-        i += n;
+        return error_set(err, ARS_EUTF8, "%s: byte %zu: invalid UTF-8", name, bad);
     }
     if (body_start) *body_start = start;
     return ARS_OK;

@@ -20,6 +20,53 @@ static void test_utf8_sequence_lengths_and_rejections(void **state) {
     assert_true(utf8_valid("", 0));
 }
 
+/* The one-sequence-at-a-time scan utf8_scan must agree with. */
+static size_t reference_scan(const unsigned char *p, size_t len, int stop_at_nul) {
+    for (size_t i = 0; i < len;) {
+        if (stop_at_nul && p[i] == 0) return i;
+        size_t n = utf8_sequence(p, len, i);
+        if (!n) return i;
+        i += n;
+    }
+    return len;
+}
+
+/* utf8_scan passes eight bytes at a time where it can: every place of every kind of fault must
+ * still be found where the slow scan finds it. Texts are built from pieces that straddle block
+ * boundaries at every offset: ASCII, Arabic letters, three- and four-byte sequences, NUL, stray
+ * continuations, lone leads, overlongs (C0/C1, E0 80), surrogates and bytes F5..FF. */
+static void test_utf8_scan_agrees_with_the_slow_scan(void **state) {
+    (void)state;
+    static const char *const pieces[] = {"a",        " ",        "\xD8\xB9",     "\xD9\x84",
+                                         "\xC2\xA0", "\xDF\xBF", "\xE2\x80\xA8", "\xF0\x9F\x98\x80",
+                                         "\x00",     "\x80",     "\xBF",         "\xD8",
+                                         "\xC0\xAF", "\xC1\x81", "\xE0\x80\xAF", "\xED\xA0\x80",
+                                         "\xF5",     "\xFF",     "\xE2\x80"};
+    const size_t n_pieces = sizeof pieces / sizeof *pieces;
+    unsigned char buf[96];
+    uint64_t rng = 0x9E3779B97F4A7C15u;
+    for (int round = 0; round < 200000; round++) {
+        size_t len = 0;
+        int bad_pieces = (int)(rng % 3); /* most texts hold no fault or one */
+        while (len < 64) {
+            rng = rng * 6364136223846793005u + 1442695040888963407u;
+            size_t k = (size_t)(rng >> 33) % n_pieces;
+            if (k >= 8 && bad_pieces-- <= 0) k = (size_t)(rng >> 40) % 8;
+            size_t pl = k == 8 ? 1 : strlen(pieces[k]);
+            memcpy(buf + len, pieces[k], pl);
+            len += pl;
+        }
+        for (int nul = 0; nul <= 1; nul++)
+            for (size_t from = 0; from < 8; from++)
+                assert_int_equal(utf8_scan(buf + from, len - from, nul),
+                                 reference_scan(buf + from, len - from, nul));
+    }
+    assert_int_equal(
+        utf8_scan((const unsigned char *)"\xD8\xB9\xD8\xB9\xD8\xB9\xD8\xB9x\x80", 10, 1), 9);
+    assert_int_equal(utf8_scan((const unsigned char *)"abcdefg\x00", 8, 1), 7);
+    assert_int_equal(utf8_scan((const unsigned char *)"abcdefg\x00", 8, 0), 8);
+}
+
 static void test_utf8_lossy_copy_replaces_each_bad_byte(void **state) {
     (void)state;
     size_t n = 0;
@@ -37,6 +84,7 @@ static void test_utf8_lossy_copy_replaces_each_bad_byte(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_utf8_sequence_lengths_and_rejections),
+        cmocka_unit_test(test_utf8_scan_agrees_with_the_slow_scan),
         cmocka_unit_test(test_utf8_lossy_copy_replaces_each_bad_byte),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
