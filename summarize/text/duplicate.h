@@ -25,7 +25,8 @@
  * runs of letters, marks and digits of the body (docs[d].text[body_start..len)), so line breaks,
  * spacing and punctuation do not matter. dup (n_docs entries) may hold 1 already for documents
  * known to be repeats: they are left as they are and not indexed. A document with fewer than
- * DUPLICATE_WORDS words is never a repeat here. Returns ARS_OK or ARS_ENOMEM (dup unchanged). */
+ * DUPLICATE_WORDS words is never a repeat here. Returns ARS_OK, ARS_ENOMEM or ARS_ELIMIT
+ * (UINT32_MAX documents or more); dup is unchanged unless ARS_OK. */
 ars_status duplicate_mark(const clean_doc *docs, size_t n_docs, unsigned char *dup);
 
 #endif
