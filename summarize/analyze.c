@@ -21,6 +21,8 @@ struct analyzer {
     stemmer *stem;
     token_span *toks; /* scratch reused between sentences */
     size_t toks_cap;
+    uint64_t *hashes; /* the token cache's hash of each token, scratch like toks */
+    size_t hashes_cap;
     char *norm; /* the analysis copy of the sentence, reused */
     size_t norm_cap;
     /* Token cache: every distinct token seen since the vocabulary `bound` was first used, with
@@ -62,6 +64,7 @@ void analyzer_free(analyzer *a) {
     stopwords_free(a->stop);
     stemmer_free(a->stem);
     free(a->toks);
+    free(a->hashes);
     free(a->norm);
     vocab_free(a->tokens);
     free(a->outcome);
@@ -114,15 +117,9 @@ static ars_status analyze_token(analyzer *a, vocab *voc, const char *t, size_t t
 /* The cached outcome of a token, computed on its first appearance. Stems are interned in voc in
  * the order their first token appears, as without the cache, so ids do not change. */
 static ars_status analyze_cached(analyzer *a, vocab *voc, const char *t, size_t tl, uint32_t fl,
-                                 uint32_t *out) {
-    if (a->bound != voc || !a->tokens) {
-        analyzer_forget(a);
-        ars_status st = vocab_new(&a->tokens);
-        if (st != ARS_OK) return st;
-        a->bound = voc;
-    }
+                                 uint64_t hash, uint32_t *out) {
     uint32_t id;
-    ars_status st = vocab_intern(a->tokens, t, tl, &id);
+    ars_status st = vocab_intern_hashed(a->tokens, t, tl, hash, &id);
     if (st != ARS_OK) return st;
     if (id < a->n_outcome) {
         *out = a->outcome[id];
@@ -156,6 +153,24 @@ ars_status analyzer_sentence(analyzer *a, vocab *voc, const char *s, size_t len,
     size_t n_toks = 0;
     st = tokenize(norm, norm_len, &a->toks, &n_toks, &a->toks_cap);
     if (st != ARS_OK) return st;
+    if (a->bound != voc || !a->tokens) {
+        analyzer_forget(a);
+        st = vocab_new(&a->tokens);
+        if (st != ARS_OK) return st;
+        a->bound = voc;
+    }
+    /* Every token is hashed and its slot of the token cache asked for before any is looked up:
+     * the cache is a few megabytes on a large input, and the misses then overlap. */
+    if (n_toks > a->hashes_cap) {
+        uint64_t *h = realloc(a->hashes, a->toks_cap * sizeof *h);
+        if (!h) return ARS_ENOMEM;
+        a->hashes = h;
+        a->hashes_cap = a->toks_cap;
+    }
+    for (size_t k = 0; k < n_toks; k++) {
+        a->hashes[k] = vocab_hash_bytes(norm + a->toks[k].start, a->toks[k].len);
+        vocab_prefetch(a->tokens, a->hashes[k]);
+    }
     for (size_t k = 0; k < n_toks; k++) {
         const char *t = norm + a->toks[k].start;
         size_t tl = a->toks[k].len;
@@ -164,7 +179,7 @@ ars_status analyzer_sentence(analyzer *a, vocab *voc, const char *s, size_t len,
         if (fl & TOKEN_ARABIC) stats->n_arabic++;
         if (fl & TOKEN_LATIN) stats->n_latin++;
         uint32_t id;
-        st = analyze_cached(a, voc, t, tl, fl, &id);
+        st = analyze_cached(a, voc, t, tl, fl, a->hashes[k], &id);
         if (st != ARS_OK) return st;
         if (id == ANALYZE_BROKEN) stats->n_broken++;
         if (id == ANALYZE_BROKEN || id == ANALYZE_SKIP) continue;

@@ -198,10 +198,9 @@ static char *vocab_reserve_bytes(vocab *v, size_t len) {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wanalyzer-malloc-leak"
 #endif
-ars_status vocab_intern(vocab *v, const char *s, size_t len, uint32_t *id) {
-    assert(v && id && (s || len == 0));
+ars_status vocab_intern_hashed(vocab *v, const char *s, size_t len, uint64_t hash, uint32_t *id) {
+    assert(v && id && (s || len == 0) && hash == vocab_hash(s, len));
     if (len > UINT32_MAX) return ARS_ELIMIT; /* a slot keeps the length in 32 bits */
-    uint64_t hash = vocab_hash(s, len);
     size_t i = vocab_probe(v, s, len, hash);
     if (v->slots[i].id1 != 0) {
         *id = v->slots[i].id1 - 1;
@@ -233,6 +232,23 @@ ars_status vocab_intern(vocab *v, const char *s, size_t len, uint32_t *id) {
 #if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 10
 #pragma GCC diagnostic pop
 #endif
+
+ars_status vocab_intern(vocab *v, const char *s, size_t len, uint32_t *id) {
+    return vocab_intern_hashed(v, s, len, vocab_hash(s, len), id);
+}
+
+uint64_t vocab_hash_bytes(const char *s, size_t len) {
+    return vocab_hash(s, len);
+}
+
+void vocab_prefetch(const vocab *v, uint64_t hash) {
+#if defined(__GNUC__)
+    __builtin_prefetch(&v->slots[(size_t)hash & (v->n_slots - 1)]);
+#else
+    (void)v;
+    (void)hash;
+#endif
+}
 
 int vocab_find(const vocab *v, const char *s, size_t len, uint32_t *id) {
     assert(v && (s || len == 0));

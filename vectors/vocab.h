@@ -21,6 +21,13 @@ void vocab_free(vocab *v);
  * terms or for a term longer than UINT32_MAX bytes. The bytes are copied. */
 ars_status vocab_intern(vocab *v, const char *s, size_t len, uint32_t *id);
 
+/* The same as vocab_intern, for a caller that has the hash of the bytes already
+ * (vocab_hash_bytes): a batch of look-ups can hash and vocab_prefetch every term first, so that
+ * the table's cache misses overlap instead of following one another. */
+uint64_t vocab_hash_bytes(const char *s, size_t len);
+void vocab_prefetch(const vocab *v, uint64_t hash);
+ars_status vocab_intern_hashed(vocab *v, const char *s, size_t len, uint64_t hash, uint32_t *id);
+
 /* Looks bytes up without adding; returns 1 and sets *id when present, else 0. */
 int vocab_find(const vocab *v, const char *s, size_t len, uint32_t *id);
 
