@@ -53,7 +53,7 @@ static void duplicate_classes_init(duplicate_classes *c) {
 }
 
 /* The length of the code point at s[i] (i < end) and whether it belongs to a word. */
-static size_t duplicate_step(const duplicate_classes *c, const char *s, size_t i, size_t end,
+static inline size_t duplicate_step(const duplicate_classes *c, const char *s, size_t i, size_t end,
                              int *word) {
     unsigned char b = (unsigned char)s[i];
     if (b < 0x80) {
@@ -82,10 +82,18 @@ static size_t duplicate_words(duplicate_index *ix, const duplicate_classes *c, c
             continue;
         }
         uint64_t h = 1469598103934665603u;
+        const unsigned char *t = (const unsigned char *)d->text;
         while (word) {
             for (size_t k = 0; k < step; k++)
-                h = (h ^ (unsigned char)d->text[i + k]) * 1099511628211u;
+                h = (h ^ t[i + k]) * 1099511628211u;
             i += step;
+            /* Letters of the Arabic block straight from the bytes: most of a word. */
+            while (i + 1 < d->len && t[i] >= 0xD8 && t[i] <= 0xDB && (t[i + 1] & 0xC0) == 0x80 &&
+                   c->arabic[((t[i] & 0x03) << 6) | (t[i + 1] & 0x3F)]) {
+                h = (h ^ t[i]) * 1099511628211u;
+                h = (h ^ t[i + 1]) * 1099511628211u;
+                i += 2;
+            }
             if (i >= d->len) break;
             step = duplicate_step(c, d->text, i, d->len, &word);
         }
