@@ -336,14 +336,23 @@ int dateline_find(const char *s, size_t start, size_t end, size_t *date_start, s
 int dateline_latest_year(const char *s, size_t start, size_t end) {
     int latest = 0;
     for (size_t i = start; i < end;) {
-        /* No decimal digit lies between U+0080 and U+063F (lead bytes C2-D8): such letters are
-         * stepped over without decoding, as are ASCII bytes other than digits. */
+        /* The only decimal digits between U+0080 and U+06FF (lead bytes C2-DB) are the
+         * Arabic-Indic ones, U+0660-0669 (D9 A0-A9) and U+06F0-06F9 (DB B0-B9): every other
+         * two-byte character there is stepped over without decoding, as are ASCII bytes other
+         * than digits. */
         unsigned char b = (unsigned char)s[i];
-        if (b < 0x80 ? (b < '0' || b > '9')
-                     : (b >= 0xC2 && b <= 0xD8 && i + 1 < end &&
-                        ((unsigned char)s[i + 1] & 0xC0) == 0x80)) {
-            i += b < 0x80 ? 1 : 2;
-            continue;
+        if (b < 0x80) {
+            if (b < '0' || b > '9') {
+                i++;
+                continue;
+            }
+        } else if (b >= 0xC2 && b <= 0xDB && i + 1 < end &&
+                   ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+            unsigned char c = (unsigned char)s[i + 1];
+            if (!(b == 0xD9 && c >= 0xA0 && c <= 0xA9) && !(b == 0xDB && c >= 0xB0 && c <= 0xB9)) {
+                i += 2;
+                continue;
+            }
         }
         int32_t cp;
         size_t n = chars_next(s, i, end, &cp);
