@@ -54,7 +54,7 @@ static void duplicate_classes_init(duplicate_classes *c) {
 
 /* The length of the code point at s[i] (i < end) and whether it belongs to a word. */
 static inline size_t duplicate_step(const duplicate_classes *c, const char *s, size_t i, size_t end,
-                             int *word) {
+                                    int *word) {
     unsigned char b = (unsigned char)s[i];
     if (b < 0x80) {
         *word = c->ascii[b];
