@@ -22,7 +22,8 @@ ARS_API ars_status ars_text_check(const char *name, const char *buf, size_t len,
     const unsigned char *p = (const unsigned char *)buf;
     size_t start = 0;
     if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) start = 3;
-    size_t bad = start + utf8_scan(p + start, len - start, 1);
+    /* buf may be NULL when len is 0, and NULL + 0 is undefined in C. */
+    size_t bad = len > start ? start + utf8_scan(p + start, len - start, 1) : len;
     if (bad < len) {
         if (p[bad] == 0)
             return error_set(err, ARS_EUTF8, "%s: byte %zu: NUL byte (binary file?)", name, bad);
