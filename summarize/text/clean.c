@@ -276,7 +276,32 @@ static void clean_trim(const char *s, size_t *start, size_t *end) {
         *end = chars_prev(s, *start, *end);
 }
 
-static void clean_measure(const char *s, size_t start, size_t end, clean_info *in) {
+/* The word hashes of a document as duplicate.c reads them (duplicate_mark_words), collected by
+ * clean_measure as it goes over the lines; failed is set when growing them ran out of memory. */
+typedef struct {
+    uint64_t *h;
+    size_t n, cap;
+    int failed;
+} clean_words;
+
+static void clean_word_push(clean_words *w, uint64_t h) {
+    if (w->n == w->cap) {
+        size_t nc = w->cap ? 2 * w->cap : 256;
+        uint64_t *g = w->failed ? NULL : realloc(w->h, nc * sizeof *g);
+        if (!g) {
+            w->failed = 1;
+            return;
+        }
+        w->h = g;
+        w->cap = nc;
+    }
+    w->h[w->n++] = h;
+}
+
+/* Measures the line s[start..end) into *in; when words is not NULL, also appends the hash of each
+ * of its words (runs of letters, marks and digits) to it. */
+static void clean_measure(const char *s, size_t start, size_t end, clean_info *in,
+                          clean_words *words) {
     memset(in, 0, sizeof *in);
     clean_trim(s, &start, &end);
     in->start = start;
@@ -288,6 +313,10 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
      * space, so the same text laid out with other spacing is the same line. It only groups lines
      * that clean_same_text then compares. */
     uint64_t h = 1469598103934665603u;
+    /* The current word of duplicate.c (letters, marks, digits): its hash, and whether one is open.
+     */
+    uint64_t wh = DUPLICATE_WORD_HASH_START;
+    int dword = 0;
     for (size_t i = start; i < end;) {
         /* The two commonest cases first, straight from the bytes: an Arabic letter (U+0620-U+063F:
          * D8 A0-BF; U+0641-U+064A: D9 81-8A; all Lo) and a space. */
@@ -302,6 +331,8 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
                 n_letters++;
                 n_arabic++;
                 in_word = word_has_letter = 1;
+                wh = duplicate_word_hash_byte(duplicate_word_hash_byte(wh, b), b2);
+                dword = 1;
                 i += 2;
                 continue;
             }
@@ -310,12 +341,27 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
             pending_space = 1;
             if (in_word && word_has_letter) n_words++;
             in_word = word_has_letter = 0;
+            if (dword) {
+                if (words) clean_word_push(words, wh);
+                wh = DUPLICATE_WORD_HASH_START;
+                dword = 0;
+            }
             i++;
             continue;
         }
         int32_t cp;
+        size_t cp_start = i;
         i += chars_next(s, i, end, &cp);
         unsigned c = chars_classes(cp);
+        if (c & (CHARS_LETTER | CHARS_MARK | CHARS_DIGIT)) {
+            for (size_t k = cp_start; k < i; k++)
+                wh = duplicate_word_hash_byte(wh, (unsigned char)s[k]);
+            dword = 1;
+        } else if (dword) {
+            if (words) clean_word_push(words, wh);
+            wh = DUPLICATE_WORD_HASH_START;
+            dword = 0;
+        }
         n_cp++;
         if (c & CHARS_BLANK) {
             pending_space = 1;
@@ -339,6 +385,7 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
         }
     }
     if (in_word && word_has_letter) n_words++;
+    if (dword && words) clean_word_push(words, wh);
     in->n_cp = n_cp;
     in->n_words = n_words;
     in->n_letters = n_letters;
@@ -516,7 +563,7 @@ static void clean_mark_frame(const clean_doc *doc, clean_line *lines, size_t n,
             size_t ts = l->start, te = ds;
             clean_trim(s, &ts, &te);
             clean_info head;
-            clean_measure(s, ts, te, &head);
+            clean_measure(s, ts, te, &head, NULL);
             size_t body = dateline_skip(s, ds, l->end);
             if (body == ds) body = de;
             size_t be = l->end;
@@ -560,6 +607,7 @@ typedef struct {
     const size_t *base;
     size_t *doc_of; /* the document of each global line */
     const clean_phrase_index *phrases;
+    clean_words *words; /* of each document, for duplicate.c */
 } clean_job;
 
 /* Phase 1, per document: count the lines and allocate lines[d] (n_lines[d] is its size). */
@@ -583,15 +631,17 @@ static ars_status clean_measure_body(void *ctx, size_t worker, size_t begin, siz
     for (size_t d = begin; d < end; d++) {
         const clean_doc *doc = &job->docs[d];
         size_t g = job->base[d], j = 0;
+        clean_words *words = &job->words[d];
         for (size_t i = doc->body_start; i < doc->len; j++, g++) {
             size_t content_end;
             size_t next = clean_line_end(doc->text, i, doc->len, &content_end);
-            clean_measure(doc->text, i, content_end, &job->info[g]);
+            clean_measure(doc->text, i, content_end, &job->info[g], words);
             job->lines[d][j].start = job->info[g].start;
             job->lines[d][j].end = job->info[g].end;
             job->doc_of[g] = d;
             i = next;
         }
+        if (words->failed) return ARS_ENOMEM;
     }
     return ARS_OK;
 }
@@ -686,7 +736,7 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
     }
     clean_phrase_index phrases;
     clean_phrase_firsts(&phrases);
-    clean_job job = {docs, lines, n_lines, NULL, NULL, NULL, &phrases};
+    clean_job job = {docs, lines, n_lines, NULL, NULL, NULL, &phrases, NULL};
     size_t *base = calloc(n_docs ? n_docs : 1, sizeof *base);
     uint64_t *doc_hash = calloc(n_docs ? n_docs : 1, sizeof *doc_hash);
     size_t *prev_same = malloc((n_docs ? n_docs : 1) * sizeof *prev_same);
@@ -706,7 +756,8 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
         info = calloc(total ? total : 1, sizeof *info);
         doc_of = calloc(total ? total : 1, sizeof *doc_of);
         slots = malloc(n_slots * sizeof *slots); /* hash table of global line indices */
-        if (!info || !doc_of || !slots) st = ARS_ENOMEM;
+        job.words = calloc(n_docs ? n_docs : 1, sizeof *job.words);
+        if (!info || !doc_of || !slots || !job.words) st = ARS_ENOMEM;
     }
     job.info = info;
     job.base = base;
@@ -720,7 +771,20 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
         unsigned char *dup = (unsigned char *)doc_hash;
         for (size_t d = 0; d < n_docs; d++)
             dup[d] = n_lines[d] && lines[d][0].reason == CLEAN_DUPLICATE;
-        st = duplicate_mark(docs, n_docs, dup);
+        const uint64_t **words = malloc((n_docs ? n_docs : 1) * sizeof *words);
+        size_t *n_words = malloc((n_docs ? n_docs : 1) * sizeof *n_words);
+        st = words && n_words ? ARS_OK : ARS_ENOMEM;
+        for (size_t d = 0; st == ARS_OK && d < n_docs; d++) {
+            words[d] = job.words[d].h;
+            n_words[d] = job.words[d].n;
+        }
+        if (st == ARS_OK) st = duplicate_mark_words(words, n_words, n_docs, dup);
+        free(words);
+        free(n_words);
+        for (size_t d = 0; d < n_docs; d++) {
+            free(job.words[d].h);
+            job.words[d] = (clean_words){NULL, 0, 0, 0};
+        }
         for (size_t d = 0; st == ARS_OK && d < n_docs; d++)
             for (size_t j = 0; dup[d] && j < n_lines[d]; j++)
                 lines[d][j].reason = CLEAN_DUPLICATE;
@@ -762,6 +826,9 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
     free(doc_hash);
     free(prev_same);
     free(slots);
+    for (size_t d = 0; job.words && d < n_docs; d++)
+        free(job.words[d].h);
+    free(job.words);
     if (st != ARS_OK)
         for (size_t d = 0; d < n_docs; d++) {
             free(lines[d]);
@@ -769,6 +836,24 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
             n_lines[d] = 0;
         }
     return st;
+}
+
+ars_status clean_document_words(const clean_doc *doc, uint64_t **words, size_t *n_words) {
+    clean_words w = {NULL, 0, 0, 0};
+    for (size_t i = doc->body_start; i < doc->len;) {
+        size_t content_end;
+        size_t next = clean_line_end(doc->text, i, doc->len, &content_end);
+        clean_info in;
+        clean_measure(doc->text, i, content_end, &in, &w);
+        i = next;
+    }
+    if (w.failed) {
+        free(w.h);
+        return ARS_ENOMEM;
+    }
+    *words = w.h;
+    *n_words = w.n;
+    return ARS_OK;
 }
 
 int clean_document_year(const clean_doc *doc, const clean_line *lines, size_t n_lines) {

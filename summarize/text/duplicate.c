@@ -21,9 +21,9 @@ typedef struct {
 
 typedef struct {
     duplicate_slot *slots;
-    size_t cap, used;           /* cap is a power of two */
-    uint64_t *words, *shingles; /* scratch of the current document */
-    size_t cap_words;
+    size_t cap, used;   /* cap is a power of two */
+    uint64_t *shingles; /* scratch of the current document */
+    size_t cap_shingles;
 } duplicate_index;
 
 static uint64_t duplicate_mix(uint64_t h) {
@@ -70,9 +70,10 @@ static inline size_t duplicate_step(const duplicate_classes *c, const char *s, s
     return n;
 }
 
-/* The hashes of the document's words into ix->words; returns their count or SIZE_MAX when out of
- * memory. */
-static size_t duplicate_words(duplicate_index *ix, const duplicate_classes *c, const clean_doc *d) {
+/* The hashes of the document's words into *words (grown as needed, *cap its room); returns their
+ * count or SIZE_MAX when out of memory. */
+static size_t duplicate_words(uint64_t **words, size_t *cap, const duplicate_classes *c,
+                              const clean_doc *d) {
     size_t n = 0;
     int word = 0;
     for (size_t i = d->body_start; i < d->len;) {
@@ -81,33 +82,30 @@ static size_t duplicate_words(duplicate_index *ix, const duplicate_classes *c, c
             i += step;
             continue;
         }
-        uint64_t h = 1469598103934665603u;
+        uint64_t h = DUPLICATE_WORD_HASH_START;
         const unsigned char *t = (const unsigned char *)d->text;
         while (word) {
             for (size_t k = 0; k < step; k++)
-                h = (h ^ t[i + k]) * 1099511628211u;
+                h = duplicate_word_hash_byte(h, t[i + k]);
             i += step;
             /* Letters of the Arabic block straight from the bytes: most of a word. */
             while (i + 1 < d->len && t[i] >= 0xD8 && t[i] <= 0xDB && (t[i + 1] & 0xC0) == 0x80 &&
                    c->arabic[((t[i] & 0x03) << 6) | (t[i + 1] & 0x3F)]) {
-                h = (h ^ t[i]) * 1099511628211u;
-                h = (h ^ t[i + 1]) * 1099511628211u;
+                h = duplicate_word_hash_byte(h, t[i]);
+                h = duplicate_word_hash_byte(h, t[i + 1]);
                 i += 2;
             }
             if (i >= d->len) break;
             step = duplicate_step(c, d->text, i, d->len, &word);
         }
-        if (n == ix->cap_words) {
-            size_t cap = ix->cap_words ? 2 * ix->cap_words : 1024;
-            uint64_t *w = realloc(ix->words, cap * sizeof *w);
+        if (n == *cap) {
+            size_t nc = *cap ? 2 * *cap : 1024;
+            uint64_t *w = realloc(*words, nc * sizeof *w);
             if (!w) return SIZE_MAX;
-            ix->words = w;
-            uint64_t *sh = realloc(ix->shingles, cap * sizeof *sh);
-            if (!sh) return SIZE_MAX;
-            ix->shingles = sh;
-            ix->cap_words = cap;
+            *words = w;
+            *cap = nc;
         }
-        ix->words[n++] = h;
+        (*words)[n++] = h;
     }
     return n;
 }
@@ -142,20 +140,28 @@ static ars_status duplicate_grow(duplicate_index *ix) {
 
 /* Counts document d's distinct fingerprints (*total) and those an earlier document that is not a
  * repeat brought in (*shared), and takes over the others. */
-static ars_status duplicate_document(duplicate_index *ix, size_t d, size_t n_words,
-                                     const unsigned char *dup, size_t *total, size_t *shared) {
+static ars_status duplicate_document(duplicate_index *ix, size_t d, const uint64_t *words,
+                                     size_t n_words, const unsigned char *dup, size_t *total,
+                                     size_t *shared) {
     *total = *shared = 0;
     if (n_words < DUPLICATE_WORDS) return ARS_OK;
     size_t n_sh = n_words - DUPLICATE_WORDS + 1;
+    if (n_sh > ix->cap_shingles) {
+        uint64_t *sh = realloc(ix->shingles, n_sh * sizeof *sh);
+        if (!sh) return ARS_ENOMEM;
+        ix->shingles = sh;
+        ix->cap_shingles = n_sh;
+    }
     for (size_t i = 0; i < n_sh; i++) {
         uint64_t h = 0;
         for (size_t k = 0; k < DUPLICATE_WORDS; k++)
-            h = (h ^ ix->words[i + k]) * 1099511628211u;
+            h = (h ^ words[i + k]) * 1099511628211u;
         ix->shingles[i] = duplicate_mix(h);
     }
     /* The fingerprints, in order: the smallest shingle of each window (the rightmost of equal
-     * minima), each position once. They overwrite the front of words, which is done with. */
-    uint64_t *fp = ix->words;
+     * minima), each position once. They overwrite the shingles in place: the one written last
+     * sits at or before the window just read, and later windows start after it. */
+    uint64_t *fp = ix->shingles;
     size_t n_fp = 0, last = SIZE_MAX;
     for (size_t start = 0; start + DUPLICATE_WINDOW <= n_sh || (start == 0 && n_sh); start++) {
         size_t end = start + DUPLICATE_WINDOW < n_sh ? start + DUPLICATE_WINDOW : n_sh;
@@ -191,11 +197,10 @@ static ars_status duplicate_document(duplicate_index *ix, size_t d, size_t n_wor
     return ARS_OK;
 }
 
-ars_status duplicate_mark(const clean_doc *docs, size_t n_docs, unsigned char *dup) {
-    duplicate_index ix = {NULL, 0, 0, NULL, NULL, 0};
+ars_status duplicate_mark_words(const uint64_t *const *words, const size_t *n_words, size_t n_docs,
+                                unsigned char *dup) {
+    duplicate_index ix = {NULL, 0, 0, NULL, 0};
     if (n_docs >= UINT32_MAX) return ARS_ELIMIT; /* slots keep document numbers in 32 bits */
-    duplicate_classes classes;
-    duplicate_classes_init(&classes);
     unsigned char *found = calloc(n_docs ? n_docs : 1, 1);
     ars_status st = found ? ARS_OK : ARS_ENOMEM;
     for (size_t d = 0; st == ARS_OK && d < n_docs; d++) {
@@ -203,12 +208,8 @@ ars_status duplicate_mark(const clean_doc *docs, size_t n_docs, unsigned char *d
             found[d] = 1;
             continue;
         }
-        size_t n_words = duplicate_words(&ix, &classes, &docs[d]), total = 0, shared = 0;
-        if (n_words == SIZE_MAX) {
-            st = ARS_ENOMEM;
-            break;
-        }
-        st = duplicate_document(&ix, d, n_words, found, &total, &shared);
+        size_t total = 0, shared = 0;
+        st = duplicate_document(&ix, d, words[d], n_words[d], found, &total, &shared);
         if (st == ARS_OK && total && (double)shared >= DUPLICATE_SHARE * (double)total)
             found[d] = 1;
     }
@@ -217,7 +218,34 @@ ars_status duplicate_mark(const clean_doc *docs, size_t n_docs, unsigned char *d
             dup[d] = found[d];
     free(found);
     free(ix.slots);
-    free(ix.words);
     free(ix.shingles);
+    return st;
+}
+
+ars_status duplicate_text_words(const clean_doc *doc, uint64_t **words, size_t *n_words,
+                                size_t *cap) {
+    duplicate_classes classes;
+    duplicate_classes_init(&classes);
+    size_t n = duplicate_words(words, cap, &classes, doc);
+    if (n == SIZE_MAX) return ARS_ENOMEM;
+    *n_words = n;
+    return ARS_OK;
+}
+
+ars_status duplicate_mark(const clean_doc *docs, size_t n_docs, unsigned char *dup) {
+    if (n_docs >= UINT32_MAX) return ARS_ELIMIT;
+    uint64_t **words = calloc(n_docs ? n_docs : 1, sizeof *words);
+    size_t *n_words = calloc(n_docs ? n_docs : 1, sizeof *n_words);
+    ars_status st = words && n_words ? ARS_OK : ARS_ENOMEM;
+    for (size_t d = 0; st == ARS_OK && d < n_docs; d++) {
+        size_t cap = 0;
+        if (!dup[d]) st = duplicate_text_words(&docs[d], &words[d], &n_words[d], &cap);
+    }
+    if (st == ARS_OK)
+        st = duplicate_mark_words((const uint64_t *const *)words, n_words, n_docs, dup);
+    for (size_t d = 0; words && d < n_docs; d++)
+        free(words[d]);
+    free(words);
+    free(n_words);
     return st;
 }

@@ -6,6 +6,7 @@
 #define ARS_TEXT_DUPLICATE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "summarize/summarize.h"
 #include "summarize/text/clean.h"
@@ -28,5 +29,22 @@
  * DUPLICATE_WORDS words is never a repeat here. Returns ARS_OK, ARS_ENOMEM or ARS_ELIMIT
  * (UINT32_MAX documents or more); dup is unchanged unless ARS_OK. */
 ars_status duplicate_mark(const clean_doc *docs, size_t n_docs, unsigned char *dup);
+
+/* The same decision from the documents' word hashes (words[d]: n_words[d] of them, in order), as
+ * clean.c collects them while it measures the lines (duplicate_word_hash_byte over each word's
+ * bytes, from DUPLICATE_WORD_HASH_START). */
+ars_status duplicate_mark_words(const uint64_t *const *words, const size_t *n_words, size_t n_docs,
+                                unsigned char *dup);
+
+/* The word hashes of one document's body as duplicate_mark reads them, into *words (grown as
+ * needed; *cap is its room, 0 with *words NULL at first). Returns ARS_OK or ARS_ENOMEM. */
+ars_status duplicate_text_words(const clean_doc *doc, uint64_t **words, size_t *n_words,
+                                size_t *cap);
+
+/* A word's hash: FNV-1a over its bytes. */
+#define DUPLICATE_WORD_HASH_START ((uint64_t)1469598103934665603u)
+static inline uint64_t duplicate_word_hash_byte(uint64_t h, unsigned char b) {
+    return (h ^ b) * (uint64_t)1099511628211u;
+}
 
 #endif

@@ -3,6 +3,7 @@
  * the same story are not, the first copy is the one kept. */
 #include "test_util.h"
 
+#include "summarize/text/clean.h"
 #include "summarize/text/duplicate.h"
 
 static char *seed(const char *name, size_t *len) {
@@ -109,11 +110,75 @@ static void test_duplicate_respects_known_repeats_and_short_documents(void **sta
     assert_int_equal(duplicate_mark(docs, 0, dup), ARS_OK);
 }
 
+/* clean_documents hands duplicate.c the word hashes its line measures collect
+ * (clean_document_words); they must be exactly the ones duplicate.c reads from the text itself
+ * (duplicate_text_words), whatever the characters: texts built from Arabic letters of both lead
+ * bytes, harakat, tatweel, digits of both kinds, Latin, punctuation, spaces of every kind, line
+ * breaks (LF, CR, CRLF, U+2028, NEL), format characters, symbols, CJK and a byte-order mark. */
+static void test_duplicate_words_of_the_line_measures_are_the_text_words(void **state) {
+    (void)state;
+    static const char *const pieces[] = {"\xD8\xB9",
+                                         "\xD9\x84",
+                                         "\xD9\x8A",
+                                         "\xD8\xA7",
+                                         "\xD9\x8E" /* fatha */,
+                                         "\xD9\x80" /* tatweel */,
+                                         "\xD9\xA3" /* ٣ */,
+                                         "7",
+                                         "a",
+                                         "Z",
+                                         " ",
+                                         " ",
+                                         " ",
+                                         "\t",
+                                         "\n",
+                                         "\r\n",
+                                         "\r",
+                                         "\xE2\x80\xA8",
+                                         "\xC2\x85",
+                                         "\xC2\xA0",
+                                         "\xE2\x80\x8C" /* ZWNJ */,
+                                         ".",
+                                         "\xD8\x8C" /* comma */,
+                                         "\xC2\xAB",
+                                         "-",
+                                         "\xF0\x9F\x98\x80",
+                                         "\xE4\xB8\xAD",
+                                         "\xDB\xB5" /* ۵ */,
+                                         "\xDA\xA9" /* ک */,
+                                         "\xEF\xBB\xBF"};
+    const size_t n_pieces = sizeof pieces / sizeof *pieces;
+    char text[512];
+    uint64_t rng = 42;
+    for (int round = 0; round < 20000; round++) {
+        size_t len = 0;
+        while (len < 400) {
+            rng = rng * 6364136223846793005u + 1442695040888963407u;
+            /* Letters most of the time, so that words are long enough to matter. */
+            size_t k = (rng >> 60) < 8 ? (size_t)(rng >> 33) % 4 : (size_t)(rng >> 33) % n_pieces;
+            size_t pl = strlen(pieces[k]);
+            memcpy(text + len, pieces[k], pl);
+            len += pl;
+        }
+        clean_doc doc = {text, len, 0};
+        uint64_t *a = NULL, *b = NULL;
+        size_t na = 0, nb = 0, cap = 0;
+        assert_int_equal(clean_document_words(&doc, &a, &na), ARS_OK);
+        assert_int_equal(duplicate_text_words(&doc, &b, &nb, &cap), ARS_OK);
+        assert_int_equal(na, nb);
+        for (size_t i = 0; i < na; i++)
+            assert_true(a[i] == b[i]);
+        free(a);
+        free(b);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_duplicate_finds_rewrapped_and_rechromed_copies),
         cmocka_unit_test(test_duplicate_keeps_articles_on_the_same_story),
         cmocka_unit_test(test_duplicate_respects_known_repeats_and_short_documents),
+        cmocka_unit_test(test_duplicate_words_of_the_line_measures_are_the_text_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
