@@ -44,11 +44,114 @@ static void test_display_drops_control_characters(void **state) {
     check_fold("أ \x1b\n ب", "أ ب"); /* a control inside a run of white space */
 }
 
+/* The rule, restated on code points as the reference for generated text: controls (C0 but white
+ * space, DEL, C1 but NEL) are dropped; a run of white space (space, \t..\r, NEL, U+2028/9) stays
+ * as it is when it is plain spaces only, else becomes one space; spaces at both ends go. */
+static int is_white(uint32_t cp) {
+    return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
+}
+
+static size_t reference_fold(const unsigned char *s, size_t len, char *out) {
+    uint32_t cps[256], kept[256];
+    size_t lens[256], starts[256], n = 0, m = 0;
+    for (size_t i = 0; i < len;) {
+        size_t l = s[i] < 0x80 ? 1 : s[i] < 0xE0 ? 2 : s[i] < 0xF0 ? 3 : 4;
+        uint32_t cp = l == 1   ? s[i]
+                      : l == 2 ? (uint32_t)(s[i] & 0x1F) << 6 | (s[i + 1] & 0x3F)
+                      : l == 3 ? (uint32_t)(s[i] & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 |
+                                     (s[i + 2] & 0x3F)
+                               : (uint32_t)(s[i] & 0x07) << 18 | (uint32_t)(s[i + 1] & 0x3F) << 12 |
+                                     (uint32_t)(s[i + 2] & 0x3F) << 6 | (s[i + 3] & 0x3F);
+        cps[n] = cp;
+        starts[n] = i;
+        lens[n++] = l;
+        i += l;
+    }
+    size_t idx[256];
+    for (size_t k = 0; k < n; k++) {
+        uint32_t cp = cps[k];
+        int control =
+            (cp < 0x20 && !is_white(cp)) || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F && cp != 0x85);
+        if (!control) {
+            kept[m] = cp;
+            idx[m++] = k;
+        }
+    }
+    size_t o = 0;
+    for (size_t k = 0; k < m;) {
+        if (!is_white(kept[k])) {
+            memcpy(out + o, s + starts[idx[k]], lens[idx[k]]);
+            o += lens[idx[k]];
+            k++;
+            continue;
+        }
+        size_t e = k;
+        int plain = 1;
+        while (e < m && is_white(kept[e]))
+            plain &= kept[e++] == ' ';
+        for (size_t q = 0; q < (plain ? e - k : 1); q++)
+            out[o++] = ' ';
+        k = e;
+    }
+    size_t a = 0;
+    while (a < o && out[a] == ' ')
+        a++;
+    while (o > a && out[o - 1] == ' ')
+        o--;
+    memmove(out, out + a, o - a);
+    out[o - a] = '\0';
+    return o - a;
+}
+
+static void test_display_agrees_with_the_rule_on_generated_text(void **state) {
+    (void)state;
+    static const char *const pieces[] = {"\xD8\xB9",
+                                         "\xD9\x84",
+                                         "a",
+                                         " ",
+                                         " ",
+                                         "\t",
+                                         "\n",
+                                         "\r",
+                                         "\v",
+                                         "\f",
+                                         "\x01",
+                                         "\x1b",
+                                         "\x7f",
+                                         "\xC2\x85",
+                                         "\xC2\x80",
+                                         "\xC2\x9b",
+                                         "\xC2\xA0",
+                                         "\xE2\x80\xA8",
+                                         "\xE2\x80\xA9",
+                                         "\xE2\x80\x9C",
+                                         "\xE2\x82\xAC",
+                                         "\xF0\x9F\x98\x80"};
+    const size_t n_pieces = sizeof pieces / sizeof *pieces;
+    char in[200], got[200], want[400];
+    uint64_t rng = 7;
+    for (int round = 0; round < 50000; round++) {
+        size_t len = 0, target = (size_t)(rng >> 40) % 60;
+        while (len < target) {
+            rng = rng * 6364136223846793005u + 1442695040888963407u;
+            const char *p = pieces[(size_t)(rng >> 33) % n_pieces];
+            memcpy(in + len, p, strlen(p));
+            len += strlen(p);
+        }
+        rng = rng * 6364136223846793005u + 1442695040888963407u;
+        size_t n = display_fold(in, len, got);
+        size_t w = reference_fold((const unsigned char *)in, len, want);
+        assert_int_equal(n, w);
+        assert_memory_equal(got, want, n + 1);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_display_folds_every_line_break_to_one_space),
         cmocka_unit_test(test_display_keeps_plain_spaces_and_other_bytes),
         cmocka_unit_test(test_display_drops_control_characters),
+        cmocka_unit_test(test_display_agrees_with_the_rule_on_generated_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
