@@ -1,0 +1,65 @@
+/* read_floor.c - the least the system lets any program spend reading a folder of bench inputs: the
+ * names listed and sorted, then every file opened relative to the folder, read into one reused
+ * buffer and closed, nothing else (no checks, no copies). docs/BENCHMARKS.md compares the front
+ * end's read stage with it.
+ *
+ *     cc -O2 -o /tmp/read_floor bench/read_floor.c && taskset -c 0 /tmp/read_floor FOLDER */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static int read_floor_cmp(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int main(int argc, char **argv) {
+    if (argc != 2) {
+        fprintf(stderr, "usage: read_floor FOLDER\n");
+        return 1;
+    }
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    DIR *d = opendir(argv[1]);
+    if (!d) {
+        perror(argv[1]);
+        return 1;
+    }
+    size_t n = 0, cap = 1024;
+    char **names = malloc(cap * sizeof *names);
+    struct dirent *e;
+    while (names && (e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.') continue;
+        if (n == cap) {
+            char **grown = realloc(names, 2 * cap * sizeof *names);
+            if (!grown) break;
+            names = grown;
+            cap *= 2;
+        }
+        names[n++] = strdup(e->d_name);
+    }
+    closedir(d);
+    if (!names) return 1;
+    qsort(names, n, sizeof *names, read_floor_cmp);
+    int dfd = open(argv[1], O_RDONLY | O_DIRECTORY);
+    static char buf[1 << 20];
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        int fd = names[i] ? openat(dfd, names[i], O_RDONLY) : -1;
+        ssize_t got;
+        while (fd >= 0 && (got = read(fd, buf, sizeof buf)) > 0)
+            total += (size_t)got;
+        if (fd >= 0) close(fd);
+        free(names[i]);
+    }
+    close(dfd);
+    free(names);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    printf("%zu files, %zu bytes, %.1f ms\n", n, total,
+           1e3 * (double)(t1.tv_sec - t0.tv_sec) + 1e-6 * (double)(t1.tv_nsec - t0.tv_nsec));
+    return 0;
+}
