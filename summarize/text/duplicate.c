@@ -177,8 +177,10 @@ static ars_status duplicate_document(duplicate_index *ix, size_t d, const uint64
         if (duplicate_grow(ix) != ARS_OK) return ARS_ENOMEM;
     const uint32_t d1 = (uint32_t)(d + 1);
     for (size_t j = 0; j < n_fp; j++) {
+#if defined(__GNUC__)
         if (j + DUPLICATE_PREFETCH < n_fp)
             __builtin_prefetch(&ix->slots[(size_t)fp[j + DUPLICATE_PREFETCH] & (ix->cap - 1)], 1);
+#endif
         duplicate_slot *s = duplicate_find(ix, fp[j]);
         if (s->owner1 == 0) {
             *s = (duplicate_slot){fp[j], d1, d1};
