@@ -313,8 +313,7 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
      * space, so the same text laid out with other spacing is the same line. It only groups lines
      * that clean_same_text then compares. */
     uint64_t h = 1469598103934665603u;
-    /* The current word of duplicate.c (letters, marks, digits): its hash, and whether one is open.
-     */
+    /* The open word of duplicate.c (letters, marks, digits), if any, and its hash so far. */
     uint64_t wh = DUPLICATE_WORD_HASH_START;
     int dword = 0;
     for (size_t i = start; i < end;) {
