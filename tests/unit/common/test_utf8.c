@@ -49,7 +49,7 @@ static void test_utf8_scan_agrees_with_the_slow_scan(void **state) {
         size_t len = 0;
         int bad_pieces = (int)(rng % 3); /* most texts hold no fault or one */
         while (len < 64) {
-            rng = rng * 6364136223846793005u + 1442695040888963407u;
+            test_util_next(&rng);
             size_t k = (size_t)(rng >> 33) % n_pieces;
             if (k >= 8 && bad_pieces-- <= 0) k = (size_t)(rng >> 40) % 8;
             size_t pl = k == 8 ? 1 : strlen(pieces[k]);

@@ -133,12 +133,12 @@ static void test_display_agrees_with_the_rule_on_generated_text(void **state) {
     for (int round = 0; round < 50000; round++) {
         size_t len = 0, target = (size_t)(rng >> 40) % 60;
         while (len < target) {
-            rng = rng * 6364136223846793005u + 1442695040888963407u;
+            test_util_next(&rng);
             const char *p = pieces[(size_t)(rng >> 33) % n_pieces];
             memcpy(in + len, p, strlen(p));
             len += strlen(p);
         }
-        rng = rng * 6364136223846793005u + 1442695040888963407u;
+        test_util_next(&rng);
         size_t n = display_fold(in, len, got);
         size_t w = reference_fold((const unsigned char *)in, len, want);
         assert_int_equal(n, w);

@@ -153,7 +153,7 @@ static void test_duplicate_words_of_the_line_measures_are_the_text_words(void **
     for (int round = 0; round < 20000; round++) {
         size_t len = 0;
         while (len < 400) {
-            rng = rng * 6364136223846793005u + 1442695040888963407u;
+            test_util_next(&rng);
             /* Letters most of the time, so that words are long enough to matter. */
             size_t k = (rng >> 60) < 8 ? (size_t)(rng >> 33) % 4 : (size_t)(rng >> 33) % n_pieces;
             size_t pl = strlen(pieces[k]);
