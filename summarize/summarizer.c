@@ -144,17 +144,8 @@ ARS_API void ars_options_init_size(ars_options *opts, size_t struct_size) {
 static ars_status summarizer_take_options(const ars_options *opts, ars_options *out,
                                           ars_error *err) {
     summarizer_defaults(out);
-    if (!opts) return ARS_OK;
-    if (opts->struct_size < SUMMARIZER_OPTIONS_SIZE_V1)
-        return error_set(err, ARS_EARG, "options not filled by ars_options_init()");
-    if (opts->struct_size > sizeof *out)
-        return error_set(err, ARS_EARG,
-                         "options from a newer libsummarize header (%zu bytes; this library %s "
-                         "knows %zu)",
-                         opts->struct_size, ARS_VERSION_STRING, sizeof *out);
-    memcpy(out, opts, opts->struct_size);
-    out->struct_size = sizeof *out;
-    return ARS_OK;
+    return optsize_take(out, sizeof *out, opts, SUMMARIZER_OPTIONS_SIZE_V1, "options",
+                        "ars_options_init", err);
 }
 
 ARS_API void ars_tune_process(void) {

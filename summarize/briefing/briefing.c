@@ -71,15 +71,9 @@ ARS_API void ars_briefing_options_init_size(ars_briefing_options *opts, size_t s
 static ars_status briefing_take_options(const ars_briefing_options *in, ars_briefing_options *out,
                                         ars_error *err) {
     briefing_defaults(out);
-    if (in) {
-        if (in->struct_size < BRIEFING_OPTIONS_SIZE_V1)
-            return error_set(err, ARS_EARG,
-                             "briefing options not filled by ars_briefing_options_init()");
-        if (in->struct_size > sizeof *out)
-            return error_set(err, ARS_EARG, "briefing options from a newer libsummarize header");
-        memcpy(out, in, in->struct_size);
-        out->struct_size = sizeof *out;
-    }
+    ars_status st = optsize_take(out, sizeof *out, in, BRIEFING_OPTIONS_SIZE_V1, "briefing options",
+                                 "ars_briefing_options_init", err);
+    if (st != ARS_OK) return st;
     if (!(out->threshold > 0.0 && out->threshold <= 1.0))
         return error_set(err, ARS_EARG, "story threshold must be in (0, 1]");
     return ARS_OK;

@@ -253,6 +253,10 @@ static void test_errors(void **state) {
     assert_int_equal(ars_briefing_new(NULL, NULL, NULL, &err), ARS_EARG);
     bo.struct_size = 3;
     assert_int_equal(ars_briefing_new(NULL, &bo, &b, &err), ARS_EARG);
+    assert_string_equal(err.message, "briefing options not filled by ars_briefing_options_init()");
+    bo.struct_size = sizeof bo + 8; /* from a newer header */
+    assert_int_equal(ars_briefing_new(NULL, &bo, &b, &err), ARS_EARG);
+    assert_non_null(strstr(err.message, "briefing options from a newer libsummarize header"));
     assert_int_equal(ars_briefing_new(NULL, NULL, &b, &err), ARS_OK);
     assert_int_equal(ars_briefing_add_article(b, "bad", "\xff", 1, NULL, &err), ARS_EUTF8);
     assert_non_null(strstr(err.message, "bad: byte 0"));
