@@ -13,11 +13,12 @@
  * serve briefings in several threads at once. ars_summarizer_run may
  * run its front end on threads of its own (ars_options.threads), started and joined within the
  * call; the summary is the same bytes for any thread count (end-to-end tests compare them).
- * Similarities are computed from the sparse rows and no stage calls BLAS (docs/BENCHMARKS.md
- * measures the dense CBLAS path), but OpenBLAS, the BLAS linked by default, starts a process-wide
- * pool of worker threads when it is loaded, sized by OPENBLAS_NUM_THREADS: a program of its own
- * may stop it with ars_tune_process(); a service that also calls OpenBLAS and runs summarizers in
- * parallel threads should set OPENBLAS_NUM_THREADS=1 to keep the pools from competing. */
+ * Similarities are computed from the sparse rows; only the briefing's clustering calls BLAS, and
+ * a default build opens the BLAS (dlopen, thread-safe) when a briefing first needs it rather than
+ * with the library. OpenBLAS starts a process-wide pool of worker threads when it is loaded,
+ * sized by OPENBLAS_NUM_THREADS: a program of its own may stop it with ars_tune_process(); a
+ * service that also calls OpenBLAS and runs briefings in parallel threads should set
+ * OPENBLAS_NUM_THREADS=1 to keep the pools from competing. */
 #ifndef ARS_SUMMARIZE_H
 #define ARS_SUMMARIZE_H
 
@@ -269,7 +270,7 @@ ARS_API const char *ars_summarizer_timing_get(const ars_summarizer *s, size_t i,
  * - stops the worker threads OpenBLAS starts as soon as it is loaded, which otherwise spin for
  *   about 0.1 s on the other processors whether BLAS is called or not, slowing the front end's
  *   threads and every other program (OpenBLAS starts them again when a BLAS call needs them; does
- *   nothing with another BLAS);
+ *   nothing with another BLAS); a BLAS opened on first use is stopped so as soon as it is opened;
  * - with glibc, has malloc keep freed memory and serve large blocks from it rather than from
  *   fresh pages: the first write to a fresh page faults, and with the front end's threads each
  *   fault interrupts the other threads to flush their TLB (docs/BENCHMARKS.md measures both).

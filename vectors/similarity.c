@@ -1,7 +1,13 @@
 /* similarity.c - cosine similarity of TF-IDF rows for vectors/: the dense n*n matrix through
  * cblas_ssyrk on the columns that occur, and the matrix-free product X(X^T v) for graph ranking
  * (the tests hold both to naive loops: tests/similarity_oracle.h). The only file in the tree that
- * includes cblas.h, and the one place where sizes become BLAS ints. */
+ * includes cblas.h, and the one place where sizes become BLAS ints.
+ *
+ * Where the build defines ARS_BLAS_SONAME (CMake's ARS_BLAS_LAZY, the default with gcc or clang
+ * and a shared BLAS), the BLAS is not linked: it is opened by that name when a dense product is
+ * first asked for. Only the briefing's clustering asks, and loading Debian's OpenBLAS (16,000
+ * symbol relocations, a thread pool started by its constructor) costs every run a few
+ * milliseconds of start-up otherwise: most of what a one-cluster summary takes. */
 #include "vectors/similarity.h"
 #include "vectors/similarity_internal.h"
 
@@ -10,6 +16,7 @@
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 ars_status similarity_blas_int(size_t n, int *out) {
@@ -19,17 +26,113 @@ ars_status similarity_blas_int(size_t n, int *out) {
     return ARS_OK;
 }
 
+#if defined(ARS_BLAS_SONAME)
+#include <dlfcn.h>
+#include <pthread.h>
+
+/* The exact type of cblas_ssyrk as this cblas.h declares it (its int and enum types differ between
+ * CBLAS headers); naming it takes no reference to the symbol. */
+typedef __typeof__(&cblas_ssyrk) similarity_ssyrk_fn;
+typedef int (*similarity_shutdown_fn)(void);
+
+/* The loaded library, set once under the lock and never unloaded (OpenBLAS's threads outlive any
+ * one call). parked: ars_tune_process asked for the thread pool to be stopped, which is then done
+ * as soon as the library is loaded. */
+static pthread_mutex_t similarity_blas_lock = PTHREAD_MUTEX_INITIALIZER;
+static similarity_ssyrk_fn similarity_ssyrk;
+static similarity_shutdown_fn similarity_shutdown;
+static int similarity_parked;
+
+/* A symbol of handle h as a function pointer (POSIX guarantees the representations agree; ISO C
+ * has no conversion, hence the copy). NULL when h lacks it. */
+static void similarity_blas_sym(void *h, const char *name, void *fn, size_t fn_size) {
+    void *sym = dlsym(h, name);
+    assert(fn_size == sizeof sym);
+    memcpy(fn, &sym, fn_size);
+}
+
+ars_status similarity_blas_open(const char *soname, char *why, size_t why_size) {
+    assert(soname && (why || why_size == 0));
+    ars_status st = ARS_OK;
+    pthread_mutex_lock(&similarity_blas_lock);
+    if (!similarity_ssyrk) {
+        void *h = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
+        if (!h) {
+            const char *msg = dlerror();
+            if (why_size) snprintf(why, why_size, "%s", msg ? msg : soname);
+            st = ARS_EINTERNAL;
+        } else {
+            similarity_ssyrk_fn f;
+            similarity_blas_sym(h, "cblas_ssyrk", &f, sizeof f);
+            similarity_blas_sym(h, "blas_thread_shutdown_", &similarity_shutdown,
+                                sizeof similarity_shutdown);
+            if (!f) {
+                dlclose(h);
+                similarity_shutdown = NULL;
+                if (why_size) snprintf(why, why_size, "%s: no cblas_ssyrk", soname);
+                st = ARS_EINTERNAL;
+            } else {
+                similarity_ssyrk = f;
+                if (similarity_parked && similarity_shutdown) similarity_shutdown();
+            }
+        }
+    }
+    pthread_mutex_unlock(&similarity_blas_lock);
+    return st;
+}
+
+ars_status similarity_blas_load(char *why, size_t why_size) {
+    return similarity_blas_open(ARS_BLAS_SONAME, why, why_size);
+}
+
+void similarity_blas_park(void) {
+    pthread_mutex_lock(&similarity_blas_lock);
+    similarity_parked = 1;
+    if (similarity_shutdown) similarity_shutdown();
+    pthread_mutex_unlock(&similarity_blas_lock);
+}
+
+int similarity_blas_loaded(void) {
+    pthread_mutex_lock(&similarity_blas_lock);
+    int loaded = similarity_ssyrk != NULL;
+    pthread_mutex_unlock(&similarity_blas_lock);
+    return loaded;
+}
+
+/* The loaded cblas_ssyrk (similarity_blas_load succeeded before). */
+static similarity_ssyrk_fn similarity_blas_ssyrk(void) {
+    pthread_mutex_lock(&similarity_blas_lock);
+    similarity_ssyrk_fn f = similarity_ssyrk;
+    pthread_mutex_unlock(&similarity_blas_lock);
+    return f;
+}
+#define SIMILARITY_SSYRK (similarity_blas_ssyrk())
+
+#else /* the BLAS is linked */
+
 /* OpenBLAS's own stop of its thread pool (what its fork handler calls), declared weak so that any
  * other CBLAS links as well and the call is skipped. */
 #if defined(__GNUC__)
 extern int blas_thread_shutdown_(void) __attribute__((weak));
 #endif
 
+ars_status similarity_blas_load(char *why, size_t why_size) {
+    (void)why;
+    (void)why_size;
+    return ARS_OK;
+}
+
 void similarity_blas_park(void) {
 #if defined(__GNUC__)
     if (blas_thread_shutdown_) blas_thread_shutdown_();
 #endif
 }
+
+int similarity_blas_loaded(void) {
+    return 1;
+}
+#define SIMILARITY_SSYRK cblas_ssyrk
+#endif
 
 ars_status similarity_dense(const tfidf_matrix *x, float *S) {
     return similarity_dense_blocked(x, S, SIMILARITY_BLOCK_BYTES);
@@ -55,6 +158,8 @@ ars_status similarity_dense_blocked(const tfidf_matrix *x, float *S, size_t bloc
     if (n > SIMILARITY_DENSE_MAX) return ARS_ELIMIT;
     if (n == 0) return ARS_OK;
     assert(S);
+    ars_status loaded = similarity_blas_load(NULL, 0);
+    if (loaded != ARS_OK) return loaded;
     if (n > SIZE_MAX / n || n * n > SIZE_MAX / sizeof *S) return ARS_ELIMIT;
     int n_blas;
     if (similarity_blas_int(n, &n_blas) != ARS_OK) return ARS_ELIMIT;
@@ -105,8 +210,8 @@ ars_status similarity_dense_blocked(const tfidf_matrix *x, float *S, size_t bloc
                 block[r * width + (map[x->col[e]] - c0)] = x->val[e];
             cursor[r] = e;
         }
-        cblas_ssyrk(CblasRowMajor, CblasUpper, CblasNoTrans, n_blas, width_blas, 1.0f, block,
-                    width_blas, c0 == 0 ? 0.0f : 1.0f, S, n_blas);
+        SIMILARITY_SSYRK(CblasRowMajor, CblasUpper, CblasNoTrans, n_blas, width_blas, 1.0f, block,
+                         width_blas, c0 == 0 ? 0.0f : 1.0f, S, n_blas);
     }
     free(block);
     free(cursor);

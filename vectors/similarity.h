@@ -14,8 +14,9 @@
 /* Fills S (n_rows*n_rows floats, row-major, caller-allocated) with S[i][j] = <x_i, x_j>, which is
  * the cosine because rows are unit length (0 for empty rows). Gathers only the columns that occur
  * into a dense n x k block and calls cblas_ssyrk, then mirrors the triangle so S is exactly
- * symmetric. Returns ARS_OK, ARS_ENOMEM, or ARS_ELIMIT when n_rows > SIMILARITY_DENSE_MAX or a
- * dimension does not fit a BLAS int. */
+ * symmetric. Returns ARS_OK, ARS_ENOMEM, ARS_ELIMIT when n_rows > SIMILARITY_DENSE_MAX or a
+ * dimension does not fit a BLAS int, or ARS_EINTERNAL when the BLAS cannot be loaded (see
+ * similarity_blas_load). */
 ars_status similarity_dense(const tfidf_matrix *x, float *S);
 
 /* out = X (X^T v): the product of the full similarity matrix (diagonal included) with v, without
@@ -63,8 +64,21 @@ ars_status similarity_graph_build(const tfidf_matrix *x, float threshold, simila
 void similarity_graph_free(similarity_graph *g);
 
 /* Stops the worker threads OpenBLAS starts when it is loaded (see ars_tune_process); they
- * start again when a BLAS call needs them. Does nothing with another BLAS. */
+ * start again when a BLAS call needs them. Does nothing with another BLAS. With a BLAS loaded on
+ * first use (ARS_BLAS_SONAME) the request is kept and honoured as soon as the library is loaded.
+ * Thread-safe. */
 void similarity_blas_park(void);
+
+/* Makes the BLAS callable: with ARS_BLAS_SONAME, opens that library on the first call (later
+ * calls return at once); otherwise the BLAS is linked and this returns ARS_OK. Returns
+ * ARS_EINTERNAL when the library cannot be opened or lacks cblas_ssyrk, with the loader's
+ * message in why (why_size bytes, NUL-terminated; why may be NULL when why_size is 0); a failed
+ * attempt is made again on the next call. similarity_dense calls it; a caller that reports
+ * errors calls it first for the message. Thread-safe. */
+ars_status similarity_blas_load(char *why, size_t why_size);
+
+/* Whether the BLAS is in the process (always 1 when it is linked). */
+int similarity_blas_loaded(void);
 
 /* Checked conversion of a size to a BLAS int: returns ARS_OK and sets *out, or ARS_ELIMIT. */
 ars_status similarity_blas_int(size_t n, int *out);

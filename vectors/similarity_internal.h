@@ -14,4 +14,10 @@
  * returns as similarity_dense, which calls it with SIMILARITY_BLOCK_BYTES. */
 ars_status similarity_dense_blocked(const tfidf_matrix *x, float *S, size_t block_bytes);
 
+#if defined(ARS_BLAS_SONAME)
+/* similarity_blas_load with the library named: soname is opened unless a BLAS is loaded already
+ * (the tests give a name that does not exist to see the failure). */
+ars_status similarity_blas_open(const char *soname, char *why, size_t why_size);
+#endif
+
 #endif

@@ -17,6 +17,7 @@
 #include "summarize/briefing/story.h"
 #include "summarize/common/error.h"
 #include "summarize/common/optsize.h"
+#include "vectors/similarity.h"
 #include "vectors/tfidf.h"
 #include "vectors/vocab.h"
 
@@ -323,6 +324,12 @@ ARS_API ars_status ars_briefing_run(ars_briefing *b, ars_error *out_err) {
     size_t *label = malloc((n ? n : 1) * sizeof *label), n_clusters = 0;
     ars_status st = label ? ARS_OK : error_at(err, ARS_ENOMEM, "cluster");
     if (st == ARS_OK) st = briefing_build_vectors(b, &v, err);
+    if (st == ARS_OK) {
+        /* Clustering is what needs the BLAS: opened here, where a failure can be told. */
+        char why[200];
+        st = similarity_blas_load(why, sizeof why);
+        if (st != ARS_OK) error_set(err, st, "cannot load the BLAS library: %s", why);
+    }
     if (st == ARS_OK) {
         briefing_progress(b, "cluster", 0, 1);
         cluster_params cp = {

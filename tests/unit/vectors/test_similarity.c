@@ -1,12 +1,17 @@
 /* test_similarity.c - unit tests of vectors/similarity.c: the BLAS path held against the naive
  * loop on seeded random sparse matrices of many shapes (column chunking forced through the
- * internal entry point), symmetry and diagonal, the matrix-free product, and the size guards. */
+ * internal entry point), symmetry and diagonal, the matrix-free product, the size guards, and a
+ * BLAS opened on first use (ARS_BLAS_SONAME): absent until then, failures told. */
 #include "test_util.h"
 
 #include "similarity_oracle.h"
 
 #include <errno.h>
 #include <limits.h>
+#include <string.h>
+#if defined(ARS_BLAS_SONAME)
+#include <dlfcn.h>
+#endif
 #include "vectors/similarity.h"
 #include "vectors/similarity_internal.h"
 
@@ -92,6 +97,39 @@ static void run_dense_case(uint64_t seed, size_t n_rows, size_t n_cols, size_t m
     free(S);
     tfidf_free(&m);
 }
+
+#if defined(ARS_BLAS_SONAME)
+/* Whether the BLAS library is mapped in this process (RTLD_NOLOAD opens nothing). */
+static int blas_mapped(void) {
+    void *h = dlopen(ARS_BLAS_SONAME, RTLD_NOW | RTLD_NOLOAD);
+    if (h) dlclose(h); /* the reference RTLD_NOLOAD took */
+    return h != NULL;
+}
+
+/* Runs first: this program links the library's units as the programs do, and nothing has asked
+ * for a dense product yet, so the BLAS must not be in the process. Then what failing to open one
+ * says, and the first dense product, which opens it. */
+static void test_similarity_blas_is_opened_on_first_use(void **state) {
+    (void)state;
+    assert_false(blas_mapped());
+    assert_false(similarity_blas_loaded());
+    char why[200];
+    assert_int_equal(similarity_blas_open("libars-no-such-blas.so.0", why, sizeof why),
+                     ARS_EINTERNAL);
+    assert_non_null(strstr(why, "libars-no-such-blas.so.0"));
+#if defined(__GLIBC__)
+    /* A library that opens but is no CBLAS. */
+    assert_int_equal(similarity_blas_open("libm.so.6", why, sizeof why), ARS_EINTERNAL);
+    assert_string_equal(why, "libm.so.6: no cblas_ssyrk");
+#endif
+    assert_false(similarity_blas_loaded());
+    assert_false(blas_mapped());
+    run_dense_case(1, 5, 40, 6, 0);
+    assert_true(similarity_blas_loaded());
+    assert_true(blas_mapped());
+    assert_int_equal(similarity_blas_load(why, sizeof why), ARS_OK);
+}
+#endif
 
 static void test_similarity_dense_matches_naive_for_single_row(void **state) {
     (void)state;
@@ -289,6 +327,9 @@ static void test_similarity_matvec_of_basis_vector_is_similarity_column(void **s
 
 int main(void) {
     const struct CMUnitTest tests[] = {
+#if defined(ARS_BLAS_SONAME)
+        cmocka_unit_test(test_similarity_blas_is_opened_on_first_use), /* first: see there */
+#endif
         cmocka_unit_test(test_similarity_dense_matches_naive_for_single_row),
         cmocka_unit_test(test_similarity_dense_matches_naive_when_columns_outnumber_rows),
         cmocka_unit_test(test_similarity_dense_matches_naive_when_rows_outnumber_columns),
