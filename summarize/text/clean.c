@@ -205,7 +205,8 @@ static int clean_is_boilerplate(const char *s, const clean_info *in, const clean
 
 /* --- line features --------------------------------------------------------------------------- */
 
-/* Compares two trimmed lines with white-space runs folded, as clean_hash sees them. */
+/* Compares two trimmed lines with white-space runs folded, as the line hash of clean_measure
+ * sees them. */
 static int clean_same_text(const char *a, size_t ai, size_t ae, const char *b, size_t bi,
                            size_t be) {
     for (;;) {
@@ -284,67 +285,89 @@ typedef struct {
     int failed;
 } clean_words;
 
-static void clean_word_push(clean_words *w, uint64_t h) {
-    if (w->n == w->cap) {
-        size_t nc = w->cap ? 2 * w->cap : 256;
-        uint64_t *g = w->failed ? NULL : realloc(w->h, nc * sizeof *g);
-        if (!g) {
-            w->failed = 1;
-            return;
-        }
-        w->h = g;
-        w->cap = nc;
+/* Room for one more word hash; 0 (and failed set) when growing ran out of memory. */
+static int clean_words_room(clean_words *w) {
+    size_t nc = w->cap ? 2 * w->cap : 256;
+    uint64_t *g = w->failed ? NULL : realloc(w->h, nc * sizeof *g);
+    if (!g) {
+        w->failed = 1;
+        return 0;
     }
-    w->h[w->n++] = h;
+    w->h = g;
+    w->cap = nc;
+    return 1;
+}
+
+static inline void clean_word_push(clean_words *w, uint64_t h) {
+    if (w->n < w->cap || clean_words_room(w)) w->h[w->n++] = h;
+}
+
+/* One step of the line hash (FNV-1a over 64-bit units). */
+static inline uint64_t clean_hash_step(uint64_t h, uint64_t v) {
+    return (h ^ v) * 1099511628211u;
+}
+
+/* Closes the open word of duplicate.c: its hash goes into the line hash h (returned) and onto
+ * words (when not NULL), and the next word starts afresh. */
+static inline uint64_t clean_word_close(uint64_t h, uint64_t *wh, int *dword, clean_words *words) {
+    if (words) clean_word_push(words, *wh);
+    h = clean_hash_step(h, *wh);
+    *wh = DUPLICATE_WORD_HASH_START;
+    *dword = 0;
+    return h;
+}
+
+/* An Arabic letter of the commonest two-byte sequences, from its bytes: U+0620-U+063F (D8 A0-BF)
+ * and U+0641-U+064A (D9 81-8A), all Lo and in the Arabic block. */
+static inline int clean_is_arabic_letter(unsigned char b, unsigned char b2) {
+    return b == 0xD8 ? (unsigned)(b2 - 0xA0) < 0x20u : b == 0xD9 && (unsigned)(b2 - 0x81) < 10u;
 }
 
 /* Measures the line s[start..end) into *in; when words is not NULL, also appends the hash of each
- * of its words (runs of letters, marks and digits) to it. */
+ * of its words (runs of letters, marks and digits) to it. One pass over the bytes feeds every
+ * measure; a run of common Arabic letters (most of the text) is taken in a loop of its own that
+ * only hashes the word's bytes, and is counted once at its end. */
 static void clean_measure(const char *s, size_t start, size_t end, clean_info *in,
                           clean_words *words) {
     memset(in, 0, sizeof *in);
     clean_trim(s, &start, &end);
     in->start = start;
     in->end = end;
+    const unsigned char *t = (const unsigned char *)s;
     /* Counted in locals (stores through `in` could alias the text, as char may alias anything). */
-    int in_word = 0, word_has_letter = 0, pending_space = 0, digit = 0;
+    int in_word = 0, word_has_letter = 0, blank = 0, digit = 0;
     size_t n_cp = 0, n_words = 0, n_letters = 0, n_arabic = 0;
-    /* The hash: FNV-1a over the code points of the line with white-space runs folded to one
-     * space, so the same text laid out with other spacing is the same line. It only groups lines
-     * that clean_same_text then compares. */
+    /* The line hash: over the words of duplicate.c (by their word hash), the other code points,
+     * and one space for each run of blanks (the line is trimmed, so every run lies between two
+     * other characters). It depends only on the code points with blank runs folded, so the same
+     * text laid out with other spacing is the same line; it only groups lines that
+     * clean_same_text then compares. */
     uint64_t h = 1469598103934665603u;
     /* The open word of duplicate.c (letters, marks, digits), if any, and its hash so far. */
     uint64_t wh = DUPLICATE_WORD_HASH_START;
     int dword = 0;
     for (size_t i = start; i < end;) {
-        /* The two commonest cases first, straight from the bytes: an Arabic letter (U+0620-U+063F:
-         * D8 A0-BF; U+0641-U+064A: D9 81-8A; all Lo) and a space. */
-        unsigned char b = (unsigned char)s[i];
-        if ((b == 0xD8 || b == 0xD9) && i + 1 < end) {
-            unsigned char b2 = (unsigned char)s[i + 1];
-            if (b == 0xD8 ? b2 >= 0xA0 && b2 <= 0xBF : b2 >= 0x81 && b2 <= 0x8A) {
-                if (pending_space) h = (h ^ ' ') * 1099511628211u;
-                pending_space = 0;
-                h = (h ^ (uint32_t)(((b & 0x1Fu) << 6) | (b2 & 0x3Fu))) * 1099511628211u;
-                n_cp++;
-                n_letters++;
-                n_arabic++;
-                in_word = word_has_letter = 1;
-                wh = duplicate_word_hash_byte(duplicate_word_hash_byte(wh, b), b2);
-                dword = 1;
+        if (i + 1 < end && clean_is_arabic_letter(t[i], t[i + 1])) {
+            size_t run = i;
+            do {
+                wh = duplicate_word_hash_byte(duplicate_word_hash_byte(wh, t[i]), t[i + 1]);
                 i += 2;
-                continue;
-            }
-        } else if (b == ' ') {
-            n_cp++;
-            pending_space = 1;
+            } while (i + 1 < end && clean_is_arabic_letter(t[i], t[i + 1]));
+            size_t n = (i - run) / 2;
+            n_cp += n;
+            n_letters += n;
+            n_arabic += n;
+            in_word = word_has_letter = dword = 1;
+            blank = 0;
+            continue;
+        }
+        n_cp++;
+        if (t[i] == ' ') { /* the other common case: ends a word */
+            if (dword) h = clean_word_close(h, &wh, &dword, words);
+            if (!blank) h = clean_hash_step(h, ' ');
+            blank = 1;
             if (in_word && word_has_letter) n_words++;
             in_word = word_has_letter = 0;
-            if (dword) {
-                if (words) clean_word_push(words, wh);
-                wh = DUPLICATE_WORD_HASH_START;
-                dword = 0;
-            }
             i++;
             continue;
         }
@@ -354,21 +377,16 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
         unsigned c = chars_classes(cp);
         if (c & (CHARS_LETTER | CHARS_MARK | CHARS_DIGIT)) {
             for (size_t k = cp_start; k < i; k++)
-                wh = duplicate_word_hash_byte(wh, (unsigned char)s[k]);
+                wh = duplicate_word_hash_byte(wh, t[k]);
             dword = 1;
-        } else if (dword) {
-            if (words) clean_word_push(words, wh);
-            wh = DUPLICATE_WORD_HASH_START;
-            dword = 0;
-        }
-        n_cp++;
-        if (c & CHARS_BLANK) {
-            pending_space = 1;
         } else {
-            if (pending_space) h = (h ^ ' ') * 1099511628211u;
-            pending_space = 0;
-            h = (h ^ (uint32_t)cp) * 1099511628211u;
+            if (dword) h = clean_word_close(h, &wh, &dword, words);
+            if (!(c & CHARS_BLANK))
+                h = clean_hash_step(h, (uint32_t)cp);
+            else if (!blank)
+                h = clean_hash_step(h, ' ');
         }
+        blank = (c & CHARS_BLANK) != 0;
         if (c & CHARS_SPACE) {
             if (in_word && word_has_letter) n_words++;
             in_word = word_has_letter = 0;
@@ -384,7 +402,7 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
         }
     }
     if (in_word && word_has_letter) n_words++;
-    if (dword && words) clean_word_push(words, wh);
+    if (dword) h = clean_word_close(h, &wh, &dword, words);
     in->n_cp = n_cp;
     in->n_words = n_words;
     in->n_letters = n_letters;
@@ -853,6 +871,13 @@ ars_status clean_document_words(const clean_doc *doc, uint64_t **words, size_t *
     *words = w.h;
     *n_words = w.n;
     return ARS_OK;
+}
+
+void clean_line_measures(const char *s, size_t start, size_t end, clean_measures *m) {
+    clean_info in;
+    clean_measure(s, start, end, &in, NULL);
+    *m = (clean_measures){in.start, in.end,      in.n_cp,  in.n_words, in.n_letters, in.n_arabic,
+                          in.digit, in.terminal, in.colon, in.comma,   in.bullet,    in.hash};
 }
 
 int clean_document_year(const clean_doc *doc, const clean_line *lines, size_t n_lines) {

@@ -86,6 +86,21 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
  * the two to each other. Returns ARS_OK or ARS_ENOMEM. */
 ars_status clean_document_words(const clean_doc *doc, uint64_t **words, size_t *n_words);
 
+/* What clean_documents measures of one line s[start..end) (a line without its end), as its
+ * decisions read it: the span trimmed of blanks, its code points, words (runs of non-space
+ * characters holding a letter), letters and Arabic-block letters, whether it holds a decimal
+ * digit, how it ends and starts (CLEAN_LINE_TERMINAL, _COLON, _BULLET above; comma: a comma or
+ * semicolon), and the hash that groups repeated lines: equal for lines that are the same but for
+ * the length and kind of their blank runs. Exposed so that tests can hold the one-pass scan to
+ * the definitions. */
+typedef struct {
+    size_t start, end;
+    size_t n_cp, n_words, n_letters, n_arabic;
+    int digit, terminal, colon, comma, bullet;
+    uint64_t hash;
+} clean_measures;
+void clean_line_measures(const char *s, size_t start, size_t end, clean_measures *m);
+
 /* When the document was written, as far as its text tells: the year of its date line, or else
  * the latest year its kept lines mention (dateline_latest_year); 0 when it names no year. */
 int clean_document_year(const clean_doc *doc, const clean_line *lines, size_t n_lines);

@@ -3,6 +3,7 @@
  * and headings kept), plus repetition across documents, phrase folding and determinism. */
 #include "test_util.h"
 
+#include "summarize/text/chars.h"
 #include "summarize/text/clean.h"
 
 #define N_SEEDS 5
@@ -431,6 +432,145 @@ static void test_clean_splits_at_every_line_end(void **state) {
     free(lines);
 }
 
+/* The line measures as their definitions read them, one code point at a time through chars.h:
+ * the oracle of the one-pass scan in clean.c. */
+static void reference_measures(const char *s, size_t start, size_t end, clean_measures *m) {
+    memset(m, 0, sizeof *m);
+    while (start < end) {
+        int32_t cp;
+        size_t n = chars_next(s, start, end, &cp);
+        if (!chars_is_blank(cp)) break;
+        start += n;
+    }
+    while (end > start && chars_is_blank(chars_before(s, start, end)))
+        end = chars_prev(s, start, end);
+    m->start = start;
+    m->end = end;
+    int in_word = 0, has_letter = 0;
+    for (size_t i = start; i < end;) {
+        int32_t cp;
+        i += chars_next(s, i, end, &cp);
+        m->n_cp++;
+        if (chars_is_space(cp)) {
+            m->n_words += in_word && has_letter;
+            in_word = has_letter = 0;
+            continue;
+        }
+        in_word = 1;
+        if (chars_is_letter(cp)) {
+            has_letter = 1;
+            m->n_letters++;
+            m->n_arabic += chars_is_arabic_block(cp);
+        }
+        if (chars_is_digit(cp)) m->digit = 1;
+    }
+    m->n_words += in_word && has_letter;
+    for (size_t p = end; p > start;) {
+        p = chars_prev(s, start, p);
+        int32_t cp = chars_at(s, p, end);
+        if (chars_is_closer(cp)) continue;
+        m->terminal = chars_is_final(cp);
+        m->colon = cp == ':';
+        m->comma = chars_is_comma(cp);
+        break;
+    }
+    int32_t first = chars_at(s, start, end);
+    m->bullet = (first == '-' || first == 0x2022 || first == 0x2013 || first == '*') &&
+                chars_is_blank(chars_at(s, start + (first < 0x80 ? 1 : 3), end));
+}
+
+/* Pieces of generated lines: Arabic letters at both ends of the ranges the scan takes straight
+ * from the bytes (U+0620-063F, U+0641-064A) and just outside them (؟ U+061F, tatweel U+0640,
+ * fathatan U+064B), other Arabic letters, harakat, digits of both kinds, Latin, punctuation,
+ * closers, bullets, symbols, CJK, an emoji and malformed bytes; then the blanks. */
+static const char *const measure_pieces[] = {
+    "\xD8\xA0", "\xD8\xBF", "\xD8\xB9", "\xD8\xA7", "\xD9\x81", "\xD9\x8A", "\xD9\x84", "\xD8\x9F",
+    "\xD9\x80", "\xD9\x8B", "\xD9\x8E", "\xDA\xA9", "\xDB\x8C", "\xD9\xA3", "\xDB\xB5", "7", "a",
+    "Z", ".", ":", "\xD8\x8C", ";", "\"", ")", "\xC2\xBB", "-", "*", "\xE2\x80\xA2", "\xE2\x80\x93",
+    "\xE2\x80\xA6", "\xE4\xB8\xAD", "\xF0\x9F\x98\x80", "\xD8", "\xFF",
+    /* blanks from here on */
+    " ", "  ", "\t", "\xC2\xA0", "\xE2\x80\x8C", "\xE2\x80\x8F", "\xEF\xBB\xBF", "\xE2\x80\xA8"};
+#define MEASURE_N_PIECES 42
+#define MEASURE_N_SOLID  34 /* pieces before the blanks */
+#define MEASURE_N_VALID  32 /* solid pieces before the malformed bytes */
+
+static void check_measures(const char *text, size_t start, size_t end) {
+    clean_measures got, want;
+    clean_line_measures(text, start, end, &got);
+    reference_measures(text, start, end, &want);
+    assert_int_equal(got.start, want.start);
+    assert_int_equal(got.end, want.end);
+    assert_int_equal(got.n_cp, want.n_cp);
+    assert_int_equal(got.n_words, want.n_words);
+    assert_int_equal(got.n_letters, want.n_letters);
+    assert_int_equal(got.n_arabic, want.n_arabic);
+    assert_int_equal(got.digit, want.digit);
+    assert_int_equal(got.terminal, want.terminal);
+    assert_int_equal(got.colon, want.colon);
+    assert_int_equal(got.comma, want.comma);
+    assert_int_equal(got.bullet, want.bullet);
+}
+
+/* The one-pass line scan against the reference over generated lines, whole and cut at any byte;
+ * its hash is the same for a line laid out with other blanks and tells apart a line with one
+ * character changed. */
+static void test_clean_line_measures_match_their_definitions(void **state) {
+    (void)state;
+    assert_int_equal(sizeof measure_pieces / sizeof *measure_pieces, MEASURE_N_PIECES);
+    char text[512], respaced[1024], changed[512];
+    uint64_t rng = 7;
+    for (int round = 0; round < 20000; round++) {
+        size_t len = 0, rlen = 0, clen = 0;
+        size_t n_pieces = 1 + (size_t)(test_util_next(&rng) >> 33) % 40;
+        size_t change = (size_t)(test_util_next(&rng) >> 33) % n_pieces;
+        int changed_solid = 0;
+        for (size_t k = 0; k < n_pieces; k++) {
+            test_util_next(&rng);
+            /* Letters half of the time, so that runs of them are long. */
+            size_t p =
+                (rng >> 63) ? (size_t)(rng >> 33) % 7 : (size_t)(rng >> 33) % MEASURE_N_PIECES;
+            const char *piece = measure_pieces[p];
+            size_t pl = strlen(piece);
+            memcpy(text + len, piece, pl);
+            len += pl;
+            /* The same line with each blank piece replaced by one or two others. */
+            const char *r = piece;
+            if (p >= MEASURE_N_SOLID) {
+                test_util_next(&rng);
+                r = measure_pieces[MEASURE_N_SOLID +
+                                   (size_t)(rng >> 33) % (MEASURE_N_PIECES - MEASURE_N_SOLID)];
+                if (rng >> 63) {
+                    memcpy(respaced + rlen, " ", 1);
+                    rlen++;
+                }
+            }
+            memcpy(respaced + rlen, r, strlen(r));
+            rlen += strlen(r);
+            /* The same line with one valid solid piece replaced by another. */
+            const char *c = piece;
+            if (k == change && p < MEASURE_N_VALID) {
+                c = measure_pieces[(p + 1 + (size_t)(rng >> 40) % (MEASURE_N_VALID - 1)) %
+                                   MEASURE_N_VALID];
+                changed_solid = 1;
+            }
+            memcpy(changed + clen, c, strlen(c));
+            clen += strlen(c);
+        }
+        check_measures(text, 0, len);
+        size_t cut = (size_t)(test_util_next(&rng) >> 33) % (len + 1);
+        size_t from = (size_t)(test_util_next(&rng) >> 33) % (cut + 1);
+        check_measures(text, from, cut);
+        clean_measures a, b;
+        clean_line_measures(text, 0, len, &a);
+        clean_line_measures(respaced, 0, rlen, &b);
+        assert_true(a.hash == b.hash);
+        if (changed_solid) {
+            clean_line_measures(changed, 0, clen, &b);
+            assert_true(a.hash != b.hash);
+        }
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_clean_keeps_every_wrapped_line_of_pdf_seed,
@@ -458,6 +598,7 @@ int main(void) {
         cmocka_unit_test(test_clean_of_documents_without_lines),
         cmocka_unit_test(test_clean_reason_names_are_distinct),
         cmocka_unit_test(test_clean_splits_at_every_line_end),
+        cmocka_unit_test(test_clean_line_measures_match_their_definitions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
