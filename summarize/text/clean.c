@@ -5,6 +5,7 @@
  */
 #include "summarize/text/clean.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -155,50 +156,77 @@ typedef struct {
 
 /* --- the phrase table ----------------------------------------------------------------------- */
 
-/* Does the line s[start..end) match the phrase (see clean_phrases)? */
-static int clean_phrase_matches(const char *s, size_t start, size_t end, const clean_phrase *p,
-                                size_t n_words) {
-    chars_fold line = {s, start, end};
-    chars_fold ph = {p->phrase, 0, strlen(p->phrase)};
-    for (;;) {
-        int32_t want = chars_fold_next(&ph);
-        if (want < 0) break;
-        if (chars_fold_next(&line) != want) return 0;
+#define CLEAN_N_PHRASES (sizeof clean_phrases / sizeof clean_phrases[0])
+
+/* Folded code points of the longest phrase, and more. */
+#define CLEAN_PHRASE_MAX 48
+
+/* The phrases folded once (clean_phrase_fold), so that matching a line folds only the line. */
+typedef struct {
+    int32_t cp[CLEAN_N_PHRASES][CLEAN_PHRASE_MAX];
+    size_t len[CLEAN_N_PHRASES];
+} clean_phrase_index;
+
+static void clean_phrase_fold(clean_phrase_index *ix) {
+    for (size_t k = 0; k < CLEAN_N_PHRASES; k++) {
+        chars_fold ph = {clean_phrases[k].phrase, 0, strlen(clean_phrases[k].phrase)};
+        size_t n = 0;
+        for (int32_t cp = chars_fold_next(&ph); cp >= 0; cp = chars_fold_next(&ph)) {
+            assert(n < CLEAN_PHRASE_MAX);
+            ix->cp[k][n++] = cp;
+        }
+        ix->len[k] = n;
     }
+}
+
+/* The start of a line folded as far as the phrases have asked for it: every code point is
+ * folded once however many phrases share its beginning. */
+typedef struct {
+    chars_fold rest; /* what is not folded yet */
+    int32_t cp[CLEAN_PHRASE_MAX + 1];
+    size_t n;
+    int done; /* rest is used up */
+} clean_folded;
+
+/* The folded code point k (k <= CLEAN_PHRASE_MAX) of the line, or -1 past its end. */
+static int32_t clean_folded_at(clean_folded *f, size_t k) {
+    while (f->n <= k && !f->done) {
+        int32_t cp = chars_fold_next(&f->rest);
+        if (cp < 0)
+            f->done = 1;
+        else
+            f->cp[f->n++] = cp;
+    }
+    return k < f->n ? f->cp[k] : -1;
+}
+
+/* Does the line match phrase k (see clean_phrases)? */
+static int clean_phrase_matches(clean_folded *line, const clean_phrase_index *ix, size_t k,
+                                size_t n_words) {
+    size_t len = ix->len[k];
+    for (size_t i = 0; i < len; i++)
+        if (clean_folded_at(line, i) != ix->cp[k][i]) return 0;
     /* The phrase must end at a word boundary: "شارك" does not match "شاركت". */
-    chars_fold rest = line;
-    int32_t next = chars_fold_next(&rest);
+    int32_t next = clean_folded_at(line, len);
     if (next < 0) return 1;
     if (next != ' ' && !chars_is_punct(next)) return 0;
-    if (p->prefix) return n_words <= CLEAN_PHRASE_PREFIX_MAX_WORDS;
+    if (clean_phrases[k].prefix) return n_words <= CLEAN_PHRASE_PREFIX_MAX_WORDS;
     /* Whole-line entry: only punctuation and white space may follow ("اقرأ أيضاً:"). */
-    for (int32_t cp = next; cp >= 0; cp = chars_fold_next(&rest)) {
+    for (size_t i = len + 1; i < line->n; i++)
+        if (line->cp[i] != ' ' && !chars_is_punct(line->cp[i])) return 0;
+    if (line->done) return 1;
+    chars_fold rest = line->rest;
+    for (int32_t cp = chars_fold_next(&rest); cp >= 0; cp = chars_fold_next(&rest))
         if (cp != ' ' && !chars_is_punct(cp)) return 0;
-    }
     return 1;
 }
 
-#define CLEAN_N_PHRASES (sizeof clean_phrases / sizeof clean_phrases[0])
-
-/* The first folded code point of each phrase (clean_phrase_firsts), so that most lines are told
- * apart from every phrase by their first code point alone. */
-typedef struct {
-    int32_t first[CLEAN_N_PHRASES];
-} clean_phrase_index;
-
-static void clean_phrase_firsts(clean_phrase_index *ix) {
-    for (size_t k = 0; k < CLEAN_N_PHRASES; k++) {
-        chars_fold ph = {clean_phrases[k].phrase, 0, strlen(clean_phrases[k].phrase)};
-        ix->first[k] = chars_fold_next(&ph);
-    }
-}
-
 static int clean_is_boilerplate(const char *s, const clean_info *in, const clean_phrase_index *ix) {
-    chars_fold line = {s, in->start, in->end};
-    int32_t first = chars_fold_next(&line);
+    clean_folded line = {{s, in->start, in->end}, {0}, 0, 0};
+    int32_t first = clean_folded_at(&line, 0);
     for (size_t k = 0; k < CLEAN_N_PHRASES; k++) {
-        if (ix->first[k] != first) continue;
-        if (clean_phrase_matches(s, in->start, in->end, &clean_phrases[k], in->n_words)) return 1;
+        if (ix->cp[k][0] != first) continue;
+        if (clean_phrase_matches(&line, ix, k, in->n_words)) return 1;
     }
     return 0;
 }
@@ -752,7 +780,7 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
         n_lines[d] = 0;
     }
     clean_phrase_index phrases;
-    clean_phrase_firsts(&phrases);
+    clean_phrase_fold(&phrases);
     clean_job job = {docs, lines, n_lines, NULL, NULL, NULL, &phrases, NULL};
     size_t *base = calloc(n_docs ? n_docs : 1, sizeof *base);
     uint64_t *doc_hash = calloc(n_docs ? n_docs : 1, sizeof *doc_hash);

@@ -240,13 +240,20 @@ static void test_clean_phrase_match_folds_spelling_and_stops_at_word_end(void **
     const char *texts[] = {
         /* 1: hamza/tanween-free spelling; 2: a linked title after the phrase; 3: "شاركت" is not
          * "شارك"; 4: a long paragraph that merely starts with a phrase is prose; 5: Latin phrase in
-         * capitals. */
+         * capitals; 6-9 below. */
         PROSE1 "اقرا ايضا\n"
                "إقرأ أيضاً: الكرملين يعلن سحب قواته\n"
                "شاركت وفود من عشرين دولة في المؤتمر الذي عقد أمس.\n"
                "اقرأ أيضا ما كتبه المراقبون عن الجولة السابقة من المفاوضات التي انتهت دون اتفاق "
                "بعد أسبوعين من النقاشات الطويلة بين الوفود في العاصمة.\n"
-               "SHARE\n",
+               "SHARE\n"
+               /* 6: a whole-line entry with punctuation after it, even far beyond its length;
+                * 7: a whole-line entry followed by a word is not one; 8: a line that is only
+                * the start of a phrase is not the phrase. */
+               "شارك : - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - !\n"
+               "شارك - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - ي\n"
+               "التعليقات مغلقة على هذا الخبر منذ أمس\n"
+               "اقرأ\n",
     };
     result r = clean_strings(texts, 1);
     assert_int_equal(r.lines[0][1].reason, CLEAN_BOILERPLATE);
@@ -254,6 +261,10 @@ static void test_clean_phrase_match_folds_spelling_and_stops_at_word_end(void **
     assert_int_equal(r.lines[0][3].reason, CLEAN_KEEP);
     assert_int_equal(r.lines[0][4].reason, CLEAN_KEEP);
     assert_int_equal(r.lines[0][5].reason, CLEAN_BOILERPLATE);
+    assert_int_equal(r.lines[0][6].reason, CLEAN_BOILERPLATE);
+    assert_int_not_equal(r.lines[0][7].reason, CLEAN_BOILERPLATE);
+    assert_int_not_equal(r.lines[0][8].reason, CLEAN_BOILERPLATE);
+    assert_int_not_equal(r.lines[0][9].reason, CLEAN_BOILERPLATE);
     result_free(&r);
 }
 
