@@ -135,6 +135,28 @@ static ars_status duplicate_grow(duplicate_index *ix) {
     return ARS_OK;
 }
 
+size_t duplicate_winnow(const uint64_t *sh, size_t n_sh, uint64_t *fp) {
+    /* fp may be sh: the fingerprint written last sits at or before the window just read, and
+     * later windows start after it. While the minimum of the last window is still inside the next
+     * one, only the shingle that came in can take its place; the window is read whole again only
+     * when the minimum leaves it. */
+    size_t n_fp = 0, last = SIZE_MAX, min = SIZE_MAX;
+    for (size_t start = 0; start + DUPLICATE_WINDOW <= n_sh || (start == 0 && n_sh); start++) {
+        size_t end = start + DUPLICATE_WINDOW < n_sh ? start + DUPLICATE_WINDOW : n_sh;
+        if (min != SIZE_MAX && min >= start) {
+            if (sh[end - 1] <= sh[min]) min = end - 1;
+        } else {
+            min = start;
+            for (size_t i = start + 1; i < end; i++)
+                if (sh[i] <= sh[min]) min = i;
+        }
+        if (min == last) continue;
+        last = min;
+        fp[n_fp++] = sh[min];
+    }
+    return n_fp;
+}
+
 /* Slots ahead of the one being counted whose cache lines are asked for in advance. */
 #define DUPLICATE_PREFETCH 8
 
@@ -158,20 +180,9 @@ static ars_status duplicate_document(duplicate_index *ix, size_t d, const uint64
             h = (h ^ words[i + k]) * 1099511628211u;
         ix->shingles[i] = duplicate_mix(h);
     }
-    /* The fingerprints, in order: the smallest shingle of each window (the rightmost of equal
-     * minima), each position once. They overwrite the shingles in place: the one written last
-     * sits at or before the window just read, and later windows start after it. */
+    /* The fingerprints, in place of the shingles. */
     uint64_t *fp = ix->shingles;
-    size_t n_fp = 0, last = SIZE_MAX;
-    for (size_t start = 0; start + DUPLICATE_WINDOW <= n_sh || (start == 0 && n_sh); start++) {
-        size_t end = start + DUPLICATE_WINDOW < n_sh ? start + DUPLICATE_WINDOW : n_sh;
-        size_t min = start;
-        for (size_t i = start + 1; i < end; i++)
-            if (ix->shingles[i] <= ix->shingles[min]) min = i;
-        if (min == last) continue;
-        last = min;
-        fp[n_fp++] = ix->shingles[min];
-    }
+    size_t n_fp = duplicate_winnow(ix->shingles, n_sh, fp);
     /* Grown up front, so the table does not move under the prefetches. */
     while ((ix->used + n_fp + 1) * 4 > ix->cap * 3)
         if (duplicate_grow(ix) != ARS_OK) return ARS_ENOMEM;

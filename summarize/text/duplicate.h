@@ -41,6 +41,11 @@ ars_status duplicate_mark_words(const uint64_t *const *words, const size_t *n_wo
 ars_status duplicate_text_words(const clean_doc *doc, uint64_t **words, size_t *n_words,
                                 size_t *cap);
 
+/* Winnowing: the smallest of every DUPLICATE_WINDOW consecutive shingle hashes of sh (n_sh of
+ * them; one window of all when fewer), the rightmost of equal minima, each position taken once,
+ * written in order to fp (room for n_sh; may be sh itself). Returns how many. */
+size_t duplicate_winnow(const uint64_t *sh, size_t n_sh, uint64_t *fp);
+
 /* A word's hash: FNV-1a over its bytes. */
 #define DUPLICATE_WORD_HASH_START ((uint64_t)1469598103934665603u)
 static inline uint64_t duplicate_word_hash_byte(uint64_t h, unsigned char b) {

@@ -173,12 +173,43 @@ static void test_duplicate_words_of_the_line_measures_are_the_text_words(void **
     }
 }
 
+/* Winnowing against its definition, window by window, over shingle hashes drawn from a few
+ * values (so that equal minima are common) and of every length up to a few windows; in place
+ * as duplicate.c calls it, and into another array. */
+static void test_duplicate_winnow_takes_the_rightmost_minimum_of_every_window(void **state) {
+    (void)state;
+    uint64_t sh[64], fp[64], in_place[64], want[64];
+    uint64_t rng = 11;
+    for (int round = 0; round < 20000; round++) {
+        size_t n = (size_t)(test_util_next(&rng) >> 33) % 40;
+        uint64_t values = 1 + (test_util_next(&rng) >> 33) % 6;
+        for (size_t i = 0; i < n; i++)
+            sh[i] = in_place[i] = (test_util_next(&rng) >> 33) % values;
+        size_t n_want = 0, last = SIZE_MAX;
+        for (size_t start = 0; start + DUPLICATE_WINDOW <= n || (start == 0 && n); start++) {
+            size_t end = start + DUPLICATE_WINDOW < n ? start + DUPLICATE_WINDOW : n;
+            size_t min = start;
+            for (size_t i = start + 1; i < end; i++)
+                if (sh[i] <= sh[min]) min = i;
+            if (min != last) want[n_want++] = sh[min];
+            last = min;
+        }
+        assert_int_equal(duplicate_winnow(sh, n, fp), n_want);
+        assert_int_equal(duplicate_winnow(in_place, n, in_place), n_want);
+        for (size_t i = 0; i < n_want; i++) {
+            assert_true(fp[i] == want[i]);
+            assert_true(in_place[i] == want[i]);
+        }
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_duplicate_finds_rewrapped_and_rechromed_copies),
         cmocka_unit_test(test_duplicate_keeps_articles_on_the_same_story),
         cmocka_unit_test(test_duplicate_respects_known_repeats_and_short_documents),
         cmocka_unit_test(test_duplicate_words_of_the_line_measures_are_the_text_words),
+        cmocka_unit_test(test_duplicate_winnow_takes_the_rightmost_minimum_of_every_window),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
