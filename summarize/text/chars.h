@@ -127,6 +127,13 @@ static inline int chars_is_arabic_block(int32_t cp) {
            (cp >= 0xFE70 && cp <= 0xFEFF);
 }
 
+/* Whether the two bytes b, b2 are one of the commonest Arabic letters, U+0620-U+063F (D8 A0-BF)
+ * or U+0641-U+064A (D9 81-8A): all Lo, in the Arabic block, and most of the bytes of Arabic
+ * text, so scanners take them straight from the bytes before decoding anything else. */
+static inline int chars_is_arabic_letter2(unsigned char b, unsigned char b2) {
+    return b == 0xD8 ? (unsigned)(b2 - 0xA0) < 0x20u : b == 0xD9 && (unsigned)(b2 - 0x81) < 10u;
+}
+
 /* Several classes of a code point at once, for scanners that test more than one per character:
  * CHARS_SPACE (chars_is_space), CHARS_BLANK (chars_is_blank), CHARS_LETTER, CHARS_DIGIT, CHARS_MARK
  * (chars_is_letter, _digit, _mark). */

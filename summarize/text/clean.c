@@ -345,12 +345,6 @@ static inline uint64_t clean_word_close(uint64_t h, uint64_t *wh, int *dword, cl
     return h;
 }
 
-/* An Arabic letter of the commonest two-byte sequences, from its bytes: U+0620-U+063F (D8 A0-BF)
- * and U+0641-U+064A (D9 81-8A), all Lo and in the Arabic block. */
-static inline int clean_is_arabic_letter(unsigned char b, unsigned char b2) {
-    return b == 0xD8 ? (unsigned)(b2 - 0xA0) < 0x20u : b == 0xD9 && (unsigned)(b2 - 0x81) < 10u;
-}
-
 /* Measures the line s[start..end) into *in; when words is not NULL, also appends the hash of each
  * of its words (runs of letters, marks and digits) to it. One pass over the bytes feeds every
  * measure; a run of common Arabic letters (most of the text) is taken in a loop of its own that
@@ -375,12 +369,12 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
     uint64_t wh = DUPLICATE_WORD_HASH_START;
     int dword = 0;
     for (size_t i = start; i < end;) {
-        if (i + 1 < end && clean_is_arabic_letter(t[i], t[i + 1])) {
+        if (i + 1 < end && chars_is_arabic_letter2(t[i], t[i + 1])) {
             size_t run = i;
             do {
                 wh = duplicate_word_hash_byte(duplicate_word_hash_byte(wh, t[i]), t[i + 1]);
                 i += 2;
-            } while (i + 1 < end && clean_is_arabic_letter(t[i], t[i + 1]));
+            } while (i + 1 < end && chars_is_arabic_letter2(t[i], t[i + 1]));
             size_t n = (i - run) / 2;
             n_cp += n;
             n_letters += n;

@@ -31,27 +31,43 @@ enum {
 };
 
 /* The names are written folded, as chars_fold_next spells them (ا for أ إ آ, ي for ى, ه for ة,
- * no tatweel), so that a word is folded once and compared byte for byte (dl_class). */
-static const char *const dl_weekdays[] = {"السبت",    "الاحد",  "الاثنين", "الثلاثاء",
-                                          "الاربعاء", "الخميس", "الجمعه"};
+ * no tatweel), so that a word is folded once and compared byte for byte (dl_class), with their
+ * lengths in bytes: a word is compared only with names of its length. */
+typedef struct {
+    const char *s;
+    size_t len;
+} dl_name;
+#define DL_NAME(lit)                                                                               \
+    { lit, sizeof lit - 1 }
 
-static const char *const dl_months[] = {
+static const dl_name dl_weekdays[] = {DL_NAME("السبت"),    DL_NAME("الاحد"),    DL_NAME("الاثنين"),
+                                      DL_NAME("الثلاثاء"), DL_NAME("الاربعاء"), DL_NAME("الخميس"),
+                                      DL_NAME("الجمعه")};
+
+static const dl_name dl_months[] = {
     /* Gregorian, Arab East and Egypt, Maghreb */
-    "يناير", "فبراير", "مارس", "ابريل", "افريل", "مايو", "ماي", "يونيو", "يونيه", "جوان", "يوليو",
-    "يوليه", "جويليه", "اغسطس", "غشت", "اوت", "سبتمبر", "شتنبر", "اكتوبر", "نوفمبر", "نونبر",
-    "ديسمبر", "دجنبر", "جانفي", "فيفري",
+    DL_NAME("يناير"), DL_NAME("فبراير"), DL_NAME("مارس"), DL_NAME("ابريل"), DL_NAME("افريل"),
+    DL_NAME("مايو"), DL_NAME("ماي"), DL_NAME("يونيو"), DL_NAME("يونيه"), DL_NAME("جوان"),
+    DL_NAME("يوليو"), DL_NAME("يوليه"), DL_NAME("جويليه"), DL_NAME("اغسطس"), DL_NAME("غشت"),
+    DL_NAME("اوت"), DL_NAME("سبتمبر"), DL_NAME("شتنبر"), DL_NAME("اكتوبر"), DL_NAME("نوفمبر"),
+    DL_NAME("نونبر"), DL_NAME("ديسمبر"), DL_NAME("دجنبر"), DL_NAME("جانفي"), DL_NAME("فيفري"),
     /* Syriac (Levant, Iraq) */
-    "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول",
+    DL_NAME("شباط"), DL_NAME("اذار"), DL_NAME("نيسان"), DL_NAME("ايار"), DL_NAME("حزيران"),
+    DL_NAME("تموز"), DL_NAME("اب"), DL_NAME("ايلول"),
     /* Hijri */
-    "محرم", "صفر", "رجب", "شعبان", "رمضان", "شوال"};
+    DL_NAME("محرم"), DL_NAME("صفر"), DL_NAME("رجب"), DL_NAME("شعبان"), DL_NAME("رمضان"),
+    DL_NAME("شوال")};
 
-static const char *const dl_month_heads[] = {"كانون", "تشرين", "ربيع", "جمادي", "ذو"};
+static const dl_name dl_month_heads[] = {DL_NAME("كانون"), DL_NAME("تشرين"), DL_NAME("ربيع"),
+                                         DL_NAME("جمادي"), DL_NAME("ذو")};
 
-static const char *const dl_month_tails[] = {"الاول",  "الثاني", "الاخر", "الاولي",
-                                             "الاخره", "القعده", "الحجه"};
+static const dl_name dl_month_tails[] = {DL_NAME("الاول"),  DL_NAME("الثاني"), DL_NAME("الاخر"),
+                                         DL_NAME("الاولي"), DL_NAME("الاخره"), DL_NAME("القعده"),
+                                         DL_NAME("الحجه")};
 
 /* يوم "day", الموافق "corresponding to" (between a Hijri and a Gregorian date), the era marks. */
-static const char *const dl_fillers[] = {"يوم", "الموافق", "م", "ه"};
+static const dl_name dl_fillers[] = {DL_NAME("يوم"), DL_NAME("الموافق"), DL_NAME("م"),
+                                     DL_NAME("ه")};
 
 /* Separators allowed between the words of a date. */
 static int dl_is_date_gap(int32_t cp) {
@@ -89,20 +105,23 @@ static size_t dl_fold_word(const char *s, size_t ws, size_t we, char *buf) {
 }
 
 /* Is the folded word w (wl bytes) one of the (folded) names? */
-static int dl_in(const char *w, size_t wl, const char *const *names, size_t n) {
+static int dl_in(const char *w, size_t wl, const dl_name *names, size_t n) {
     for (size_t k = 0; k < n; k++)
-        /* Two bytes first: every Arabic name starts with D8 or D9. */
-        if (wl >= 2 && names[k][0] == w[0] && names[k][1] == w[1] && strlen(names[k]) == wl &&
-            memcmp(names[k], w, wl) == 0)
-            return 1;
+        if (names[k].len == wl && memcmp(names[k].s, w, wl) == 0) return 1;
     return 0;
 }
 
 #define DL_IN(w, wl, table) dl_in(w, wl, table, sizeof table / sizeof table[0])
 
 static int dl_class(const char *s, size_t ws, size_t we) {
+    const unsigned char *t = (const unsigned char *)s;
     size_t digits = 0, letters = 0, i = ws;
     while (i < we) {
+        if (i + 1 < we && chars_is_arabic_letter2(t[i], t[i + 1])) {
+            letters++;
+            i += 2;
+            continue;
+        }
         int32_t cp;
         i += chars_next(s, i, we, &cp);
         if (chars_is_digit(cp))
@@ -135,6 +154,22 @@ static int dl_class(const char *s, size_t ws, size_t we) {
     return DL_OTHER;
 }
 
+/* The end of the word at p: word characters, and tatweel when `tatweel` is set. */
+static size_t dl_word_end(const char *s, size_t p, size_t end, int tatweel) {
+    const unsigned char *t = (const unsigned char *)s;
+    while (p < end) {
+        if (p + 1 < end && chars_is_arabic_letter2(t[p], t[p + 1])) {
+            p += 2;
+            continue;
+        }
+        int32_t cp;
+        size_t n = chars_next(s, p, end, &cp);
+        if (!dl_is_word_char(cp) && !(tatweel && cp == 0x0640)) break;
+        p += n;
+    }
+    return p;
+}
+
 /* The next word at or after i: skips date separators; stops (returns 0) at any other character
  * that is not part of a word, or at the end. */
 static int dl_next_word(const char *s, size_t i, size_t end, size_t *ws, size_t *we) {
@@ -147,13 +182,7 @@ static int dl_next_word(const char *s, size_t i, size_t end, size_t *ws, size_t 
     }
     if (i >= end) return 0;
     *ws = i;
-    while (i < end) {
-        int32_t cp;
-        size_t n = chars_next(s, i, end, &cp);
-        if (!dl_is_word_char(cp) && cp != 0x0640) break;
-        i += n;
-    }
-    *we = i;
+    *we = dl_word_end(s, i, end, 1);
     return 1;
 }
 
@@ -242,17 +271,6 @@ static size_t dl_dashes(const char *s, size_t i, size_t end, size_t *n_dashes, i
         i += n;
     }
     return i;
-}
-
-/* The end of the word at p: word characters, and tatweel when `tatweel` is set. */
-static size_t dl_word_end(const char *s, size_t p, size_t end, int tatweel) {
-    while (p < end) {
-        int32_t cp;
-        size_t n = chars_next(s, p, end, &cp);
-        if (!dl_is_word_char(cp) && !(tatweel && cp == 0x0640)) break;
-        p += n;
-    }
-    return p;
 }
 
 /* A wire dateline at i: place words (commas allowed), then either a parenthesised agency of one

@@ -1,6 +1,6 @@
 /* test_chars.c - unit tests of summarize/text/chars.c and chars.h: the generated code-point table
  * against utf8proc for every entry, and the inline UTF-8 decoder against utf8proc_iterate on
- * every one- and two-byte sequence, valid or not. */
+ * every one- and two-byte sequence, valid or not, and the byte-level Arabic letter test. */
 #include "test_util.h"
 
 #include <utf8proc.h>
@@ -82,12 +82,32 @@ static void test_chars_classes_agree_with_the_predicates(void **state) {
     }
 }
 
+/* The byte-level letter test the scanners take first: true exactly for the two-byte sequences of
+ * U+0620-U+063F and U+0641-U+064A, each a letter of the Arabic block (and no space, digit or
+ * mark, which would change what the scanners count). */
+static void test_chars_arabic_letter2_is_its_ranges_and_letters(void **state) {
+    (void)state;
+    for (unsigned b = 0; b < 256; b++)
+        for (unsigned b2 = 0; b2 < 256; b2++) {
+            char s[2] = {(char)b, (char)b2};
+            int32_t cp;
+            size_t n = chars_next(s, 0, 2, &cp);
+            int want = n == 2 && ((cp >= 0x0620 && cp <= 0x063F) || (cp >= 0x0641 && cp <= 0x064A));
+            assert_int_equal(chars_is_arabic_letter2((unsigned char)b, (unsigned char)b2), want);
+            if (want) {
+                assert_int_equal(chars_classes(cp), CHARS_LETTER);
+                assert_true(chars_is_arabic_block(cp));
+            }
+        }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_chars_table_categories_are_utf8procs),
         cmocka_unit_test(test_chars_table_marks_arabic_normalisation_facts),
         cmocka_unit_test(test_chars_next_matches_utf8proc_iterate),
         cmocka_unit_test(test_chars_classes_agree_with_the_predicates),
+        cmocka_unit_test(test_chars_arabic_letter2_is_its_ranges_and_letters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
