@@ -151,8 +151,9 @@ static int normalize_boundary_at(const char *s, size_t i, size_t len, size_t *st
 ars_status normalize_text_into(const char *s, size_t len, char **buf, size_t *cap,
                                size_t *out_len) {
     if (len > (size_t)PTRDIFF_MAX / 2) return ARS_ENOMEM;
-    /* Invariant at the top of the loop: room for n + (len - i) + 1 bytes, as the direct pass
-     * never lengthens (ASCII stays ASCII, the Arabic block maps to itself or ASCII digits). */
+    /* Invariant at the top of the loop: room for n + (len - i) + 1 bytes. The direct pass
+     * rarely lengthens (ASCII stays ASCII, the Arabic block maps to itself or ASCII digits); where
+     * it does (lower case: U+023A, 2 bytes -> U+2C65, 3 bytes) it makes room first. */
     if (normalize_reserve(buf, cap, len + 1) != ARS_OK) return ARS_ENOMEM;
     size_t n = 0, cut = 0, cut_out = 0; /* the last boundary, in the input and the output */
     /* Written through a local pointer: stores through *buf (char) could alias buf itself. */
@@ -198,7 +199,15 @@ ars_status normalize_text_into(const char *s, size_t len, char **buf, size_t *ca
                 cut = i;
                 cut_out = n;
                 i += step;
-                if (mapped >= 0) n += (size_t)chars_encode(mapped, out + n);
+                if (mapped >= 0) {
+                    char enc[4];
+                    size_t k = (size_t)chars_encode(mapped, enc);
+                    if (k > step && normalize_reserve(buf, cap, n + k + (len - i) + 1) != ARS_OK)
+                        return ARS_ENOMEM;
+                    out = *buf;
+                    memcpy(out + n, enc, k);
+                    n += k;
+                }
                 continue;
             }
             if (normalize_is_droppable_mark(t, mapped)) {

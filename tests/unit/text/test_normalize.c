@@ -399,6 +399,27 @@ static void test_normalize_pieces_match_utf8proc_on_random_mixtures(void **state
     free(buf);
 }
 
+/* Lower case lengthens U+023A and U+023E (2 bytes) to U+2C65 and U+2C66 (3 bytes): a text of
+ * them normalises to half as many bytes again, in a buffer that grows to hold it (it once wrote
+ * past the end of one sized on the input). Every length, from a fresh buffer each time. */
+static void test_normalize_into_makes_room_for_lengthening_case(void **state) {
+    (void)state;
+    char in[1200];
+    for (size_t len = 1; len < sizeof in; len++) {
+        size_t i = 0;
+        if (len % 2) in[i++] = 'a';
+        for (; i < len; i += 2)
+            encode(i % 4 ? 0x023A : 0x023E, in + i);
+        char *buf = NULL;
+        size_t cap = 0, got_len = 0;
+        assert_int_equal(normalize_text_into(in, len, &buf, &cap, &got_len), ARS_OK);
+        assert_true(got_len < cap);
+        assert_int_equal(got_len, len + len / 4 * 2 + (len / 2 % 2));
+        check_paths_agree(in, len, &buf, &cap);
+        free(buf);
+    }
+}
+
 /* Real news: the first articles of the ANT corpus beside the checkout, when it is there. */
 static void test_normalize_fast_path_matches_utf8proc_on_news(void **state) {
     (void)state;
@@ -442,6 +463,7 @@ int main(void) {
         cmocka_unit_test(test_normalize_fast_path_matches_utf8proc),
         cmocka_unit_test(test_normalize_pieces_match_utf8proc_on_random_mixtures),
         cmocka_unit_test(test_normalize_fast_path_matches_utf8proc_on_news),
+        cmocka_unit_test(test_normalize_into_makes_room_for_lengthening_case),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
