@@ -19,7 +19,8 @@
 struct analyzer {
     stopwords *stop;
     stemmer *stem;
-    token_span *toks; /* scratch reused between sentences */
+    tokenize_table *table; /* for tokenize_normalized */
+    token_span *toks;      /* scratch reused between sentences */
     size_t toks_cap;
     uint64_t *hashes; /* the token cache's hash of each token, scratch like toks */
     size_t hashes_cap;
@@ -51,6 +52,8 @@ ars_status analyzer_new(ars_stem stem, analyzer **out, ars_error *err) {
         error_at(err, st, "built-in stopword list");
     else
         st = stemmer_new(stem, &a->stem, err);
+    if (st == ARS_OK && tokenize_table_new(&a->table) != ARS_OK)
+        st = error_set(err, ARS_ENOMEM, "analyzer: out of memory");
     if (st != ARS_OK) {
         analyzer_free(a);
         return st;
@@ -63,6 +66,7 @@ void analyzer_free(analyzer *a) {
     if (!a) return;
     stopwords_free(a->stop);
     stemmer_free(a->stem);
+    tokenize_table_free(a->table);
     free(a->toks);
     free(a->hashes);
     free(a->norm);
@@ -147,12 +151,11 @@ ars_status analyzer_sentence(analyzer *a, vocab *voc, const char *s, size_t len,
                              size_t *n_terms, size_t *cap, analyze_stats *stats) {
     memset(stats, 0, sizeof *stats);
     size_t norm_len = 0;
-    ars_status st = normalize_text_into(s, len, &a->norm, &a->norm_cap, &norm_len);
+    size_t n_toks = 0;
+    ars_status st = tokenize_normalized(a->table, s, len, &a->norm, &a->norm_cap, &norm_len,
+                                        &a->toks, &n_toks, &a->toks_cap);
     if (st != ARS_OK) return st;
     const char *norm = a->norm;
-    size_t n_toks = 0;
-    st = tokenize(norm, norm_len, &a->toks, &n_toks, &a->toks_cap);
-    if (st != ARS_OK) return st;
     if (a->bound != voc || !a->tokens) {
         analyzer_forget(a);
         st = vocab_new(&a->tokens);

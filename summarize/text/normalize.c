@@ -110,8 +110,7 @@ static const int16_t normalize_arabic[256] = {
     [0xF2] = '2',    [0xF3] = '3',    [0xF4] = '4',    [0xF5] = '5',    [0xF6] = '6',
     [0xF7] = '7',    [0xF8] = '8',    [0xF9] = '9'};
 
-/* Makes room for need bytes in *buf. */
-static ars_status normalize_reserve(char **buf, size_t *cap, size_t need) {
+ars_status normalize_reserve(char **buf, size_t *cap, size_t need) {
     if (need <= *cap) return ARS_OK;
     size_t nc = *cap ? *cap : 256;
     while (nc < need)
@@ -146,6 +145,15 @@ static int normalize_boundary_at(const char *s, size_t i, size_t len, size_t *st
     int32_t cp;
     *step = chars_next(s, i, len, &cp);
     return cp > 0 && cp < CHARS_TABLE_SIZE && normalize_is_boundary(chars_table[cp]);
+}
+
+int normalize_direct(int cp) {
+    if (cp <= 0 || cp >= CHARS_TABLE_SIZE) return NORMALIZE_IN_CONTEXT;
+    unsigned t = chars_table[cp];
+    int mapped = normalize_codepoint_inline(cp);
+    if (normalize_is_boundary(t)) return mapped;
+    if (normalize_is_droppable_mark(t, mapped)) return -1;
+    return NORMALIZE_IN_CONTEXT;
 }
 
 ars_status normalize_text_into(const char *s, size_t len, char **buf, size_t *cap,

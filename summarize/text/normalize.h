@@ -40,6 +40,20 @@ ars_status normalize_text(const char *s, size_t len, char **out, size_t *out_len
  * paths together). Returns as normalize_text; on failure *buf stays valid. */
 ars_status normalize_text_into(const char *s, size_t len, char **buf, size_t *cap, size_t *out_len);
 
+/* Makes room for need bytes in a buffer of normalize_text_into (*buf of *cap bytes, both may
+ * start NULL/0), growing it with realloc as normalize_text_into does, for a caller that writes
+ * the analysis copy itself (tokenize_normalized). Returns ARS_OK or ARS_ENOMEM (*buf unchanged). */
+ars_status normalize_reserve(char **buf, size_t *cap, size_t need);
+
+/* What normalize_text_into() does with code point cp wherever it stands, for a caller that maps
+ * text one code point at a time (tokenize_normalized): its replacement (as normalize_codepoint), -1
+ * when it is dropped, or NORMALIZE_IN_CONTEXT when its result may depend on its neighbours (NFKC
+ * may compose, reorder or fold it with them; NUL and code points from CHARS_TABLE_SIZE on are all
+ * counted so). Text made only of code points with another answer normalises to the concatenation
+ * of their replacements. */
+#define NORMALIZE_IN_CONTEXT (-2)
+int normalize_direct(int cp);
+
 /* Normalises one code point after NFKC (no decomposition): returns the replacement code point,
  * or -1 when the code point is dropped (harakat, tatweel, control characters that are not white
  * space). ة (U+0629) is returned unchanged; fold

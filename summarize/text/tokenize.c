@@ -6,11 +6,14 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <utf8proc.h>
 
 #include "summarize/text/chars.h"
+#include "summarize/text/normalize.h"
 
-enum { TOKENIZE_SEPARATOR, TOKENIZE_BASE, TOKENIZE_MARK };
+/* Classes of a code point; the last two are only a table's (tokenize_normalized). */
+enum { TOKENIZE_SEPARATOR, TOKENIZE_BASE, TOKENIZE_MARK, TOKENIZE_DROP, TOKENIZE_SLOW };
 
 static int tokenize_class(utf8proc_int32_t cp) {
     switch (chars_category(cp)) {
@@ -52,19 +55,41 @@ static uint32_t tokenize_flags(utf8proc_int32_t cp) {
     return 0;
 }
 
-static ars_status tokenize_push(token_span **toks, size_t *n, size_t *cap, size_t start, size_t len,
-                                uint32_t flags) {
-    if (*n == *cap) {
-        size_t new_cap = *cap ? *cap * 2 : 64;
-        if (new_cap < *cap || new_cap > SIZE_MAX / sizeof **toks) return ARS_ENOMEM;
-        token_span *grown = realloc(*toks, new_cap * sizeof **toks);
-        if (!grown) return ARS_ENOMEM;
-        *toks = grown;
-        *cap = new_cap;
-    }
+/* Doubles the token array. */
+static ars_status tokenize_grow(token_span **toks, size_t *cap) {
+    size_t new_cap = *cap ? *cap * 2 : 64;
+    if (new_cap < *cap || new_cap > SIZE_MAX / sizeof **toks) return ARS_ENOMEM;
+    token_span *grown = realloc(*toks, new_cap * sizeof **toks);
+    if (!grown) return ARS_ENOMEM;
+    *toks = grown;
+    *cap = new_cap;
+    return ARS_OK;
+}
+
+static inline ars_status tokenize_push(token_span **toks, size_t *n, size_t *cap, size_t start,
+                                       size_t len, uint32_t flags) {
+    if (*n == *cap && tokenize_grow(toks, cap) != ARS_OK) return ARS_ENOMEM;
     (*toks)[*n] = (token_span){.start = start, .len = len, .flags = flags};
     (*n)++;
     return ARS_OK;
+}
+
+/* The class of code point cp (TOKENIZE_*) and, for a base, its flags in *cp_flags. */
+static inline int tokenize_classify(int32_t cp, uint32_t *cp_flags) {
+    /* The letters of the Arabic block (U+0620-U+064A but tatweel: all Lo) and ASCII first. */
+    if (cp >= 0x0620 && cp <= 0x064A && cp != 0x0640) {
+        *cp_flags = TOKEN_ARABIC;
+        return TOKENIZE_BASE;
+    }
+    if (cp < 0x80) {
+        int lower = cp | 0x20;
+        *cp_flags = cp >= '0' && cp <= '9' ? TOKEN_DIGIT : TOKEN_LATIN;
+        return (lower >= 'a' && lower <= 'z') || (cp >= '0' && cp <= '9') ? TOKENIZE_BASE
+                                                                          : TOKENIZE_SEPARATOR;
+    }
+    int cls = tokenize_class(cp);
+    *cp_flags = cls == TOKENIZE_BASE ? tokenize_flags(cp) : 0;
+    return cls;
 }
 
 ars_status tokenize(const char *s, size_t len, token_span **toks, size_t *n, size_t *cap) {
@@ -88,21 +113,8 @@ ars_status tokenize(const char *s, size_t len, token_span **toks, size_t *n, siz
         int32_t cp;
         /* An invalid byte reads as U+FFFD (a symbol): it separates, and is skipped alone. */
         size_t step = chars_next(s, i, len, &cp);
-        int cls;
         uint32_t cp_flags;
-        /* The letters of the Arabic block (U+0620-U+064A but tatweel: all Lo) and ASCII first. */
-        if (cp >= 0x0620 && cp <= 0x064A && cp != 0x0640) {
-            cls = TOKENIZE_BASE;
-            cp_flags = TOKEN_ARABIC;
-        } else if (cp < 0x80) {
-            int lower = cp | 0x20;
-            cls = (lower >= 'a' && lower <= 'z') || (cp >= '0' && cp <= '9') ? TOKENIZE_BASE
-                                                                             : TOKENIZE_SEPARATOR;
-            cp_flags = cp >= '0' && cp <= '9' ? TOKEN_DIGIT : TOKEN_LATIN;
-        } else {
-            cls = tokenize_class(cp);
-            cp_flags = cls == TOKENIZE_BASE ? tokenize_flags(cp) : 0;
-        }
+        int cls = tokenize_classify(cp, &cp_flags);
         /* A combining mark belongs to the character before it: it extends a token but never
          * starts one, so a stray mark after a space does not become a token of its own. */
         if (cls == TOKENIZE_BASE || (cls == TOKENIZE_MARK && in_token)) {
@@ -120,4 +132,110 @@ ars_status tokenize(const char *s, size_t len, token_span **toks, size_t *n, siz
         i += step;
     }
     return in_token ? tokenize_push(toks, n, cap, start, len - start, flags) : ARS_OK;
+}
+
+/* A table entry: its UTF-8 bytes (len of them; the rest zero) and the class of what
+ * normalize_direct makes of the code point, with its flags as a base; or kind TOKENIZE_DROP, or
+ * TOKENIZE_SLOW when it needs its neighbours or would lengthen the text. Eight bytes, the bytes
+ * first: the pass stores all four at once. */
+typedef struct {
+    char bytes[4];
+    uint8_t kind, flags, len, unused;
+} tokenize_entry;
+
+struct tokenize_table {
+    tokenize_entry e[CHARS_TABLE_SIZE];
+};
+
+ars_status tokenize_table_new(tokenize_table **out) {
+    tokenize_table *t = calloc(1, sizeof *t);
+    *out = t;
+    if (!t) return ARS_ENOMEM;
+    for (int32_t cp = 0; cp < CHARS_TABLE_SIZE; cp++) {
+        tokenize_entry *e = &t->e[cp];
+        int m = normalize_direct(cp);
+        if (m == NORMALIZE_IN_CONTEXT) {
+            e->kind = TOKENIZE_SLOW;
+            continue;
+        }
+        if (m < 0) {
+            e->kind = TOKENIZE_DROP;
+            continue;
+        }
+        /* normalize_text_into never lengthens such text; lower case may (U+023A -> U+2C65),
+         * and the buffer is sized on that. */
+        int len = chars_encode(m, e->bytes);
+        if (len > (cp < 0x80 ? 1 : 2)) {
+            memset(e, 0, sizeof *e);
+            e->kind = TOKENIZE_SLOW;
+            continue;
+        }
+        uint32_t flags;
+        e->kind = (uint8_t)tokenize_classify(m, &flags);
+        e->flags = e->kind == TOKENIZE_BASE ? (uint8_t)flags : 0;
+        e->len = (uint8_t)len;
+    }
+    return ARS_OK;
+}
+
+void tokenize_table_free(tokenize_table *t) {
+    free(t);
+}
+
+ars_status tokenize_normalized(const tokenize_table *t, const char *s, size_t len, char **buf,
+                               size_t *buf_cap, size_t *out_len, token_span **toks, size_t *n,
+                               size_t *cap) {
+    size_t n0 = *n;
+    /* Room for the text, its NUL, and the whole of an entry's bytes written at the end. */
+    if (len > (size_t)PTRDIFF_MAX / 2) goto slow;
+    if (normalize_reserve(buf, buf_cap, len + sizeof t->e[0].bytes) != ARS_OK) return ARS_ENOMEM;
+    char *out = *buf;
+    size_t o = 0, start = 0;
+    int in_token = 0;
+    uint32_t flags = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned cp = (unsigned char)s[i];
+        if (cp < 0x80) {
+            i++;
+        } else {
+            /* Two-byte sequences are decoded here; longer or malformed ones go the slow way. */
+            if (i + 1 >= len) goto slow;
+            unsigned c = (unsigned char)s[i + 1] ^ 0x80u; /* a continuation byte's six bits */
+            if (cp - 0xC2u >= 0xE0u - 0xC2u || c >= 0x40u) goto slow;
+            cp = ((cp & 0x1Fu) << 6) | c;
+            i += 2;
+        }
+        const tokenize_entry *e = &t->e[cp];
+        if (e->kind == TOKENIZE_BASE) {
+            if (!in_token) {
+                in_token = 1;
+                start = o;
+                flags = 0;
+            }
+            flags |= e->flags;
+        } else if (e->kind == TOKENIZE_SEPARATOR) {
+            if (in_token) {
+                ars_status st = tokenize_push(toks, n, cap, start, o - start, flags);
+                if (st != ARS_OK) return st;
+                in_token = 0;
+            }
+        } else if (e->kind == TOKENIZE_DROP) {
+            continue;
+        } else if (e->kind != TOKENIZE_MARK) {
+            goto slow;
+        } /* a mark extends a token; outside one, it is skipped as tokenize does */
+        memcpy(out + o, e->bytes, sizeof e->bytes);
+        o += e->len;
+    }
+    if (in_token) {
+        ars_status st = tokenize_push(toks, n, cap, start, o - start, flags);
+        if (st != ARS_OK) return st;
+    }
+    out[o] = '\0';
+    *out_len = o;
+    return ARS_OK;
+slow:
+    *n = n0;
+    ars_status st = normalize_text_into(s, len, buf, buf_cap, out_len);
+    return st != ARS_OK ? st : tokenize(*buf, *out_len, toks, n, cap);
 }

@@ -25,4 +25,21 @@ typedef struct {
  * Returns ARS_OK or ARS_ENOMEM (the array keeps what it had). */
 ars_status tokenize(const char *s, size_t len, token_span **toks, size_t *n, size_t *cap);
 
+/* A table of what normalisation and tokenisation do with each code point that is read on its own
+ * (see normalize_direct), for tokenize_normalized. Built once per user (about 16 KB), read-only
+ * after: it may be shared between threads. tokenize_table_free is NULL-safe. Returns ARS_OK or
+ * ARS_ENOMEM (*out NULL). */
+typedef struct tokenize_table tokenize_table;
+ars_status tokenize_table_new(tokenize_table **out);
+void tokenize_table_free(tokenize_table *t);
+
+/* normalize_text_into(s, len, buf, buf_cap, out_len) followed by tokenize(*buf, *out_len, toks, n,
+ * cap), with the same results and the same failures, in one pass over s when s is made of code
+ * points that normalise on their own (normalize_direct: ASCII and almost all of the text below
+ * U+0800); other text takes the two calls. The token spans index *buf. tests/unit/text/
+ * test_tokenize.c holds the two ways together. */
+ars_status tokenize_normalized(const tokenize_table *t, const char *s, size_t len, char **buf,
+                               size_t *buf_cap, size_t *out_len, token_span **toks, size_t *n,
+                               size_t *cap);
+
 #endif

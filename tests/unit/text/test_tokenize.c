@@ -4,6 +4,7 @@
 
 #include <utf8proc.h>
 
+#include "summarize/text/normalize.h"
 #include "summarize/text/tokenize.h"
 
 typedef struct {
@@ -195,6 +196,154 @@ static void test_tokenize_classes_match_utf8proc_categories(void **state) {
     free(toks);
 }
 
+/* tokenize_normalized against its definition, normalize_text_into then tokenize: the same
+ * analysis copy and the same tokens, appended after those already in the array. */
+static void check_normalized_is_normalize_then_tokenize(const tokenize_table *t, const char *s,
+                                                        size_t len) {
+    char *want_buf = NULL, *got_buf = NULL;
+    size_t want_cap = 0, got_cap = 0, want_len = 0, got_len = 0;
+    token_list want = {0}, got = {0};
+    run(&want, "x y");
+    run(&got, "x y");
+    ars_status want_st = normalize_text_into(s, len, &want_buf, &want_cap, &want_len);
+    if (want_st == ARS_OK) want_st = tokenize(want_buf, want_len, &want.toks, &want.n, &want.cap);
+    ars_status got_st =
+        tokenize_normalized(t, s, len, &got_buf, &got_cap, &got_len, &got.toks, &got.n, &got.cap);
+    if (got_st != want_st || (want_st == ARS_OK && (got_len != want_len || got.n != want.n)))
+        print_error("[%.*s]: status %d, %zu bytes, %zu tokens; want %d, %zu, %zu\n", (int)len, s,
+                    got_st, got_len, got.n, want_st, want_len, want.n);
+    assert_int_equal(got_st, want_st);
+    if (want_st == ARS_OK) {
+        assert_int_equal(got_len, want_len);
+        assert_true(got_len < got_cap);
+        assert_memory_equal(got_buf, want_buf, want_len + 1);
+        assert_int_equal(got.n, want.n);
+        for (size_t k = 0; k < want.n; k++) {
+            assert_int_equal(got.toks[k].start, want.toks[k].start);
+            assert_int_equal(got.toks[k].len, want.toks[k].len);
+            assert_int_equal(got.toks[k].flags, want.toks[k].flags);
+        }
+    }
+    free(want_buf);
+    free(got_buf);
+    free(want.toks);
+    free(got.toks);
+}
+
+/* Every code point below U+0800 alone, after a letter and before one, then generated texts:
+ * Arabic letters of both lead bytes with their alef and yeh variants, harakat, tatweel, digits of
+ * both kinds, Latin of both cases, punctuation, symbols, spaces of every kind, line breaks (LF,
+ * CR, CRLF, U+2028, NEL), format and control characters, CJK, and what normalises only with its
+ * neighbours (NBSP, the composing hamza above, presentation forms, combining accents, U+023A that
+ * lower case lengthens, malformed bytes, NUL). Half the texts keep to code points that normalise
+ * on their own, so that the one-pass way is taken through whole texts. */
+static void test_tokenize_normalized_is_normalize_then_tokenize(void **state) {
+    (void)state;
+    tokenize_table *t = NULL;
+    assert_int_equal(tokenize_table_new(&t), ARS_OK);
+    char in[512];
+    for (utf8proc_int32_t cp = 0; cp < 0x800; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+        size_t len = (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)in);
+        check_normalized_is_normalize_then_tokenize(t, in, len);
+        in[0] = 'b';
+        len = 1 + (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)in + 1);
+        in[len++] = 'x';
+        check_normalized_is_normalize_then_tokenize(t, in, len);
+    }
+    static const char *const own[] = {"\xD8\xB9",
+                                      "\xD9\x84",
+                                      "\xD9\x8A",
+                                      "\xD8\xA7",
+                                      "\xD8\xA9" /* ة */,
+                                      "\xD8\xA3",
+                                      "\xD8\xA5",
+                                      "\xD8\xA2",
+                                      "\xD9\x89" /* ى */,
+                                      "\xD9\x8E" /* fatha */,
+                                      "\xD9\x91" /* shadda */,
+                                      "\xD9\xB0" /* alef above */,
+                                      "\xD9\x80" /* tatweel */,
+                                      "\xD9\xA3" /* ٣ */,
+                                      "\xDB\xB5" /* ۵ */,
+                                      "\xDA\xA9" /* ک */,
+                                      "7",
+                                      "a",
+                                      "Z",
+                                      "Q",
+                                      " ",
+                                      " ",
+                                      "\t",
+                                      "\n",
+                                      "\r\n",
+                                      "\r",
+                                      "\xC2\x85" /* NEL */,
+                                      "\x1B",
+                                      "\x7F",
+                                      ".",
+                                      ",",
+                                      "-",
+                                      "\xD8\x8C" /* ، */,
+                                      "\xD8\x9F" /* ؟ */,
+                                      "\xC2\xAB",
+                                      "\xC2\xBB",
+                                      "$",
+                                      "\xC3\xA9" /* é */,
+                                      "\xC3\x89",
+                                      "\xD7\x90" /* א */,
+                                      "\xD0\x96" /* Ж */,
+                                      "\xD2\x88" /* enclosing mark */};
+    static const char *const other[] = {"\xC2\xA0" /* NBSP */,
+                                        "\xD9\x94" /* hamza above */,
+                                        "\xCC\x81" /* combining acute */,
+                                        "\xC8\xBA" /* U+023A */,
+                                        "\xE2\x80\xA8" /* U+2028 */,
+                                        "\xE2\x80\x8C" /* ZWNJ */,
+                                        "\xE2\x80\x8F" /* RLM */,
+                                        "\xE2\x80\xA6" /* … */,
+                                        "\xE2\x80\x9C",
+                                        "\xEF\xBB\xBF" /* BOM */,
+                                        "\xEF\xBA\x8D" /* presentation form */,
+                                        "\xEF\xBB\xBB" /* ﻻ */,
+                                        "\xEF\xB9\xB0" /* isolated haraka */,
+                                        "\xE4\xB8\xAD" /* CJK */,
+                                        "\xF0\x9F\x98\x80" /* emoji */,
+                                        "\xD9",
+                                        "\x80",
+                                        "\xE2\x80"};
+    const size_t n_own = sizeof own / sizeof *own, n_other = sizeof other / sizeof *other;
+    uint64_t rng = 7;
+    for (int round = 0; round < 20000; round++) {
+        size_t len = 0;
+        size_t words = 5 + (size_t)(test_util_next(&rng) >> 59);
+        while (len < 400 && words > 0) {
+            test_util_next(&rng);
+            /* Mostly the first letters, so that words form; now and then the rest. */
+            size_t r = (size_t)(rng >> 33);
+            const char *piece = (rng >> 60) < 9                ? own[r % 4]
+                                : round % 2 || (rng >> 61) < 7 ? own[r % n_own]
+                                                               : other[r % n_other];
+            if ((rng >> 60) == 15 && round % 5 == 0) piece = "\0";
+            size_t pl = piece[0] ? strlen(piece) : 1;
+            memcpy(in + len, piece, pl);
+            len += pl;
+            if (piece[0] == ' ') words--;
+        }
+        check_normalized_is_normalize_then_tokenize(t, in, len);
+    }
+    check_normalized_is_normalize_then_tokenize(t, "", 0);
+    /* Lower case lengthens U+023A to U+2C65: whole texts of it, at every length. */
+    for (size_t len = 1; len < sizeof in; len++) {
+        size_t i = 0;
+        if (len % 2) in[i++] = ' ';
+        for (; i < len; i += 2)
+            utf8proc_encode_char(0x023A, (utf8proc_uint8_t *)in + i);
+        check_normalized_is_normalize_then_tokenize(t, in, len);
+    }
+    tokenize_table_free(t);
+    tokenize_table_free(NULL);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tokenize_arabic_words),
@@ -208,6 +357,7 @@ int main(void) {
         cmocka_unit_test(test_tokenize_spans_point_into_input),
         cmocka_unit_test(test_tokenize_appends_and_grows_array),
         cmocka_unit_test(test_tokenize_classes_match_utf8proc_categories),
+        cmocka_unit_test(test_tokenize_normalized_is_normalize_then_tokenize),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
