@@ -41,11 +41,33 @@ typedef struct {
     uint64_t head[VOCAB_HEAD / 8];
 } vocab_slot;
 
+/* The n <= 8 bytes at s as one word, zero-padded: what memcpy into a zeroed uint64_t gives on a
+ * little-endian machine, read with fixed-size loads (two overlapping ones from four bytes on)
+ * rather than a memcpy of variable length, which costs a library call per term. Elsewhere only
+ * the same bytes need to give the same word and different bytes of one length different words. */
+static inline uint64_t vocab_load(const char *s, size_t n) {
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 4) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+        return lo | (uint64_t)hi << (8 * (n - 4)); /* the overlap ORs equal bytes */
+#else
+        uint64_t w = 0;
+        for (size_t k = 0; k < n; k++)
+            w |= (uint64_t)u[k] << (8 * k);
+        return w;
+#endif
+    }
+    if (n == 0) return 0;
+    return u[0] | (uint64_t)u[n / 2] << (8 * (n / 2)) | (uint64_t)u[n - 1] << (8 * (n - 1));
+}
+
 /* The first VOCAB_HEAD bytes of s (len bytes), zero-padded, as a slot keeps them. */
-static void vocab_head(const char *s, size_t len, uint64_t head[VOCAB_HEAD / 8]) {
-    char bytes[VOCAB_HEAD] = {0};
-    if (len) memcpy(bytes, s, len < VOCAB_HEAD ? len : VOCAB_HEAD);
-    memcpy(head, bytes, VOCAB_HEAD);
+static inline void vocab_head(const char *s, size_t len, uint64_t head[VOCAB_HEAD / 8]) {
+    head[0] = vocab_load(s, len < 8 ? len : 8);
+    head[1] = len <= 8 ? 0 : vocab_load(s + 8, len < VOCAB_HEAD ? len - 8 : 8);
 }
 
 struct vocab {
@@ -76,8 +98,7 @@ static uint64_t vocab_hash(const char *s, size_t len) {
         memcpy(&w, s + i, 8);
         h = vocab_mix(h ^ w);
     }
-    uint64_t w = 0;
-    if (len > i) memcpy(&w, s + i, len - i);
+    uint64_t w = len > i ? vocab_load(s + i, len - i) : 0; /* s may be NULL when len is 0 */
     return vocab_mix(h ^ w ^ ((uint64_t)(len - i) << 56));
 }
 

@@ -257,6 +257,33 @@ static void test_vocab_tells_apart_terms_sharing_their_first_bytes(void **state)
     vocab_free(v);
 }
 
+/* Terms are read in words of up to eight bytes with overlapping loads: a term of any length up to
+ * 40 bytes that differs from another in one byte only, wherever, gets an id of its own. */
+static void test_vocab_tells_apart_terms_differing_in_any_one_byte(void **state) {
+    (void)state;
+    vocab *v = NULL;
+    assert_int_equal(vocab_new(&v), ARS_OK);
+    char buf[40];
+    uint32_t id, next = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        next = 0;
+        for (size_t len = 0; len <= sizeof buf; len++)
+            for (size_t p = 0; p <= len; p++) { /* p == len: no byte changed */
+                memset(buf, 'x', sizeof buf);
+                if (p < len) buf[p] = 'y';
+                if (pass == 0) {
+                    assert_int_equal(vocab_intern(v, buf, len, &id), ARS_OK);
+                } else {
+                    assert_true(vocab_find(v, buf, len, &id));
+                }
+                assert_int_equal(id, next);
+                next++;
+            }
+    }
+    assert_int_equal(vocab_size(v), next);
+    vocab_free(v);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_vocab_tells_apart_terms_sharing_their_first_bytes),
@@ -270,6 +297,7 @@ int main(void) {
         cmocka_unit_test(test_vocab_term_pointers_stay_valid_after_growth),
         cmocka_unit_test(test_vocab_keeps_terms_longer_than_a_pool_chunk),
         cmocka_unit_test(test_vocab_free_accepts_null),
+        cmocka_unit_test(test_vocab_tells_apart_terms_differing_in_any_one_byte),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
