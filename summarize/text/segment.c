@@ -198,7 +198,7 @@ static ars_status segment_pair_quotes(const char *s, size_t start, size_t end, s
 /* Latin abbreviations that are followed by a period inside a sentence (titles, "No.", months).
  * Arabic abbreviations are single letters (د. for doctor, م. for metre or AD, ص. page, ق. century),
  * handled as a rule rather than a list; so are Latin initials (U.S., George W. Bush). */
-static const char *const segment_latin_abbrev[] = {
+static const char segment_latin_abbrev[][5] = {
     "Mr",  "Mrs", "Ms",  "Dr",   "Prof", "Sr",  "Jr",  "St",   "Mt",  "vs",  "etc",  "No",
     "Inc", "Ltd", "Co",  "Corp", "Gen",  "Gov", "Sen", "Rep",  "Lt",  "Col", "Capt", "Jan",
     "Feb", "Mar", "Apr", "Jun",  "Jul",  "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
@@ -240,6 +240,9 @@ static int segment_period_ends(const char *s, size_t start, size_t end, size_t d
         }
         return 0; /* د. م. ص. ق. and Latin initials */
     }
+    /* The list's type bounds its words to four letters: a longer word (most of them, Arabic
+     * letters being two bytes) needs no look at it. */
+    if (dot - w >= sizeof segment_latin_abbrev[0]) return 1;
     for (size_t k = 0; k < sizeof segment_latin_abbrev / sizeof segment_latin_abbrev[0]; k++) {
         size_t n = strlen(segment_latin_abbrev[k]);
         if (dot - w == n && memcmp(s + w, segment_latin_abbrev[k], n) == 0) return 0;

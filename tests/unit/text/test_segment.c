@@ -159,6 +159,9 @@ static void test_segment_keeps_latin_abbreviation_whole(void **state) {
     CHECK("التقى Mr. Smith مسؤولين من U.S. والأمم المتحدة. ثم غادر.",
           "التقى Mr. Smith مسؤولين من U.S. والأمم المتحدة.", "ثم غادر.");
     CHECK("زر الموقع example.com للمزيد. شكرا.", "زر الموقع example.com للمزيد.", "شكرا.");
+    /* The longest words of the list, and a longer Latin word that is not on it. */
+    CHECK("التقى Capt. Lee والسيد Prof. Jones في Sept. الماضي مع Smith. ثم غادر.",
+          "التقى Capt. Lee والسيد Prof. Jones في Sept. الماضي مع Smith.", "ثم غادر.");
 }
 
 static void test_segment_ends_at_period_glued_to_arabic_word(void **state) {
