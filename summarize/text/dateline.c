@@ -3,6 +3,7 @@
  * no allocation, and every scan is bounded by the span it is given. */
 #include "summarize/text/dateline.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "summarize/text/chars.h"
@@ -104,17 +105,64 @@ static size_t dl_fold_word(const char *s, size_t ws, size_t we, char *buf) {
     return n;
 }
 
-/* Is the folded word w (wl bytes) one of the (folded) names? */
+/* Is the folded word w (wl bytes) one of the (folded) names? Compared byte by byte from the
+ * first, where nearly every other word of the same length already differs (a call of memcmp
+ * would cost more than the compare). */
 static int dl_in(const char *w, size_t wl, const dl_name *names, size_t n) {
-    for (size_t k = 0; k < n; k++)
-        if (names[k].len == wl && memcmp(names[k].s, w, wl) == 0) return 1;
+    for (size_t k = 0; k < n; k++) {
+        if (names[k].len != wl) continue;
+        size_t b = 0;
+        while (b < wl && names[k].s[b] == w[b])
+            b++;
+        if (b == wl) return 1;
+    }
     return 0;
 }
 
 #define DL_IN(w, wl, table) dl_in(w, wl, table, sizeof table / sizeof table[0])
 
-static int dl_class(const char *s, size_t ws, size_t we) {
+/* The class of a folded word (wl bytes) by the name tables: DL_OTHER when it is none. */
+static int dl_name_class(const char *w, size_t wl) {
+    if (DL_IN(w, wl, dl_weekdays)) return DL_WEEKDAY;
+    if (DL_IN(w, wl, dl_months)) return DL_MONTH;
+    if (DL_IN(w, wl, dl_month_heads)) return DL_MONTH_HEAD;
+    if (DL_IN(w, wl, dl_month_tails)) return DL_MONTH_TAIL;
+    if (DL_IN(w, wl, dl_fillers)) return DL_FILLER;
+    return DL_OTHER;
+}
+
+/* The word s[ws..we) folded into buf (DL_FOLD_MAX bytes) straight from the bytes when it is made
+ * of the commonest Arabic letters only (chars_is_arabic_letter2), as most words are: they fold to
+ * letters of the same range, as chars_fold_next spells them (آ أ إ to ا, ى to ي, ة to ه), two
+ * bytes for two. Returns the folded length, or 0 when the word holds anything else or is longer
+ * than buf (dl_class then takes the general way). */
+static size_t dl_fold_common(const unsigned char *t, size_t ws, size_t we, char *buf) {
+    if (we - ws > DL_FOLD_MAX) return 0;
+    size_t n = 0;
+    for (size_t i = ws; i < we; i += 2) {
+        if (i + 1 >= we || !chars_is_arabic_letter2(t[i], t[i + 1])) return 0;
+        unsigned char b = t[i], c = t[i + 1];
+        if (b == 0xD8 && (c == 0xA2 || c == 0xA3 || c == 0xA5)) {
+            c = 0xA7; /* آ أ إ: ا */
+        } else if (b == 0xD8 && c == 0xA9) {
+            b = 0xD9; /* ة: ه */
+            c = 0x87;
+        } else if (b == 0xD9 && c == 0x89) {
+            c = 0x8A; /* ى: ي */
+        }
+        buf[n++] = (char)b;
+        buf[n++] = (char)c;
+    }
+    return n;
+}
+
+/* The class of the word s[ws..we); fast: fold it straight from the bytes when it can be
+ * (dl_fold_common), which is what dateline_skip_plain turns off for the tests. */
+static int dl_class(const char *s, size_t ws, size_t we, int fast) {
     const unsigned char *t = (const unsigned char *)s;
+    char w[DL_FOLD_MAX];
+    size_t wl = fast ? dl_fold_common(t, ws, we, w) : 0;
+    if (wl) return dl_name_class(w, wl);
     size_t digits = 0, letters = 0, i = ws;
     while (i < we) {
         if (i + 1 < we && chars_is_arabic_letter2(t[i], t[i + 1])) {
@@ -143,15 +191,9 @@ static int dl_class(const char *s, size_t ws, size_t we) {
         }
         return DL_OTHER;
     }
-    char w[DL_FOLD_MAX];
-    size_t wl = dl_fold_word(s, ws, we, w);
+    wl = dl_fold_word(s, ws, we, w);
     if (wl > DL_FOLD_MAX) return DL_OTHER;
-    if (DL_IN(w, wl, dl_weekdays)) return DL_WEEKDAY;
-    if (DL_IN(w, wl, dl_months)) return DL_MONTH;
-    if (DL_IN(w, wl, dl_month_heads)) return DL_MONTH_HEAD;
-    if (DL_IN(w, wl, dl_month_tails)) return DL_MONTH_TAIL;
-    if (DL_IN(w, wl, dl_fillers)) return DL_FILLER;
-    return DL_OTHER;
+    return dl_name_class(w, wl);
 }
 
 /* The end of the word at p: word characters, and tatweel when `tatweel` is set. */
@@ -198,13 +240,13 @@ typedef struct {
 } dl_run;
 
 /* Reads the longest run of date words starting at i; a year ends it. */
-static void dl_read_run(const char *s, size_t i, size_t end, dl_run *r) {
+static void dl_read_run(const char *s, size_t i, size_t end, dl_run *r, int fast) {
     memset(r, 0, sizeof *r);
     r->end = i;
     int prev = DL_OTHER;
     size_t ws, we;
     while (dl_next_word(s, r->end, end, &ws, &we)) {
-        int c = dl_class(s, ws, we);
+        int c = dl_class(s, ws, we, fast);
         if (c == DL_OTHER || (c == DL_MONTH_TAIL && prev != DL_MONTH_HEAD)) break;
         if (c == DL_WEEKDAY && r->n_words == (prev == DL_FILLER)) r->weekday = 1;
         r->named |= c == DL_WEEKDAY || c == DL_MONTH || c == DL_MONTH_HEAD;
@@ -216,7 +258,7 @@ static void dl_read_run(const char *s, size_t i, size_t end, dl_run *r) {
         if (c == DL_YEAR) {
             /* The era mark may follow as a word of its own: 2005 م. */
             size_t ms, me;
-            if (dl_next_word(s, r->end, end, &ms, &me) && dl_class(s, ms, me) == DL_FILLER &&
+            if (dl_next_word(s, r->end, end, &ms, &me) && dl_class(s, ms, me, fast) == DL_FILLER &&
                 me - ms <= 4) {
                 r->end = me;
                 r->n_words++;
@@ -229,9 +271,30 @@ static void dl_read_run(const char *s, size_t i, size_t end, dl_run *r) {
     }
 }
 
+/* Whether the run of date words at i would start with a day name (dl_run.weekday): its first
+ * word is one, or the first is a filler (يوم) and the second one. Only those two tables are read
+ * (a word with a digit folds to no name), so most lines are decided after one word. */
+static int dl_opens_with_weekday(const char *s, size_t i, size_t end) {
+    size_t ws, we;
+    for (int k = 0; k < 2 && dl_next_word(s, i, end, &ws, &we); k++) {
+        char w[DL_FOLD_MAX];
+        size_t wl = dl_fold_common((const unsigned char *)s, ws, we, w);
+        if (!wl) wl = dl_fold_word(s, ws, we, w);
+        if (wl > DL_FOLD_MAX) return 0;
+        if (DL_IN(w, wl, dl_weekdays)) return 1;
+        if (!DL_IN(w, wl, dl_fillers)) return 0;
+        i = we;
+    }
+    return 0;
+}
+
 /* Skips blanks and the characters in `also` (a predicate) from i. */
 static size_t dl_skip(const char *s, size_t i, size_t end, int (*also)(int32_t)) {
     while (i < end) {
+        if (s[i] == ' ') { /* the common blank, without decoding */
+            i++;
+            continue;
+        }
         int32_t cp;
         size_t n = chars_next(s, i, end, &cp);
         if (!chars_is_blank(cp) && !(also && also(cp))) break;
@@ -246,7 +309,7 @@ static int dl_is_tail_punct(int32_t cp) {
 
 int dateline_is_date_only(const char *s, size_t start, size_t end) {
     dl_run r;
-    dl_read_run(s, start, end, &r);
+    dl_read_run(s, start, end, &r, 1);
     if (r.n_words == 0 || dl_skip(s, r.end, end, dl_is_tail_punct) != end) return 0;
     if (r.named) return r.number;
     /* Numbers alone: a numeric date has three parts and a year (14/07/2005, 2005-07-14). */
@@ -273,12 +336,61 @@ static size_t dl_dashes(const char *s, size_t i, size_t end, size_t *n_dashes, i
     return i;
 }
 
+/* 0 when no wire dateline (dl_skip_wire) can start at i, read from the bytes as far as that
+ * decision needs: the place words are runs of word characters between blanks and commas, and the
+ * seventh word, the end of the text, or any other character before a bracket or a dash ends the
+ * search. Lines of prose are decided after a few words of common Arabic letters, harakat, digits
+ * and ASCII letters between spaces and commas, or at a mark such as ؛ ؟ « » . or a quote; a
+ * bracket, a dash, a control and any other byte beyond ASCII (a dash, a blank or a rarer letter)
+ * leave the decision to dl_skip_wire (1). */
+static int dl_may_be_wire(const char *s, size_t i, size_t end) {
+    const unsigned char *t = (const unsigned char *)s;
+    size_t words = 0;
+    int in_word = 0;
+    while (i < end) {
+        unsigned char b = t[i];
+        if (i + 1 < end && chars_is_arabic_letter2(b, t[i + 1])) {
+            words += !in_word;
+            in_word = 1;
+            i += 2;
+        } else if (b >= 0x80) {
+            unsigned char c = i + 1 < end ? t[i + 1] : 0;
+            if ((b == 0xD8 && (c == 0x9B || c == 0x9F)) || (b == 0xC2 && (c == 0xAB || c == 0xBB)))
+                return 0;                 /* ؛ ؟ « »: punctuation that is no comma */
+            if (b == 0xD8 && c == 0x8C) { /* the Arabic comma */
+                in_word = 0;
+                i += 2;
+            } else if (b == 0xD9 && c >= 0x8B && c <= 0xA9) { /* harakat, Arabic-Indic digits */
+                words += !in_word;
+                in_word = 1;
+                i += 2;
+            } else {
+                return 1;
+            }
+        } else if (b == '(' || b == '-' || (b >= '\t' && b <= '\r')) {
+            return 1;
+        } else if (b == ' ' || b == ',') {
+            in_word = 0;
+            i++;
+        } else if ((b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) {
+            words += !in_word;
+            in_word = 1;
+            i++;
+        } else {
+            return 0; /* ASCII that is neither blank, comma, word, bracket nor dash */
+        }
+        if (words > DL_WIRE_PLACE_WORDS) return 0;
+    }
+    return 0;
+}
+
 /* A wire dateline at i: place words (commas allowed), then either a parenthesised agency of one
  * to three words followed by dashes or a colon ("دبي، الإمارات (CNN)--", "بيروت (رويترز) -"), or,
  * without an agency, at most DL_WIRE_BARE_WORDS place words and a double or em dash
  * ("لندن ، انكلترا --"): a single dash after a few words is too often a parenthesis in prose.
  * Returns the byte after it and the blanks that follow, or i. */
-static size_t dl_skip_wire(const char *s, size_t i, size_t end) {
+static size_t dl_skip_wire(const char *s, size_t i, size_t end, int fast) {
+    if (fast && !dl_may_be_wire(s, i, end)) return i;
     size_t p = i, words = 0;
     for (;;) {
         p = dl_skip(s, p, end, dl_is_blank_or_comma);
@@ -321,13 +433,25 @@ static int dl_has_letter(const char *s, size_t i, size_t end) {
     return 0;
 }
 
-size_t dateline_skip(const char *s, size_t start, size_t end) {
+/* dateline_skip; fast: with the early decisions (dl_opens_with_weekday, dl_may_be_wire,
+ * dl_fold_common), which dateline_skip_plain leaves out. */
+static size_t dl_skip_line(const char *s, size_t start, size_t end, int fast) {
     size_t p = start;
-    dl_run r;
-    dl_read_run(s, start, end, &r);
-    if (r.weekday && r.number) p = dl_skip(s, r.end, end, dl_is_tail_punct);
-    p = dl_skip_wire(s, p, end);
+    if (!fast || dl_opens_with_weekday(s, start, end)) {
+        dl_run r;
+        dl_read_run(s, start, end, &r, fast);
+        if (r.weekday && r.number) p = dl_skip(s, r.end, end, dl_is_tail_punct);
+    }
+    p = dl_skip_wire(s, p, end, fast);
     return p != start && dl_has_letter(s, p, end) ? p : start;
+}
+
+size_t dateline_skip(const char *s, size_t start, size_t end) {
+    return dl_skip_line(s, start, end, 1);
+}
+
+size_t dateline_skip_plain(const char *s, size_t start, size_t end) {
+    return dl_skip_line(s, start, end, 0);
 }
 
 int dateline_find(const char *s, size_t start, size_t end, size_t *date_start, size_t *date_end) {
@@ -340,7 +464,7 @@ int dateline_find(const char *s, size_t start, size_t end, size_t *date_start, s
         }
         if (i >= end) return 0;
         dl_run r;
-        dl_read_run(s, i, end, &r);
+        dl_read_run(s, i, end, &r, 1);
         if (r.weekday && r.month && r.number) {
             *date_start = i;
             *date_end = r.end;
@@ -351,22 +475,82 @@ int dateline_find(const char *s, size_t start, size_t end, size_t *date_start, s
     }
 }
 
+/* Eight bytes at a time (SWAR): lanes of a 64-bit word, byte k of the block in lane k. */
+#define DL_ONES  ((uint64_t)0x0101010101010101u)
+#define DL_HIGHS ((uint64_t)0x8080808080808080u)
+#define DL_LOWS  ((uint64_t)0x7F7F7F7F7F7F7F7Fu)
+
+/* The high bit of every lane of v below n (1 <= n <= 0x80); exact in every lane, as no lane
+ * carries into the next. */
+static inline uint64_t dl_lanes_below(uint64_t v, unsigned n) {
+    return ~(((v & DL_LOWS) + (0x80u - n) * DL_ONES) | v) & DL_HIGHS;
+}
+
+/* The lanes of the eight bytes at p (next: the byte after them, 0 past the end) where a decimal
+ * digit may start: an ASCII digit, a lead D9 or DB followed by A0-A9 or B0-B9 (the Arabic-Indic
+ * digits are D9 A0-A9 and DB B0-B9; the other two pairs are let through to be decoded), and any
+ * lead byte from DC on (NKo digits are DF 80-89; three- and four-byte sequences hold many
+ * more). Every other byte is ASCII that is not a digit, a continuation byte, or the lead of a
+ * two-byte character that is no digit; none of those is a digit or part of one. */
+static inline uint64_t dl_digit_lanes(const unsigned char *p, unsigned char next) {
+    uint64_t x;
+    memcpy(&x, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap64(x);
+#endif
+    uint64_t y = (x >> 8) | ((uint64_t)next << 56); /* lane k: the byte after byte k */
+    uint64_t ascii_digit = dl_lanes_below(x ^ ('0' * DL_ONES), 10);
+    uint64_t high_lead = x & ((x & DL_LOWS) + (0x80u - 0x5Cu) * DL_ONES) & DL_HIGHS; /* >= DC */
+    uint64_t d9_or_db = dl_lanes_below((x | 0x02u * DL_ONES) ^ (0xDBu * DL_ONES), 1);
+    uint64_t then_digit = dl_lanes_below((y & ~(0x10u * DL_ONES)) ^ (0xA0u * DL_ONES), 10);
+    return ascii_digit | high_lead | (d9_or_db & then_digit);
+}
+
+/* The first lane with its high bit set in f (not 0). */
+static inline size_t dl_first_lane(uint64_t f) {
+#if defined(__GNUC__)
+    return (size_t)__builtin_ctzll(f) / 8;
+#else
+    size_t k = 0;
+    while (!(f & 0x80u)) {
+        f >>= 8;
+        k++;
+    }
+    return k;
+#endif
+}
+
 int dateline_latest_year(const char *s, size_t start, size_t end) {
+    const unsigned char *t = (const unsigned char *)s;
     int latest = 0;
     for (size_t i = start; i < end;) {
+        /* Blocks without a possible digit are passed whole, up to the first byte that may start
+         * one: it starts a character, since no byte it can be is a continuation byte, and the
+         * bytes passed hold no lead of a longer sequence. A block that ends inside a two-byte
+         * character leaves its continuation byte, which is stepped over (a stray continuation
+         * byte is no digit either). */
+        while (i + 8 <= end) {
+            uint64_t f = dl_digit_lanes(t + i, i + 8 < end ? t[i + 8] : 0);
+            if (f) {
+                i += dl_first_lane(f);
+                break;
+            }
+            i += 8;
+            if (i < end && (t[i] & 0xC0) == 0x80) i++;
+        }
+        if (i >= end) break;
         /* The only decimal digits between U+0080 and U+06FF (lead bytes C2-DB) are the
          * Arabic-Indic ones, U+0660-0669 (D9 A0-A9) and U+06F0-06F9 (DB B0-B9): every other
          * two-byte character there is stepped over without decoding, as are ASCII bytes other
          * than digits. */
-        unsigned char b = (unsigned char)s[i];
+        unsigned char b = t[i];
         if (b < 0x80) {
             if (b < '0' || b > '9') {
                 i++;
                 continue;
             }
-        } else if (b >= 0xC2 && b <= 0xDB && i + 1 < end &&
-                   ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
-            unsigned char c = (unsigned char)s[i + 1];
+        } else if (b >= 0xC2 && b <= 0xDB && i + 1 < end && (t[i + 1] & 0xC0) == 0x80) {
+            unsigned char c = t[i + 1];
             if (!(b == 0xD9 && c >= 0xA0 && c <= 0xA9) && !(b == 0xDB && c >= 0xB0 && c <= 0xB9)) {
                 i += 2;
                 continue;

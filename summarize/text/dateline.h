@@ -24,6 +24,11 @@ int dateline_is_date_only(const char *s, size_t start, size_t end);
  * dateline alone. Returns start when there is none, or when nothing with a letter follows. */
 size_t dateline_skip(const char *s, size_t start, size_t end);
 
+/* dateline_skip without its shortcuts (the early decisions that most lines cannot start with a
+ * date or a wire dateline, and words folded straight from their bytes): the plain reading of the
+ * rules, for tests to hold dateline_skip to. */
+size_t dateline_skip_plain(const char *s, size_t start, size_t end);
+
 /* Finds the first full date inside s[start..end): a day name, a month name and a number ("يوم
  * الجمعة 7 يوليو 2006"), the form of a dateline rather than of a date in a sentence ("في 7 يوليو
  * 2005"). Sets [*date_start, *date_end) and returns 1, or returns 0. */

@@ -3,7 +3,9 @@
  * cases are taken from MultiLing 2011, CNN Arabic (ant_background) and the seed articles. */
 #include "test_util.h"
 
+#include "summarize/text/chars.h"
 #include "summarize/text/dateline.h"
+#include "summarize/text/normalize.h"
 
 static int date_only(const char *s) {
     return dateline_is_date_only(s, 0, strlen(s));
@@ -133,6 +135,199 @@ static void test_dateline_latest_year_of_a_long_number(void **state) {
     assert_int_equal(dateline_latest_year(s, 0, strlen(s)), 2020);
 }
 
+/* dateline_latest_year as its definition reads: every run of decimal digits (Nd), one code point
+ * at a time; a run of exactly four ASCII or Arabic-Indic digits is a year when in range. The
+ * oracle of the eight-bytes-at-a-time scan. */
+static int reference_latest_year(const char *s, size_t start, size_t end) {
+    int latest = 0;
+    for (size_t i = start; i < end;) {
+        int value = 0, digits = 0;
+        while (i < end) {
+            int32_t cp;
+            size_t n = chars_next(s, i, end, &cp);
+            i += n;
+            if (!chars_is_digit(cp)) break;
+            int d = normalize_codepoint(cp) - '0';
+            value = d >= 0 && d <= 9 && value >= 0 ? value * 10 + d : -1;
+            if (++digits > 4) value = -1;
+        }
+        if (digits == 4 && value >= 1900 && value <= 2099 && value > latest) latest = value;
+    }
+    return latest;
+}
+
+/* Pieces of generated text: digits of both kinds and the pieces of years, the two-byte characters
+ * next to the Arabic-Indic digits (D9 9F, D9 AA, DB AF, DB BA) and those that share their second
+ * bytes under another lead (D9 B0, DB A5, D8 A5), common letters, NKo, Devanagari and fullwidth
+ * digits (DF 80, E0 A5 A6, EF BC 90), other three- and four-byte characters, Latin, blanks,
+ * and malformed bytes (a lone lead D9 or DB, a lone continuation, C0, FF, a cut sequence). */
+static const char *const year_pieces[] = {"19",
+                                          "20",
+                                          "05",
+                                          "2",
+                                          "7",
+                                          "\xD9\xA2",
+                                          "\xD9\xA0",
+                                          "\xD9\xA9",
+                                          "\xDB\xB0",
+                                          "\xDB\xB9",
+                                          "\xD9\xA1",
+                                          "\xD9\x9F",
+                                          "\xD9\xAA",
+                                          "\xDB\xAF",
+                                          "\xDB\xBA",
+                                          "\xD9\xB0",
+                                          "\xDB\xA5",
+                                          "\xD8\xA5",
+                                          "\xD8\xA7",
+                                          "\xD9\x84",
+                                          "\xD9\x85",
+                                          "\xDA\xA9",
+                                          "\xDF\x80",
+                                          "\xE0\xA5\xA6",
+                                          "\xEF\xBC\x90",
+                                          "\xE2\x80\x9C",
+                                          "\xF0\x9F\x98\x80",
+                                          "a",
+                                          " ",
+                                          ".",
+                                          "\n",
+                                          "\xD9",
+                                          "\xDB",
+                                          "\xA5",
+                                          "\xB3",
+                                          "\xC0",
+                                          "\xFF",
+                                          "\xE2\x80"};
+
+/* The scan against the oracle over generated texts, whole and from and to any byte, so that
+ * every piece falls at every place of an eight-byte block. */
+static void test_dateline_latest_year_matches_its_definition(void **state) {
+    (void)state;
+    const size_t n_kinds = sizeof year_pieces / sizeof *year_pieces;
+    char text[512];
+    uint64_t rng = 11;
+    for (int round = 0; round < 20000; round++) {
+        size_t len = 0, n_pieces = 1 + (size_t)(test_util_next(&rng) >> 33) % 60;
+        for (size_t k = 0; k < n_pieces; k++) {
+            test_util_next(&rng);
+            /* Arabic letters and blanks half of the time, as in text. */
+            size_t p = (rng >> 63) ? 17 + (size_t)(rng >> 33) % 4 : (size_t)(rng >> 33) % n_kinds;
+            if ((rng >> 62 & 1) && (rng >> 63)) p = 28;
+            size_t pl = strlen(year_pieces[p]);
+            memcpy(text + len, year_pieces[p], pl);
+            len += pl;
+        }
+        assert_int_equal(dateline_latest_year(text, 0, len), reference_latest_year(text, 0, len));
+        size_t cut = (size_t)(test_util_next(&rng) >> 33) % (len + 1);
+        size_t from = (size_t)(test_util_next(&rng) >> 33) % (cut + 1);
+        assert_int_equal(dateline_latest_year(text, from, cut),
+                         reference_latest_year(text, from, cut));
+    }
+}
+
+/* Pieces of generated line openings: day and month names in their spellings, fillers, numbers
+ * and years of both digit kinds, place words, agencies, brackets, dashes of every kind, colons,
+ * both commas, blanks, harakat, tatweel, other punctuation and quotes, ordinary words, and
+ * malformed bytes. */
+static const char *const skip_pieces[] = {"الثلاثاء",
+                                          "الأربعاء",
+                                          "الاربعاء",
+                                          "الجمعة",
+                                          "الجمعه",
+                                          "السبت",
+                                          "يوم",
+                                          "الموافق",
+                                          "جمادى",
+                                          "الأولى",
+                                          "يناير",
+                                          "أبريل",
+                                          "إبريل",
+                                          "كانون",
+                                          "الثاني",
+                                          "تموز",
+                                          "آذار",
+                                          "ذو",
+                                          "القعدة",
+                                          "20",
+                                          "2005",
+                                          "\xD9\xA2\xD9\xA0\xD9\xA0\xD9\xA5",
+                                          "2005م",
+                                          "م",
+                                          "هـ",
+                                          "1426",
+                                          "دبي",
+                                          "القاهرة",
+                                          "لندن",
+                                          "الإمارات",
+                                          "CNN",
+                                          "رويترز",
+                                          "(",
+                                          ")",
+                                          "-",
+                                          "--",
+                                          "\xE2\x80\x94",
+                                          "\xE2\x80\x93",
+                                          "\xE2\x88\x92",
+                                          ":",
+                                          ",",
+                                          "\xD8\x8C",
+                                          " ",
+                                          " ",
+                                          " ",
+                                          "\t",
+                                          "\xC2\xA0",
+                                          "\xE2\x80\x8F",
+                                          "\xD9\x8E",
+                                          "\xD9\x80",
+                                          "\xD8\x9B",
+                                          "\xD8\x9F",
+                                          "\xC2\xAB",
+                                          "\xC2\xBB",
+                                          "\xE2\x80\x9C",
+                                          "\"",
+                                          ".",
+                                          "/",
+                                          "قال",
+                                          "الرئيس",
+                                          "ة",
+                                          "ى",
+                                          "\xDA\xA9",
+                                          "x7",
+                                          "\xD8",
+                                          "\xA5",
+                                          "\xFF"};
+
+/* dateline_skip with its shortcuts against its plain reading over generated line openings, whole
+ * and from and to any byte. */
+static void test_dateline_skip_matches_its_plain_reading(void **state) {
+    (void)state;
+    const size_t n_kinds = sizeof skip_pieces / sizeof *skip_pieces;
+    char text[512];
+    uint64_t rng = 5;
+    size_t skipped = 0;
+    for (int round = 0; round < 40000; round++) {
+        size_t len = 0, n_pieces = 1 + (size_t)(test_util_next(&rng) >> 33) % 16;
+        for (size_t k = 0; k < n_pieces; k++) {
+            test_util_next(&rng);
+            const char *piece = skip_pieces[(size_t)(rng >> 33) % n_kinds];
+            size_t pl = strlen(piece);
+            memcpy(text + len, piece, pl);
+            len += pl;
+            if (rng >> 63) text[len++] = ' '; /* words apart half of the time */
+        }
+        memcpy(text + len, "نص", strlen("نص"));
+        len += strlen("نص");
+        size_t got = dateline_skip(text, 0, len);
+        assert_int_equal(got, dateline_skip_plain(text, 0, len));
+        skipped += got != 0;
+        size_t cut = (size_t)(test_util_next(&rng) >> 33) % (len + 1);
+        size_t from = (size_t)(test_util_next(&rng) >> 33) % (cut + 1);
+        assert_int_equal(dateline_skip(text, from, cut), dateline_skip_plain(text, from, cut));
+    }
+    assert_true(skipped > 100); /* the generated openings hold datelines, not only prose */
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dateline_recognises_date_lines),
@@ -143,6 +338,8 @@ int main(void) {
         cmocka_unit_test(test_dateline_finds_full_date_inside_line),
         cmocka_unit_test(test_dateline_latest_year),
         cmocka_unit_test(test_dateline_latest_year_of_a_long_number),
+        cmocka_unit_test(test_dateline_latest_year_matches_its_definition),
+        cmocka_unit_test(test_dateline_skip_matches_its_plain_reading),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
