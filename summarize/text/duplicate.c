@@ -21,9 +21,7 @@ typedef struct {
 
 typedef struct {
     duplicate_slot *slots;
-    size_t cap, used;   /* cap is a power of two */
-    uint64_t *shingles; /* scratch of the current document */
-    size_t cap_shingles;
+    size_t cap; /* a power of two */
 } duplicate_index;
 
 static uint64_t duplicate_mix(uint64_t h) {
@@ -118,23 +116,6 @@ static duplicate_slot *duplicate_find(duplicate_index *ix, uint64_t hash) {
     }
 }
 
-static ars_status duplicate_grow(duplicate_index *ix) {
-    if (ix->cap > SIZE_MAX / 2 / sizeof(duplicate_slot)) return ARS_ENOMEM;
-    size_t cap = ix->cap ? 2 * ix->cap : 4096;
-    duplicate_slot *old = ix->slots;
-    size_t old_cap = ix->cap;
-    ix->slots = calloc(cap, sizeof *ix->slots);
-    if (!ix->slots) {
-        ix->slots = old;
-        return ARS_ENOMEM;
-    }
-    ix->cap = cap;
-    for (size_t k = 0; k < old_cap; k++)
-        if (old[k].owner1 != 0) *duplicate_find(ix, old[k].hash) = old[k];
-    free(old);
-    return ARS_OK;
-}
-
 size_t duplicate_winnow(const uint64_t *sh, size_t n_sh, uint64_t *fp) {
     /* fp may be sh: the fingerprint written last sits at or before the window just read, and
      * later windows start after it. While the minimum of the last window is still inside the next
@@ -160,32 +141,27 @@ size_t duplicate_winnow(const uint64_t *sh, size_t n_sh, uint64_t *fp) {
 /* Slots ahead of the one being counted whose cache lines are asked for in advance. */
 #define DUPLICATE_PREFETCH 8
 
-/* Counts document d's distinct fingerprints (*total) and those an earlier document that is not a
- * repeat brought in (*shared), and takes over the others. */
-static ars_status duplicate_document(duplicate_index *ix, size_t d, const uint64_t *words,
-                                     size_t n_words, const unsigned char *dup, size_t *total,
-                                     size_t *shared) {
-    *total = *shared = 0;
-    if (n_words < DUPLICATE_WORDS) return ARS_OK;
+/* The fingerprints of a document of n_words words into fp (room for n_words), returned in number:
+ * its 5-word shingles (FNV-1a over the word hashes, mixed), winnowed in place. */
+_Static_assert(DUPLICATE_WORDS == 5, "duplicate_fingerprints spells out five words");
+static size_t duplicate_fingerprints(const uint64_t *words, size_t n_words, uint64_t *fp) {
+    if (n_words < DUPLICATE_WORDS) return 0;
     size_t n_sh = n_words - DUPLICATE_WORDS + 1;
-    if (n_sh > ix->cap_shingles) {
-        uint64_t *sh = realloc(ix->shingles, n_sh * sizeof *sh);
-        if (!sh) return ARS_ENOMEM;
-        ix->shingles = sh;
-        ix->cap_shingles = n_sh;
-    }
+    const uint64_t p = 1099511628211u;
     for (size_t i = 0; i < n_sh; i++) {
-        uint64_t h = 0;
-        for (size_t k = 0; k < DUPLICATE_WORDS; k++)
-            h = (h ^ words[i + k]) * 1099511628211u;
-        ix->shingles[i] = duplicate_mix(h);
+        const uint64_t *w = words + i; /* DUPLICATE_WORDS of them, spelled out */
+        uint64_t h = (((((w[0] * p) ^ w[1]) * p ^ w[2]) * p ^ w[3]) * p ^ w[4]) * p;
+        fp[i] = duplicate_mix(h);
     }
-    /* The fingerprints, in place of the shingles. */
-    uint64_t *fp = ix->shingles;
-    size_t n_fp = duplicate_winnow(ix->shingles, n_sh, fp);
-    /* Grown up front, so the table does not move under the prefetches. */
-    while ((ix->used + n_fp + 1) * 4 > ix->cap * 3)
-        if (duplicate_grow(ix) != ARS_OK) return ARS_ENOMEM;
+    return duplicate_winnow(fp, n_sh, fp);
+}
+
+/* Counts a document's distinct fingerprints fp (n_fp of them; document d) in *total and those an
+ * earlier document that is not a repeat brought in in *shared, and takes over the others. The
+ * table has room for them. */
+static void duplicate_document(duplicate_index *ix, size_t d, const uint64_t *fp, size_t n_fp,
+                               const unsigned char *dup, size_t *total, size_t *shared) {
+    *total = *shared = 0;
     const uint32_t d1 = (uint32_t)(d + 1);
     for (size_t j = 0; j < n_fp; j++) {
 #if defined(__GNUC__)
@@ -195,7 +171,6 @@ static ars_status duplicate_document(duplicate_index *ix, size_t d, const uint64
         duplicate_slot *s = duplicate_find(ix, fp[j]);
         if (s->owner1 == 0) {
             *s = (duplicate_slot){fp[j], d1, d1};
-            ix->used++;
             (*total)++;
             continue;
         }
@@ -207,31 +182,69 @@ static ars_status duplicate_document(duplicate_index *ix, size_t d, const uint64
         else
             s->owner1 = d1; /* brought in by a repeat only: this document's now */
     }
-    return ARS_OK;
 }
 
 ars_status duplicate_mark_words(const uint64_t *const *words, const size_t *n_words, size_t n_docs,
                                 unsigned char *dup) {
-    duplicate_index ix = {NULL, 0, 0, NULL, 0};
     if (n_docs >= UINT32_MAX) return ARS_ELIMIT; /* slots keep document numbers in 32 bits */
+    /* The fingerprints of every document first, one after the other in fp (from at[d]), so that
+     * the table is sized once from their number rather than grown and rehashed. */
+    size_t most = 0;
+    for (size_t d = 0; d < n_docs; d++)
+        if (!dup[d] && n_words[d] > most) most = n_words[d];
     unsigned char *found = calloc(n_docs ? n_docs : 1, 1);
-    ars_status st = found ? ARS_OK : ARS_ENOMEM;
+    size_t *at = malloc((n_docs + 1) * sizeof *at);
+    uint64_t *fp = NULL, *scratch = malloc((most ? most : 1) * sizeof *scratch);
+    size_t n_fp = 0, cap_fp = 0;
+    duplicate_index ix = {NULL, 0};
+    ars_status st = found && at && scratch ? ARS_OK : ARS_ENOMEM;
+    for (size_t d = 0; st == ARS_OK && d < n_docs; d++) {
+        at[d] = n_fp;
+        if (dup[d]) continue;
+        size_t n = duplicate_fingerprints(words[d], n_words[d], scratch);
+        if (n_fp + n > cap_fp) {
+            size_t nc = cap_fp ? 2 * cap_fp : 4096;
+            while (nc < n_fp + n)
+                nc *= 2;
+            uint64_t *g = realloc(fp, nc * sizeof *g);
+            if (!g) {
+                st = ARS_ENOMEM;
+                break;
+            }
+            fp = g;
+            cap_fp = nc;
+        }
+        for (size_t k = 0; k < n; k++)
+            fp[n_fp + k] = scratch[k];
+        n_fp += n;
+    }
+    free(scratch);
+    if (st == ARS_OK) {
+        at[n_docs] = n_fp;
+        /* At most three quarters full, as every fingerprint may be new. */
+        size_t cap = 4096;
+        while (cap / 4 * 3 < n_fp + 1 && cap <= SIZE_MAX / 2 / sizeof(duplicate_slot))
+            cap *= 2;
+        ix.slots = cap / 4 * 3 >= n_fp + 1 ? calloc(cap, sizeof *ix.slots) : NULL;
+        ix.cap = cap;
+        if (!ix.slots) st = ARS_ENOMEM;
+    }
     for (size_t d = 0; st == ARS_OK && d < n_docs; d++) {
         if (dup[d]) {
             found[d] = 1;
             continue;
         }
         size_t total = 0, shared = 0;
-        st = duplicate_document(&ix, d, words[d], n_words[d], found, &total, &shared);
-        if (st == ARS_OK && total && (double)shared >= DUPLICATE_SHARE * (double)total)
-            found[d] = 1;
+        duplicate_document(&ix, d, fp + at[d], at[d + 1] - at[d], found, &total, &shared);
+        if (total && (double)shared >= DUPLICATE_SHARE * (double)total) found[d] = 1;
     }
     if (st == ARS_OK)
         for (size_t d = 0; d < n_docs; d++)
             dup[d] = found[d];
     free(found);
+    free(at);
+    free(fp);
     free(ix.slots);
-    free(ix.shingles);
     return st;
 }
 
