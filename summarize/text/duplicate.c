@@ -234,8 +234,9 @@ ars_status duplicate_mark_words(const uint64_t *const *words, const size_t *n_wo
             found[d] = 1;
             continue;
         }
-        size_t total = 0, shared = 0;
-        duplicate_document(&ix, d, fp + at[d], at[d + 1] - at[d], found, &total, &shared);
+        size_t total = 0, shared = 0, n = at[d + 1] - at[d];
+        /* fp is NULL while no document has a fingerprint, and NULL + 0 is undefined. */
+        duplicate_document(&ix, d, n ? fp + at[d] : NULL, n, found, &total, &shared);
         if (total && (double)shared >= DUPLICATE_SHARE * (double)total) found[d] = 1;
     }
     if (st == ARS_OK)
