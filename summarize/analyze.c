@@ -22,8 +22,8 @@ struct analyzer {
     tokenize_table *table; /* for tokenize_normalized */
     token_span *toks;      /* scratch reused between sentences */
     size_t toks_cap;
-    uint64_t *hashes; /* the token cache's hash of each token, scratch like toks */
-    size_t hashes_cap;
+    vocab_key *keys; /* the token cache's key of each token, scratch like toks */
+    size_t keys_cap;
     char *norm; /* the analysis copy of the sentence, reused */
     size_t norm_cap;
     /* Token cache: every distinct token seen since the vocabulary `bound` was first used, with
@@ -68,7 +68,7 @@ void analyzer_free(analyzer *a) {
     stemmer_free(a->stem);
     tokenize_table_free(a->table);
     free(a->toks);
-    free(a->hashes);
+    free(a->keys);
     free(a->norm);
     vocab_free(a->tokens);
     free(a->outcome);
@@ -121,9 +121,9 @@ static ars_status analyze_token(analyzer *a, vocab *voc, const char *t, size_t t
 /* The cached outcome of a token, computed on its first appearance. Stems are interned in voc in
  * the order their first token appears, as without the cache, so ids do not change. */
 static ars_status analyze_cached(analyzer *a, vocab *voc, const char *t, size_t tl, uint32_t fl,
-                                 uint64_t hash, uint32_t *out) {
+                                 const vocab_key *key, uint32_t *out) {
     uint32_t id;
-    ars_status st = vocab_intern_hashed(a->tokens, t, tl, hash, &id);
+    ars_status st = vocab_intern_key(a->tokens, t, tl, key, &id);
     if (st != ARS_OK) return st;
     if (id < a->n_outcome) {
         *out = a->outcome[id];
@@ -155,6 +155,10 @@ ars_status analyzer_sentence(analyzer *a, vocab *voc, const char *s, size_t len,
     ars_status st = tokenize_normalized(a->table, s, len, &a->norm, &a->norm_cap, &norm_len,
                                         &a->toks, &n_toks, &a->toks_cap);
     if (st != ARS_OK) return st;
+    /* The analysis copy is padded with zeros for vocab_key_of_padded. */
+    if (normalize_reserve(&a->norm, &a->norm_cap, norm_len + VOCAB_KEY_HEAD) != ARS_OK)
+        return ARS_ENOMEM;
+    memset(a->norm + norm_len, 0, VOCAB_KEY_HEAD);
     const char *norm = a->norm;
     if (a->bound != voc || !a->tokens) {
         analyzer_forget(a);
@@ -162,18 +166,17 @@ ars_status analyzer_sentence(analyzer *a, vocab *voc, const char *s, size_t len,
         if (st != ARS_OK) return st;
         a->bound = voc;
     }
-    /* Every token is hashed and its slot of the token cache asked for before any is looked up:
-     * the cache is a few megabytes on a large input, and the misses then overlap. */
-    if (n_toks > a->hashes_cap) {
-        uint64_t *h = realloc(a->hashes, a->toks_cap * sizeof *h);
-        if (!h) return ARS_ENOMEM;
-        a->hashes = h;
-        a->hashes_cap = a->toks_cap;
+    /* Every token's key is made and its slot of the token cache asked for before any is looked
+     * up: the cache is a few megabytes on a large input, and the misses then overlap. */
+    if (n_toks > a->keys_cap) {
+        vocab_key *k = realloc(a->keys, a->toks_cap * sizeof *k);
+        if (!k) return ARS_ENOMEM;
+        a->keys = k;
+        a->keys_cap = a->toks_cap;
     }
-    for (size_t k = 0; k < n_toks; k++) {
-        a->hashes[k] = vocab_hash_bytes(norm + a->toks[k].start, a->toks[k].len);
-        vocab_prefetch(a->tokens, a->hashes[k]);
-    }
+    for (size_t k = 0; k < n_toks; k++)
+        a->keys[k] = vocab_key_of_padded(norm + a->toks[k].start, a->toks[k].len);
+    vocab_prefetch(a->tokens, a->keys, n_toks);
     for (size_t k = 0; k < n_toks; k++) {
         const char *t = norm + a->toks[k].start;
         size_t tl = a->toks[k].len;
@@ -182,7 +185,7 @@ ars_status analyzer_sentence(analyzer *a, vocab *voc, const char *s, size_t len,
         if (fl & TOKEN_ARABIC) stats->n_arabic++;
         if (fl & TOKEN_LATIN) stats->n_latin++;
         uint32_t id;
-        st = analyze_cached(a, voc, t, tl, fl, a->hashes[k], &id);
+        st = analyze_cached(a, voc, t, tl, fl, &a->keys[k], &id);
         if (st != ARS_OK) return st;
         if (id == ANALYZE_BROKEN) stats->n_broken++;
         if (id == ANALYZE_BROKEN || id == ANALYZE_SKIP) continue;

@@ -14,6 +14,12 @@
 /* Largest number of terms: ids 0 .. UINT32_MAX-2, so that a slot can hold id+1 with 0 = empty. */
 #define VOCAB_MAX_TERMS ((size_t)UINT32_MAX - 1)
 
+#if defined(__GNUC__)
+#define VOCAB_NOINLINE __attribute__((noinline))
+#else
+#define VOCAB_NOINLINE
+#endif
+
 typedef struct vocab_chunk {
     struct vocab_chunk *next;
     size_t used;
@@ -27,48 +33,17 @@ typedef struct {
     uint64_t hash; /* kept so that growth rehashes without touching the bytes */
 } vocab_entry;
 
-/* Bytes of a term kept in its slot. */
-#define VOCAB_HEAD 16
-
-/* A slot of the table: the term's hash, length, id + 1 (0: empty) and its first VOCAB_HEAD bytes
- * (zero-padded), so that a look-up of a term of up to VOCAB_HEAD bytes (most Arabic words) reads
- * one slot and nothing else: on a vocabulary of a few hundred thousand terms every other memory
- * access would be a cache miss. */
+/* A slot of the table: a term's first VOCAB_KEY_HEAD bytes (zero-padded words, as in its key),
+ * length and id + 1 (0: empty), 32 bytes, two to a cache line. A look-up of a term of up to
+ * VOCAB_KEY_HEAD bytes (all but a few Arabic words in a thousand) reads one slot and nothing else:
+ * on a vocabulary of a few hundred thousand terms every other memory access would be a cache
+ * miss. The hash is not kept: for such a term equal words and length are equality, and growth
+ * rehashes from the term list. */
 typedef struct {
-    uint64_t hash;
+    uint64_t head[VOCAB_KEY_WORDS];
     uint32_t id1;
     uint32_t len;
-    uint64_t head[VOCAB_HEAD / 8];
 } vocab_slot;
-
-/* The n <= 8 bytes at s as one word, zero-padded: what memcpy into a zeroed uint64_t gives on a
- * little-endian machine, read with fixed-size loads (two overlapping ones from four bytes on)
- * rather than a memcpy of variable length, which costs a library call per term. Elsewhere only
- * the same bytes need to give the same word and different bytes of one length different words. */
-static inline uint64_t vocab_load(const char *s, size_t n) {
-    const unsigned char *u = (const unsigned char *)s;
-    if (n >= 4) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-        uint32_t lo, hi;
-        memcpy(&lo, s, 4);
-        memcpy(&hi, s + n - 4, 4);
-        return lo | (uint64_t)hi << (8 * (n - 4)); /* the overlap ORs equal bytes */
-#else
-        uint64_t w = 0;
-        for (size_t k = 0; k < n; k++)
-            w |= (uint64_t)u[k] << (8 * k);
-        return w;
-#endif
-    }
-    if (n == 0) return 0;
-    return u[0] | (uint64_t)u[n / 2] << (8 * (n / 2)) | (uint64_t)u[n - 1] << (8 * (n - 1));
-}
-
-/* The first VOCAB_HEAD bytes of s (len bytes), zero-padded, as a slot keeps them. */
-static inline void vocab_head(const char *s, size_t len, uint64_t head[VOCAB_HEAD / 8]) {
-    head[0] = vocab_load(s, len < 8 ? len : 8);
-    head[1] = len <= 8 ? 0 : vocab_load(s + 8, len < VOCAB_HEAD ? len - 8 : 8);
-}
 
 struct vocab {
     vocab_slot *slots; /* the count is a power of two */
@@ -79,8 +54,7 @@ struct vocab {
     vocab_chunk *chunks; /* newest first: only the head has room to append */
 };
 
-/* MurmurHash3's 64-bit finaliser: every input bit reaches every output bit, so the low bits that
- * pick the slot and the high bits of the tag both depend on the whole term. */
+/* MurmurHash3's 64-bit finaliser: every input bit reaches every output bit. */
 static uint64_t vocab_mix(uint64_t h) {
     h ^= h >> 33;
     h *= 0xFF51AFD7ED558CCDu;
@@ -89,17 +63,11 @@ static uint64_t vocab_mix(uint64_t h) {
     return h ^ (h >> 33);
 }
 
-static uint64_t vocab_hash(const char *s, size_t len) {
-    /* Eight bytes at a time (terms are mostly 4-16 bytes of Arabic). Ids never depend on it. */
-    uint64_t h = 0x9E3779B97F4A7C15u * ((uint64_t)len + 1);
+uint64_t vocab_hash_rest(uint64_t h, const char *s, size_t len) {
     size_t i = 0;
-    for (; i + 8 <= len; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        h = vocab_mix(h ^ w);
-    }
-    uint64_t w = len > i ? vocab_load(s + i, len - i) : 0; /* s may be NULL when len is 0 */
-    return vocab_mix(h ^ w ^ ((uint64_t)(len - i) << 56));
+    for (; i + 8 <= len; i += 8)
+        h = vocab_mix(h ^ vocab_word(s + i, 8));
+    return vocab_mix(h ^ vocab_word(s + i, len - i) ^ ((uint64_t)(len - i) << 56));
 }
 
 ars_status vocab_new(vocab **out) {
@@ -129,20 +97,22 @@ void vocab_free(vocab *v) {
     free(v);
 }
 
+/* Does slot hold the term [s, s+len) of key k? */
+static inline int vocab_slot_holds(const vocab *v, const vocab_slot *slot, const char *s,
+                                   size_t len, const vocab_key *k) {
+    return slot->head[0] == k->head[0] && slot->head[1] == k->head[1] &&
+           slot->head[2] == k->head[2] && slot->len == len &&
+           (len <= VOCAB_KEY_HEAD || memcmp(v->terms[slot->id1 - 1].s + VOCAB_KEY_HEAD,
+                                            s + VOCAB_KEY_HEAD, len - VOCAB_KEY_HEAD) == 0);
+}
+
 /* Slot index holding s, or of the empty slot where it would go. The table is never full. */
-static size_t vocab_probe(const vocab *v, const char *s, size_t len, uint64_t hash) {
+static inline size_t vocab_probe(const vocab *v, const char *s, size_t len, const vocab_key *k) {
     size_t mask = v->n_slots - 1;
-    size_t i = (size_t)hash & mask;
-    uint64_t head[VOCAB_HEAD / 8];
-    vocab_head(s, len, head);
+    size_t i = (size_t)k->hash & mask;
     for (;;) {
         const vocab_slot *slot = &v->slots[i];
-        if (slot->id1 == 0) return i;
-        if (slot->hash == hash && slot->len == len && slot->head[0] == head[0] &&
-            slot->head[1] == head[1] &&
-            (len <= VOCAB_HEAD ||
-             memcmp(v->terms[slot->id1 - 1].s + VOCAB_HEAD, s + VOCAB_HEAD, len - VOCAB_HEAD) == 0))
-            return i;
+        if (slot->id1 == 0 || vocab_slot_holds(v, slot, s, len, k)) return i;
         i = (i + 1) & mask;
     }
 }
@@ -159,15 +129,14 @@ static ars_status vocab_grow_slots(vocab *v) {
     if (!slots) return ARS_ENOMEM;
     memset(slots, 0, n_slots * sizeof *slots);
     size_t mask = n_slots - 1;
-    for (size_t id = 0; id < v->n_terms; id++) {
-        size_t i = (size_t)v->terms[id].hash & mask;
+    /* Each term moves with its head; only its hash is read from the term list. */
+    for (size_t j = 0; j < v->n_slots; j++) {
+        const vocab_slot *old = &v->slots[j];
+        if (old->id1 == 0) continue;
+        size_t i = (size_t)v->terms[old->id1 - 1].hash & mask;
         while (slots[i].id1 != 0)
             i = (i + 1) & mask;
-        const vocab_entry *e = &v->terms[id];
-        slots[i].hash = e->hash;
-        slots[i].id1 = (uint32_t)(id + 1);
-        slots[i].len = (uint32_t)e->len;
-        vocab_head(e->s, e->len, slots[i].head);
+        slots[i] = *old;
     }
     free(v->slots);
     v->slots = slots;
@@ -219,21 +188,22 @@ static char *vocab_reserve_bytes(vocab *v, size_t len) {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wanalyzer-malloc-leak"
 #endif
-ars_status vocab_intern_hashed(vocab *v, const char *s, size_t len, uint64_t hash, uint32_t *id) {
-    assert(v && id && (s || len == 0) && hash == vocab_hash(s, len));
+/* The miss path of vocab_intern_key: adds the term whose empty slot is i. Kept out of line so
+ * that the hit path, nearly every look-up of the token cache, stays a few instructions and saves
+ * no registers. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static ars_status
+vocab_add(vocab *v, const char *s, size_t len, const vocab_key *k, size_t i, uint32_t *id) {
     if (len > UINT32_MAX) return ARS_ELIMIT; /* a slot keeps the length in 32 bits */
-    size_t i = vocab_probe(v, s, len, hash);
-    if (v->slots[i].id1 != 0) {
-        *id = v->slots[i].id1 - 1;
-        return ARS_OK;
-    }
     if (v->n_terms >= VOCAB_MAX_TERMS) return ARS_ELIMIT;
 
     /* Every allocation happens before the term is recorded, so a failure leaves the set of
      * terms as it was (a grown table or an unused chunk is invisible to the caller). */
     if ((v->n_terms + 1) * 4 > v->n_slots * 3) {
         if (vocab_grow_slots(v) != ARS_OK) return ARS_ENOMEM;
-        i = vocab_probe(v, s, len, hash);
+        i = vocab_probe(v, s, len, k);
     }
     if (v->n_terms == v->terms_cap && vocab_grow_terms(v) != ARS_OK) return ARS_ENOMEM;
     char *copy = vocab_reserve_bytes(v, len);
@@ -242,11 +212,10 @@ ars_status vocab_intern_hashed(vocab *v, const char *s, size_t len, uint64_t has
     copy[len] = '\0';
 
     size_t new_id = v->n_terms++;
-    v->terms[new_id] = (vocab_entry){.s = copy, .len = len, .hash = hash};
-    v->slots[i].hash = hash;
+    v->terms[new_id] = (vocab_entry){.s = copy, .len = len, .hash = k->hash};
+    memcpy(v->slots[i].head, k->head, sizeof k->head);
     v->slots[i].id1 = (uint32_t)(new_id + 1);
     v->slots[i].len = (uint32_t)len;
-    vocab_head(s, len, v->slots[i].head);
     *id = (uint32_t)new_id;
     return ARS_OK;
 }
@@ -254,27 +223,56 @@ ars_status vocab_intern_hashed(vocab *v, const char *s, size_t len, uint64_t has
 #pragma GCC diagnostic pop
 #endif
 
+/* vocab_intern_key for a term longer than a slot's head, whose equality needs its other bytes. */
+VOCAB_NOINLINE static ars_status vocab_intern_long(vocab *v, const char *s, size_t len,
+                                                   const vocab_key *key, uint32_t *id) {
+    size_t i = vocab_probe(v, s, len, key);
+    if (v->slots[i].id1 != 0) {
+        *id = v->slots[i].id1 - 1;
+        return ARS_OK;
+    }
+    return vocab_add(v, s, len, key, i, id);
+}
+
+ars_status vocab_intern_key(vocab *v, const char *s, size_t len, const vocab_key *key,
+                            uint32_t *id) {
+    assert(v && key && id && (s || len == 0));
+    /* The hit path calls nothing (the other two are tail calls), so it saves no registers. */
+    if (len > VOCAB_KEY_HEAD) return vocab_intern_long(v, s, len, key, id);
+    size_t mask = v->n_slots - 1;
+    for (size_t i = (size_t)key->hash & mask;; i = (i + 1) & mask) {
+        const vocab_slot *slot = &v->slots[i];
+        if (slot->id1 == 0) return vocab_add(v, s, len, key, i, id);
+        if (slot->head[0] == key->head[0] && slot->head[1] == key->head[1] &&
+            slot->head[2] == key->head[2] && slot->len == len) {
+            *id = slot->id1 - 1;
+            return ARS_OK;
+        }
+    }
+}
+
 ars_status vocab_intern(vocab *v, const char *s, size_t len, uint32_t *id) {
-    return vocab_intern_hashed(v, s, len, vocab_hash(s, len), id);
+    vocab_key k = vocab_key_of(s, len);
+    return vocab_intern_key(v, s, len, &k, id);
 }
 
-uint64_t vocab_hash_bytes(const char *s, size_t len) {
-    return vocab_hash(s, len);
-}
-
-void vocab_prefetch(const vocab *v, uint64_t hash) {
+void vocab_prefetch(const vocab *v, const vocab_key *keys, size_t n) {
 #if defined(__GNUC__)
-    __builtin_prefetch(&v->slots[(size_t)hash & (v->n_slots - 1)]);
+    size_t mask = v->n_slots - 1;
+    for (size_t k = 0; k < n; k++)
+        __builtin_prefetch(&v->slots[(size_t)keys[k].hash & mask]);
 #else
     (void)v;
-    (void)hash;
+    (void)keys;
+    (void)n;
 #endif
 }
 
 int vocab_find(const vocab *v, const char *s, size_t len, uint32_t *id) {
     assert(v && (s || len == 0));
     if (len > UINT32_MAX) return 0; /* never interned */
-    size_t i = vocab_probe(v, s, len, vocab_hash(s, len));
+    vocab_key k = vocab_key_of(s, len);
+    size_t i = vocab_probe(v, s, len, &k);
     if (v->slots[i].id1 == 0) return 0;
     if (id) *id = v->slots[i].id1 - 1;
     return 1;

@@ -225,8 +225,8 @@ static void test_vocab_free_accepts_null(void **state) {
     vocab_free(NULL);
 }
 
-/* A slot keeps a term's first 16 bytes: terms that share them and differ after, or differ only
- * in length around 16 bytes, or hold NUL bytes, are all told apart, through table growth too. */
+/* A slot keeps a term's first 24 bytes: terms that share them and differ after, or differ only
+ * in length around 24 bytes, or hold NUL bytes, are all told apart, through table growth too. */
 static void test_vocab_tells_apart_terms_sharing_their_first_bytes(void **state) {
     (void)state;
     vocab *v = NULL;
@@ -284,6 +284,41 @@ static void test_vocab_tells_apart_terms_differing_in_any_one_byte(void **state)
     vocab_free(v);
 }
 
+/* vocab_key_of_padded loads whole words and masks what is past the term: it gives the key
+ * vocab_key_of builds byte by byte, for every length to past three words and any bytes (the
+ * padding after the term is garbage, not zeros); look-ups by key, hits and misses, give the ids
+ * vocab_intern gives. */
+static void test_vocab_padded_key_is_the_key(void **state) {
+    (void)state;
+    vocab *v = NULL, *w = NULL;
+    assert_int_equal(vocab_new(&v), ARS_OK);
+    assert_int_equal(vocab_new(&w), ARS_OK);
+    uint64_t rng = 7;
+    char buf[48 + VOCAB_KEY_HEAD];
+    for (int round = 0; round < 200; round++)
+        for (size_t len = 0; len <= 48; len++) {
+            for (size_t i = 0; i < sizeof buf; i++)
+                buf[i] = (char)(test_util_next(&rng) >> 56);
+            if (round % 2) /* Arabic-like bytes: D8/D9 leads, a few letters */
+                for (size_t i = 0; i < len; i++)
+                    buf[i] = (char)(i % 2 ? 0xA7 + (test_util_next(&rng) >> 61) : 0xD8);
+            vocab_key a = vocab_key_of(buf, len), b = vocab_key_of_padded(buf, len);
+            assert_true(a.hash == b.hash);
+            for (size_t j = 0; j < VOCAB_KEY_WORDS; j++)
+                assert_true(a.head[j] == b.head[j]);
+            uint32_t want = intern_ok(v, buf, len), got = UINT32_MAX, again = UINT32_MAX;
+            assert_int_equal(vocab_intern_key(w, buf, len, &b, &got), ARS_OK);
+            assert_int_equal(got, want);
+            assert_int_equal(vocab_intern_key(v, buf, len, &b, &again), ARS_OK);
+            assert_int_equal(again, want);
+        }
+    assert_int_equal(vocab_size(v), vocab_size(w));
+    vocab_key e = vocab_key_of(NULL, 0);
+    assert_true(e.head[0] == 0 && e.head[1] == 0 && e.head[2] == 0);
+    vocab_free(v);
+    vocab_free(w);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_vocab_tells_apart_terms_sharing_their_first_bytes),
@@ -298,6 +333,7 @@ int main(void) {
         cmocka_unit_test(test_vocab_keeps_terms_longer_than_a_pool_chunk),
         cmocka_unit_test(test_vocab_free_accepts_null),
         cmocka_unit_test(test_vocab_tells_apart_terms_differing_in_any_one_byte),
+        cmocka_unit_test(test_vocab_padded_key_is_the_key),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
