@@ -145,6 +145,10 @@ typedef struct {
 
 struct tokenize_table {
     tokenize_entry e[CHARS_TABLE_SIZE];
+    /* The entries of U+0600-U+067F by the second byte of their UTF-8 (lead D8, D9), so that a
+     * run of Arabic letters is read without decoding; a byte that is no continuation byte has
+     * kind TOKENIZE_SLOW. */
+    tokenize_entry arabic[2][256];
 };
 
 ars_status tokenize_table_new(tokenize_table **out) {
@@ -175,6 +179,12 @@ ars_status tokenize_table_new(tokenize_table **out) {
         e->flags = e->kind == TOKENIZE_BASE ? (uint8_t)flags : 0;
         e->len = (uint8_t)len;
     }
+    for (unsigned lead = 0; lead < 2; lead++)
+        for (unsigned b = 0; b < 256; b++)
+            if (b >= 0x80 && b < 0xC0)
+                t->arabic[lead][b] = t->e[0x600 + (lead << 6) + (b & 0x3F)];
+            else
+                t->arabic[lead][b].kind = TOKENIZE_SLOW;
     return ARS_OK;
 }
 
@@ -213,6 +223,21 @@ ars_status tokenize_normalized(const tokenize_table *t, const char *s, size_t le
                 flags = 0;
             }
             flags |= e->flags;
+            memcpy(out + o, e->bytes, sizeof e->bytes);
+            o += e->len;
+            /* The rest of a word in the Arabic block (leads D8, D9: most of the text) in a loop of
+             * its own, while each is a base: anything else goes round the loop above. */
+            while (i + 1 < len) {
+                unsigned b0 = (unsigned char)s[i];
+                if ((b0 & 0xFEu) != 0xD8u) break;
+                e = &t->arabic[b0 & 1u][(unsigned char)s[i + 1]];
+                if (e->kind != TOKENIZE_BASE) break;
+                flags |= e->flags;
+                memcpy(out + o, e->bytes, sizeof e->bytes);
+                o += e->len;
+                i += 2;
+            }
+            continue;
         } else if (e->kind == TOKENIZE_SEPARATOR) {
             if (in_token) {
                 ars_status st = tokenize_push(toks, n, cap, start, o - start, flags);

@@ -26,7 +26,7 @@ typedef struct {
 ars_status tokenize(const char *s, size_t len, token_span **toks, size_t *n, size_t *cap);
 
 /* A table of what normalisation and tokenisation do with each code point that is read on its own
- * (see normalize_direct), for tokenize_normalized. Built once per user (about 16 KB), read-only
+ * (see normalize_direct), for tokenize_normalized. Built once per user (about 20 KB), read-only
  * after: it may be shared between threads. tokenize_table_free is NULL-safe. Returns ARS_OK or
  * ARS_ENOMEM (*out NULL). */
 typedef struct tokenize_table tokenize_table;
