@@ -90,13 +90,17 @@ void analyzer_forget(analyzer *a) {
  * (الـ 15, بـ"ضغوط"); a lone م is the era mark (1770 م); ف also stands in agency codes (ا ف ب),
  * which is why one damaged token is not enough to call a document damaged (see the driver); and
  * والت (for والتي) is left out because it is the name Walt (والت ديزني). */
-static const char *const analyze_truncated[] = {"ف",   "وف",   "عل", "وعل", "الت",
-                                                "الذ", "والذ", "حت", "لد"};
+static const char analyze_truncated[][9] = {"ف",   "وف",   "عل", "وعل", "الت",
+                                            "الذ", "والذ", "حت", "لد"};
 
 static int analyze_is_broken(const char *t, size_t len, uint32_t flags) {
     if (!(flags & TOKEN_ARABIC) || (flags & TOKEN_DIGIT)) return 0;
+    if (len == 0 || len >= sizeof analyze_truncated[0]) return 0;
+    /* The array's type bounds the forms and pads them with NULs: a form is len bytes long when
+     * its byte len is a NUL and its byte len - 1 is not (no strlen per form). */
     for (size_t k = 0; k < sizeof analyze_truncated / sizeof analyze_truncated[0]; k++)
-        if (strlen(analyze_truncated[k]) == len && memcmp(analyze_truncated[k], t, len) == 0)
+        if (analyze_truncated[k][len] == '\0' && analyze_truncated[k][len - 1] != '\0' &&
+            memcmp(analyze_truncated[k], t, len) == 0)
             return 1;
     return 0;
 }
@@ -177,27 +181,36 @@ ars_status analyzer_sentence(analyzer *a, vocab *voc, const char *s, size_t len,
     for (size_t k = 0; k < n_toks; k++)
         a->keys[k] = vocab_key_of_padded(norm + a->toks[k].start, a->toks[k].len);
     vocab_prefetch(a->tokens, a->keys, n_toks);
-    for (size_t k = 0; k < n_toks; k++) {
-        const char *t = norm + a->toks[k].start;
-        size_t tl = a->toks[k].len;
-        uint32_t fl = a->toks[k].flags;
-        stats->n_words++;
-        if (fl & TOKEN_ARABIC) stats->n_arabic++;
-        if (fl & TOKEN_LATIN) stats->n_latin++;
-        uint32_t id;
-        st = analyze_cached(a, voc, t, tl, fl, &a->keys[k], &id);
-        if (st != ARS_OK) return st;
-        if (id == ANALYZE_BROKEN) stats->n_broken++;
-        if (id == ANALYZE_BROKEN || id == ANALYZE_SKIP) continue;
-        if (*n_terms == *cap) {
-            size_t nc = *cap ? *cap * 2 : 256;
-            uint32_t *nt = realloc(*terms, nc * sizeof *nt);
-            if (!nt) return ARS_ENOMEM;
-            *terms = nt;
-            *cap = nc;
+    /* Room for a term per token up front: the loop below then stores every outcome and moves
+     * on past the terms only, with no capacity check and no branch per token. */
+    if (*cap - *n_terms < n_toks) {
+        size_t nc = *cap ? *cap : 256;
+        while (nc - *n_terms < n_toks) {
+            if (nc > SIZE_MAX / 2 / sizeof **terms) return ARS_ENOMEM;
+            nc *= 2;
         }
-        (*terms)[(*n_terms)++] = id;
-        stats->n_terms++;
+        uint32_t *nt = realloc(*terms, nc * sizeof *nt);
+        if (!nt) return ARS_ENOMEM;
+        *terms = nt;
+        *cap = nc;
     }
-    return ARS_OK;
+    uint32_t *out = *terms;
+    size_t n = *n_terms, n_arabic = 0, n_latin = 0, n_broken = 0, k = 0;
+    for (; k < n_toks; k++) {
+        uint32_t fl = a->toks[k].flags, id;
+        n_arabic += (fl & TOKEN_ARABIC) != 0;
+        n_latin += (fl & TOKEN_LATIN) != 0;
+        st = analyze_cached(a, voc, norm + a->toks[k].start, a->toks[k].len, fl, &a->keys[k], &id);
+        if (st != ARS_OK) break;
+        n_broken += id == ANALYZE_BROKEN;
+        out[n] = id;
+        n += id != ANALYZE_BROKEN && id != ANALYZE_SKIP;
+    }
+    stats->n_words = k;
+    stats->n_terms = n - *n_terms;
+    stats->n_broken = n_broken;
+    stats->n_arabic = n_arabic;
+    stats->n_latin = n_latin;
+    *n_terms = n;
+    return st;
 }

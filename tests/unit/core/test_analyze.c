@@ -58,6 +58,29 @@ static void test_analyze_flags_pdf_glyph_loss(void **state) {
     assert_int_equal(st.n_broken, 0);
 }
 
+/* Each truncated form alone is damage, and so is nothing one letter longer or shorter: the forms
+ * are matched by exact length (the table's NUL padding), not as prefixes. */
+static void test_analyze_damage_is_the_whole_form(void **state) {
+    fixture *f = *state;
+    static const char *const forms[] = {"ف", "وف", "عل", "وعل", "الت", "الذ", "والذ", "حت", "لد"};
+    char buf[64];
+    for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
+        assert_int_equal(run(f, forms[k]).n_broken, 1);
+        snprintf(buf, sizeof buf, "%sم", forms[k]); /* one letter more */
+        assert_int_equal(run(f, buf).n_broken, 0);
+        snprintf(buf, sizeof buf, "م%s", forms[k]);
+        assert_int_equal(run(f, buf).n_broken, 0);
+        size_t n = strlen(forms[k]);
+        if (n > 2) { /* one letter less (وف less و is ف, a form itself: skipped) */
+            snprintf(buf, sizeof buf, "%.*s", (int)(n - 2), forms[k]);
+            int is_form = 0;
+            for (size_t j = 0; j < sizeof forms / sizeof forms[0]; j++)
+                is_form |= strcmp(buf, forms[j]) == 0;
+            if (!is_form) assert_int_equal(run(f, buf).n_broken, 0);
+        }
+    }
+}
+
 /* Lone letters and short forms that ordinary typography makes are not damage (the false
  * positives of the earlier rule, seen in EASC, ANT and MultiLing). */
 static void test_analyze_typography_is_not_damage(void **state) {
@@ -161,6 +184,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_analyze_counts_words_and_drops_stopwords, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_analyze_flags_pdf_glyph_loss, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_analyze_damage_is_the_whole_form, setup, teardown),
         cmocka_unit_test_setup_teardown(test_analyze_typography_is_not_damage, setup, teardown),
         cmocka_unit_test_setup_teardown(test_analyze_conjunction_waw_is_not_damage, setup,
                                         teardown),
