@@ -463,21 +463,26 @@ static void test_segment_matches_gold_for_web_seed_003(void **state) {
     check_gold("003_be449fbf7e01b1a1", "003_be449fbf7e01b1a1.sentences.txt");
 }
 
-/* The scans skip eight bytes at a time: every final mark and quote is still found wherever it
- * falls in a word of eight bytes (؟ split over two words, … at the end of one). */
+/* The scans skip sixteen and eight bytes at a time: every final mark and quote is still found
+ * wherever it falls in a window of sixteen or a word of eight bytes (؟ split over two, … at the
+ * end of one), after runs of Arabic letters long enough for the skips to run. */
 static void test_segment_finds_marks_at_every_alignment(void **state) {
     (void)state;
-    for (size_t pad = 0; pad < 17; pad++) {
-        char input[512], first[128], second[128], third[128];
-        char p[32];
+    for (size_t pad = 0; pad < 40; pad++) {
+        char input[1024], first[128], second[128], third[128], fourth[128], fifth[128];
+        char p[64];
         memset(p, 'x', pad);
         p[pad] = '\0';
-        snprintf(first, sizeof first, "%s%sكيف حالك؟", p, pad ? " " : "");
+        const char *sp = pad ? " " : "";
+        snprintf(first, sizeof first, "%s%sكيف حالك؟", p, sp);
         snprintf(second, sizeof second, "قال «نعم.»");
-        snprintf(third, sizeof third, "%s%sانتهى.", p, pad ? " " : "");
-        snprintf(input, sizeof input, "%s %s ثم مشى… %s", first, second, third);
-        const char *want[] = {first, second, "ثم مشى…", third};
-        check_segments(input, want, 4, NULL);
+        snprintf(third, sizeof third, "%s%sانتهى.", p, sp);
+        snprintf(fourth, sizeof fourth, "%s%sقالت “كفى” ثم ذهبت?", p, sp);
+        snprintf(fifth, sizeof fifth, "%s%sوكتب \"هنا. هناك\" ثم توقف\xDB\x94", p, sp);
+        snprintf(input, sizeof input, "%s %s ثم مشى… %s %s %s الأخيرة!", first, second, third,
+                 fourth, fifth);
+        const char *want[] = {first, second, "ثم مشى…", third, fourth, fifth, "الأخيرة!"};
+        check_segments(input, want, 7, NULL);
     }
 }
 
