@@ -51,29 +51,37 @@ inputs_bad(inputs_run *r, ars_status st, const char *fmt, ...) {
     return ARS_OK;
 }
 
-/* Hands one article to the sink; the statuses of bad data make it a bad input. */
-static ars_status inputs_give(inputs_run *r, const inputs_article *a) {
+/* Hands one article to the sink and counts it when taken. Bad data (ARS_EUTF8, ARS_ELIMIT) comes
+ * back as the sink's status with its message in *bad; any other failure is the run's (in r->err).
+ */
+static ars_status inputs_offer(inputs_run *r, const inputs_article *a, ars_error *bad) {
     ars_error e = {ARS_OK, ""};
     ars_status st = r->sink(r->ctx, a, &e);
     if (st == ARS_OK) {
         r->rep->n_articles++;
         r->rep->n_bytes += a->len;
-        return ARS_OK;
+    } else if (st == ARS_EUTF8 || st == ARS_ELIMIT) {
+        error_set(bad, st, "%s", e.status == st && e.message[0] ? e.message : a->name);
+    } else if (r->err) {
+        *r->err = e;
     }
-    if (st == ARS_EUTF8 || st == ARS_ELIMIT)
-        return inputs_bad(r, st, "%s", e.status == st && e.message[0] ? e.message : a->name);
-    if (r->err) *r->err = e;
     return st;
 }
 
-/* Makes bytes UTF-8: as they are when they are, else converted as cfg->encoding says. *conv gets
- * a buffer to free when a conversion happened. Returns ARS_OK, or the status and message of a
- * bad input (in *bad). */
+/* Hands one article to the sink; the statuses of bad data make it a bad input. */
+static ars_status inputs_give(inputs_run *r, const inputs_article *a) {
+    ars_error bad = {ARS_OK, ""};
+    ars_status st = inputs_offer(r, a, &bad);
+    if (st == ARS_EUTF8 || st == ARS_ELIMIT) return inputs_bad(r, st, "%s", bad.message);
+    return st;
+}
+
+/* Converts bytes that are not UTF-8 (*bad: the check's verdict, "NAME: byte N: ...") as
+ * cfg->encoding says. *conv gets the converted text, to free. Returns ARS_OK, or the status and
+ * message of a bad input (in *bad), with a word on the encoding the bytes look like. */
 static ars_status inputs_decode(const inputs_run *r, const char *name, const char *bytes,
                                 size_t len, char **conv, size_t *conv_len, ars_error *bad) {
     *conv = NULL;
-    ars_status st = ars_text_check(name, bytes, len, NULL, bad);
-    if (st != ARS_EUTF8) return st;
     const char *want = r->cfg->encoding, *guess = encoding_guess(bytes, len);
     if (!want) {
         if (guess) {
@@ -82,16 +90,17 @@ static ars_status inputs_decode(const inputs_run *r, const char *name, const cha
                      " (it looks like %s text: --encoding %s or --encoding auto reads it)",
                      encoding_label(guess), strcmp(guess, "CP1256") == 0 ? "cp1256" : guess);
         }
-        return st;
+        return ARS_EUTF8;
     }
     const char *from = strcmp(want, "auto") == 0 ? guess : want;
     if (!from) {
         size_t n = strlen(bad->message);
         snprintf(bad->message + n, sizeof bad->message - n,
                  " (and not a legacy Arabic encoding --encoding auto knows)");
-        return st;
+        return ARS_EUTF8;
     }
-    st = encoding_to_utf8(name, from, bytes, len, conv, conv_len, bad);
+    ars_status st = encoding_to_utf8(name, from, bytes, len, conv, conv_len, bad);
+    /* Checked before the note below, so a conversion that yields a NUL byte says only that. */
     if (st == ARS_OK) st = ars_text_check(name, *conv, *conv_len, NULL, bad);
     if (st != ARS_OK) {
         free(*conv);
@@ -105,32 +114,41 @@ static ars_status inputs_decode(const inputs_run *r, const char *name, const cha
     return ARS_OK;
 }
 
+/* A text file's bytes, UTF-8 or not, to the sink. */
+static ars_status inputs_text(inputs_run *r, const char *path, const char *bytes, size_t len) {
+    if (ars_text_is_blank(bytes, len)) return inputs_bad(r, ARS_EEMPTY, "%s: empty file", path);
+    inputs_article a = {path, bytes, len, {NULL, NULL, NULL, ARS_TIME_UNKNOWN}};
+    ars_error bad = {ARS_OK, ""};
+    /* The sink checks the bytes are UTF-8 (the library checks whatever it is handed), so a good
+     * file is checked once; only the bytes it refuses are decoded here, then offered again. */
+    ars_status st = inputs_offer(r, &a, &bad);
+    if (st == ARS_ELIMIT) return inputs_bad(r, st, "%s", bad.message);
+    if (st != ARS_EUTF8) return st;
+    char *conv = NULL;
+    size_t conv_len = 0;
+    st = inputs_decode(r, path, bytes, len, &conv, &conv_len, &bad);
+    if (st == ARS_ENOMEM) return error_at(r->err, st, "%s", path);
+    if (st != ARS_OK) return inputs_bad(r, st, "%s", bad.message);
+    if (ars_text_is_blank(conv, conv_len)) {
+        st = inputs_bad(r, ARS_EEMPTY, "%s: empty file", path); /* e.g. UTF-16 spaces */
+    } else {
+        a.bytes = conv;
+        a.len = conv_len;
+        st = inputs_give(r, &a);
+    }
+    free(conv);
+    return st;
+}
+
 /* One plain-text input. */
 static ars_status inputs_text_file(inputs_run *r, const char *path) {
-    char *buf = NULL, *conv = NULL;
-    size_t len = 0, conv_len = 0;
+    char *buf = NULL;
+    size_t len = 0;
     ars_error bad = {ARS_OK, ""};
     ars_status st = ars_file_read(path, r->cfg->max_bytes, &buf, &len, &bad);
     if (st == ARS_ENOMEM) return error_at(r->err, st, "%s", path);
     if (r->cfg->prog) progress_input(r->cfg->prog, len);
-    if (st == ARS_OK) st = inputs_decode(r, path, buf, len, &conv, &conv_len, &bad);
-    if (st == ARS_ENOMEM) {
-        ars_free(buf);
-        return error_at(r->err, st, "%s", path);
-    }
-    if (st != ARS_OK) {
-        ars_free(buf);
-        return inputs_bad(r, st, "%s", bad.message);
-    }
-    const char *text = conv ? conv : buf;
-    size_t text_len = conv ? conv_len : len;
-    if (ars_text_is_blank(text, text_len)) {
-        st = inputs_bad(r, ARS_EEMPTY, "%s: empty file", path);
-    } else {
-        inputs_article a = {path, text, text_len, {NULL, NULL, NULL, ARS_TIME_UNKNOWN}};
-        st = inputs_give(r, &a);
-    }
-    free(conv);
+    st = st == ARS_OK ? inputs_text(r, path, buf, len) : inputs_bad(r, st, "%s", bad.message);
     ars_free(buf);
     return st;
 }

@@ -35,7 +35,9 @@ typedef struct {
 } inputs_article;
 
 /* Takes one article. ARS_EUTF8 and ARS_ELIMIT make it a bad input (skipped unless strict);
- * any other failure stops the run. */
+ * any other failure stops the run. The sink is where a text file is checked (as
+ * ars_text_check does, with its message for ARS_EUTF8): only bytes it refuses as not UTF-8 are
+ * converted from a legacy encoding (inputs_config.encoding) and offered again. */
 typedef ars_status (*inputs_sink)(void *ctx, const inputs_article *a, ars_error *err);
 
 typedef struct {
