@@ -14,8 +14,13 @@ size_t utf8_sequence(const unsigned char *buf, size_t len, size_t i);
 
 /* The offset of the first byte of buf[0..len) where no well-formed sequence starts (as
  * utf8_sequence judges), or of the first NUL byte when stop_at_nul; len when there is none. Reads
- * eight bytes at a time where the text is ASCII and two-byte sequences. */
+ * a block of bytes at a time where the text is ASCII and two-byte sequences (32 with SSE2 where
+ * the compiler targets it, else 16 with portable SWAR). */
 size_t utf8_scan(const unsigned char *buf, size_t len, int stop_at_nul);
+
+/* utf8_scan with its portable fast path (SWAR), which utf8_scan itself uses where SSE2 is not
+ * available: for the tests, which hold both to the definition. */
+size_t utf8_scan_portable(const unsigned char *buf, size_t len, int stop_at_nul);
 
 /* 1 when s[0..len) is well-formed UTF-8 (NUL bytes allowed), else 0. */
 int utf8_valid(const char *s, size_t len);

@@ -31,35 +31,59 @@ static size_t reference_scan(const unsigned char *p, size_t len, int stop_at_nul
     return len;
 }
 
-/* utf8_scan passes eight bytes at a time where it can: every place of every kind of fault must
- * still be found where the slow scan finds it. Texts are built from pieces that straddle block
- * boundaries at every offset: ASCII, Arabic letters, three- and four-byte sequences, NUL, stray
- * continuations, lone leads, overlongs (C0/C1, E0 80), surrogates and bytes F5..FF. */
+/* utf8_scan passes 32 bytes at a time where it can with SSE2, utf8_scan_portable 16 with SWAR
+ * (both are checked), and on a fault they pass the bytes before it: every place of every kind of
+ * fault must still be found where the slow scan finds it. Texts are built from pieces that straddle
+ * block boundaries at every offset: ASCII (with 01 and 7F, the neighbours of NUL and of the high
+ * bytes), Arabic letters, the ends of the two-byte range, three- and four-byte sequences, NUL,
+ * stray continuations, lone leads, overlongs (C0/C1, E0 80), surrogates and bytes F5..FF. */
 static void test_utf8_scan_agrees_with_the_slow_scan(void **state) {
     (void)state;
-    static const char *const pieces[] = {"a",        " ",        "\xD8\xB9",     "\xD9\x84",
-                                         "\xC2\xA0", "\xDF\xBF", "\xE2\x80\xA8", "\xF0\x9F\x98\x80",
-                                         "\x00",     "\x80",     "\xBF",         "\xD8",
-                                         "\xC0\xAF", "\xC1\x81", "\xE0\x80\xAF", "\xED\xA0\x80",
-                                         "\xF5",     "\xFF",     "\xE2\x80"};
-    const size_t n_pieces = sizeof pieces / sizeof *pieces;
-    unsigned char buf[96];
+    /* The good pieces (ASCII; two, three and four bytes) come first, then the faults: NUL (its
+     * index is n_good), cut off, stray, overlong, surrogate, out of range. */
+    static const char *const pieces[] = {"a",
+                                         " ",
+                                         "\x01",
+                                         "\x7F",
+                                         "@",
+                                         "\xD8\xB9",
+                                         "\xD9\x84",
+                                         "\xC2\xA0",
+                                         "\xDF\xBF",
+                                         "\xE2\x80\xA8",
+                                         "\xF0\x9F\x98\x80",
+                                         "\x00",
+                                         "\x80",
+                                         "\xBF",
+                                         "\xD8",
+                                         "\xE2\x80",
+                                         "\xC0\xAF",
+                                         "\xC1\x81",
+                                         "\xE0\x80\xAF",
+                                         "\xED\xA0\x80",
+                                         "\xF5",
+                                         "\xFF"};
+    const size_t n_pieces = sizeof pieces / sizeof *pieces, n_good = 11;
+    unsigned char buf[160];
     uint64_t rng = 0x9E3779B97F4A7C15u;
     for (int round = 0; round < 200000; round++) {
         size_t len = 0;
-        int bad_pieces = (int)(rng % 3); /* most texts hold no fault or one */
-        while (len < 64) {
+        int bad_pieces = (int)(rng % 3);        /* most texts hold no fault or one */
+        size_t want = 40 + (size_t)(rng >> 58); /* 40..103 bytes: up to six blocks */
+        while (len < want) {
             test_util_next(&rng);
             size_t k = (size_t)(rng >> 33) % n_pieces;
-            if (k >= 8 && bad_pieces-- <= 0) k = (size_t)(rng >> 40) % 8;
-            size_t pl = k == 8 ? 1 : strlen(pieces[k]);
+            if (k >= n_good && bad_pieces-- <= 0) k = (size_t)(rng >> 40) % n_good;
+            size_t pl = k == n_good ? 1 : strlen(pieces[k]);
             memcpy(buf + len, pieces[k], pl);
             len += pl;
         }
         for (int nul = 0; nul <= 1; nul++)
-            for (size_t from = 0; from < 8; from++)
-                assert_int_equal(utf8_scan(buf + from, len - from, nul),
-                                 reference_scan(buf + from, len - from, nul));
+            for (size_t from = 0; from < 16; from++) {
+                size_t expect = reference_scan(buf + from, len - from, nul);
+                assert_int_equal(utf8_scan(buf + from, len - from, nul), expect);
+                assert_int_equal(utf8_scan_portable(buf + from, len - from, nul), expect);
+            }
     }
     assert_int_equal(
         utf8_scan((const unsigned char *)"\xD8\xB9\xD8\xB9\xD8\xB9\xD8\xB9x\x80", 10, 1), 9);
