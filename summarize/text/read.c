@@ -36,10 +36,11 @@ ARS_API ars_status ars_text_check(const char *name, const char *buf, size_t len,
 }
 
 /* Reads fd to its end into a growing buffer. `hint` (the file size when known) sizes the first
- * allocation so a regular file is read without reallocating. */
+ * allocation so a regular file is read without reallocating: its bytes, one more for the read
+ * that finds the end, and the terminator. */
 static ars_status read_fd(int fd, const char *path, size_t max_bytes, size_t hint, char **out,
                           size_t *out_len, ars_error *err) {
-    size_t cap = hint + 1 > 4096 ? hint + 1 : 4096;
+    size_t cap = hint ? hint + 2 : 4096;
     if (max_bytes && max_bytes < SIZE_MAX - 2 && cap > max_bytes + 2) cap = max_bytes + 2;
     size_t len = 0;
     char *buf = malloc(cap);
