@@ -69,6 +69,10 @@ static ars_status read_fd(int fd, const char *path, size_t max_bytes, size_t hin
         }
         if (got == 0) break;
         len += (size_t)got;
+        /* A regular file has given the size fstat saw, and the read that got there asked for a
+         * byte more: a file's read comes up short only at its end, so the read() that would
+         * return 0 is spared (a system call per file). A file that grew is read on. */
+        if (hint && len == hint) break;
         /* Checked while reading, so an endless stdin stops at the limit instead of eating memory.
          */
         if (max_bytes && len > max_bytes) {
