@@ -117,6 +117,10 @@ static inline size_t vocab_probe(const vocab *v, const char *s, size_t len, cons
     }
 }
 
+/* memset through a pointer the compiler cannot follow: gcc turns a malloc followed by a memset of
+ * the whole block into calloc, which is what vocab_grow_slots must not get (see there). */
+static void *(*volatile vocab_clear)(void *, int, size_t) = memset;
+
 /* Doubles the slot table. On failure the old table is untouched. */
 static ars_status vocab_grow_slots(vocab *v) {
     if (v->n_slots > SIZE_MAX / 2 / sizeof *v->slots) return ARS_ENOMEM;
@@ -127,7 +131,7 @@ static ars_status vocab_grow_slots(vocab *v) {
      * of their time. Writing first maps each page once. */
     vocab_slot *slots = malloc(n_slots * sizeof *slots);
     if (!slots) return ARS_ENOMEM;
-    memset(slots, 0, n_slots * sizeof *slots);
+    vocab_clear(slots, 0, n_slots * sizeof *slots);
     size_t mask = n_slots - 1;
     /* Each term moves with its head; only its hash is read from the term list. */
     for (size_t j = 0; j < v->n_slots; j++) {
