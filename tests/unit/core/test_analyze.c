@@ -179,6 +179,48 @@ static void test_analyze_token_cache_gives_the_same_terms(void **state) {
     vocab_free(v2);
 }
 
+/* A sentence gives the terms of its tokens analysed one by one, each by an analyzer that has
+ * forgotten everything, in order: the sentence's tokens are all looked up in the cache before
+ * any outcome is read, and tokens new to the cache, repeated or not, still get their stems
+ * interned in the order they appear. */
+static void test_analyze_sentence_is_its_tokens_one_by_one(void **state) {
+    fixture *f = *state;
+    static const char *const words[] = {"الحكومة",   "المفاوضات", "في",       "الحكومة", "ف",
+                                        "وزير",      "talks",     "2018",     "الوزير",  "عل",
+                                        "المفاوضات", "وزراء",     "الحكومات", "في",      "ستستمر"};
+    const size_t n_words = sizeof words / sizeof *words;
+    uint32_t *one = NULL;
+    size_t n_one = 0, cap_one = 0, broken_one = 0;
+    vocab *v2 = NULL;
+    assert_int_equal(vocab_new(&v2), ARS_OK);
+    char sentence[2048];
+    size_t len = 0;
+    for (int round = 0; round < 3; round++) /* later rounds find every token in the cache */
+        for (size_t k = 0; k < n_words; k++) {
+            size_t wl = strlen(words[k]);
+            memcpy(sentence + len, words[k], wl);
+            len += wl;
+            sentence[len++] = ' ';
+            analyze_stats b;
+            analyzer_forget(f->a);
+            assert_int_equal(analyzer_sentence(f->a, v2, words[k], wl, &one, &n_one, &cap_one, &b),
+                             ARS_OK);
+            assert_int_equal(b.n_words, 1);
+            broken_one += b.n_broken;
+        }
+    sentence[len] = '\0';
+    analyzer_forget(f->a);
+    analyze_stats a = run(f, sentence); /* into f->v */
+    assert_int_equal(a.n_words, 3 * n_words);
+    assert_int_equal(a.n_broken, broken_one);
+    assert_int_equal(broken_one, 6);
+    assert_int_equal(f->n, n_one);
+    assert_memory_equal(f->terms, one, n_one * sizeof *one);
+    assert_int_equal(vocab_size(f->v), vocab_size(v2));
+    free(one);
+    vocab_free(v2);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_analyze_counts_words_and_drops_stopwords, setup,
@@ -191,6 +233,8 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_analyze_same_stem_gives_same_term, setup, teardown),
         cmocka_unit_test_setup_teardown(test_analyze_counts_latin_tokens, setup, teardown),
         cmocka_unit_test(test_analyze_without_stemming_keeps_surface_forms),
+        cmocka_unit_test_setup_teardown(test_analyze_sentence_is_its_tokens_one_by_one, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_analyze_token_cache_gives_the_same_terms, setup,
                                         teardown),
     };
