@@ -55,6 +55,18 @@ static uint32_t tokenize_flags(utf8proc_int32_t cp) {
     return 0;
 }
 
+/* The two bytes at p as a big-endian number: one load and a rotation where gcc or clang knows the
+ * byte order. */
+static inline unsigned tokenize_be16(const char *p) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint16_t u;
+    memcpy(&u, p, 2);
+    return __builtin_bswap16(u);
+#else
+    return (unsigned)(unsigned char)p[0] << 8 | (unsigned char)p[1];
+#endif
+}
+
 /* Doubles the token array. */
 static ars_status tokenize_grow(token_span **toks, size_t *cap) {
     size_t new_cap = *cap ? *cap * 2 : 64;
@@ -145,10 +157,10 @@ typedef struct {
 
 struct tokenize_table {
     tokenize_entry e[CHARS_TABLE_SIZE];
-    /* The entries of U+0600-U+067F by the second byte of their UTF-8 (lead D8, D9), so that a
-     * run of Arabic letters is read without decoding; a byte that is no continuation byte has
-     * kind TOKENIZE_SLOW. */
-    tokenize_entry arabic[2][256];
+    /* The entries of U+0600-U+067F by the two bytes of their UTF-8 read big-endian, less D800
+     * (lead D8, D9), so that a run of Arabic letters is read without decoding; a second byte
+     * that is no continuation byte has kind TOKENIZE_SLOW. */
+    tokenize_entry arabic[512];
 };
 
 ars_status tokenize_table_new(tokenize_table **out) {
@@ -182,9 +194,9 @@ ars_status tokenize_table_new(tokenize_table **out) {
     for (unsigned lead = 0; lead < 2; lead++)
         for (unsigned b = 0; b < 256; b++)
             if (b >= 0x80 && b < 0xC0)
-                t->arabic[lead][b] = t->e[0x600 + (lead << 6) + (b & 0x3F)];
+                t->arabic[lead << 8 | b] = t->e[0x600 + (lead << 6) + (b & 0x3F)];
             else
-                t->arabic[lead][b].kind = TOKENIZE_SLOW;
+                t->arabic[lead << 8 | b].kind = TOKENIZE_SLOW;
     return ARS_OK;
 }
 
@@ -228,9 +240,11 @@ ars_status tokenize_normalized(const tokenize_table *t, const char *s, size_t le
             /* The rest of a word in the Arabic block (leads D8, D9: most of the text) in a loop of
              * its own, while each is a base: anything else goes round the loop above. */
             while (i + 1 < len) {
-                unsigned b0 = (unsigned char)s[i];
-                if ((b0 & 0xFEu) != 0xD8u) break;
-                e = &t->arabic[b0 & 1u][(unsigned char)s[i + 1]];
+                /* The two bytes read big-endian, less D800: below 0x200 exactly when the lead
+                 * is D8 or D9, and then the index into arabic[] (one test for both). */
+                unsigned x = tokenize_be16(s + i) - 0xD800u;
+                if (x >= 0x200u) break;
+                e = &t->arabic[x];
                 if (e->kind != TOKENIZE_BASE) break;
                 flags |= e->flags;
                 memcpy(out + o, e->bytes, sizeof e->bytes);
