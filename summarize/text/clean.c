@@ -345,10 +345,51 @@ static inline uint64_t clean_word_close(uint64_t h, uint64_t *wh, int *dword, cl
     return h;
 }
 
+/* Eight bytes at a time (SWAR): lanes of a 64-bit word, byte k of the block in lane k. */
+#define CLEAN_ONES  ((uint64_t)0x0101010101010101u)
+#define CLEAN_HIGHS ((uint64_t)0x8080808080808080u)
+#define CLEAN_LOWS  ((uint64_t)0x7F7F7F7F7F7F7F7Fu)
+
+/* The high bit of every lane of v below n (1 <= n <= 0x80), exact in every lane. */
+static inline uint64_t clean_lanes_below(uint64_t v, unsigned n) {
+    return ~(((v & CLEAN_LOWS) + (0x80u - n) * CLEAN_ONES) | v) & CLEAN_HIGHS;
+}
+
+/* How many of the four byte pairs at p, from the first, are common Arabic letters
+ * (chars_is_arabic_letter2): 0 to 4. */
+static inline size_t clean_arabic_pairs(const unsigned char *p) {
+    uint64_t x;
+    memcpy(&x, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap64(x);
+#endif
+    uint64_t y = x >> 8; /* even lanes: the second byte of their pair */
+    uint64_t d8 = clean_lanes_below(x ^ (0xD8u * CLEAN_ONES), 1);
+    uint64_t d9 = clean_lanes_below(x ^ (0xD9u * CLEAN_ONES), 1);
+    uint64_t a0_bf = clean_lanes_below((y & (0xE0u * CLEAN_ONES)) ^ (0xA0u * CLEAN_ONES), 1);
+    uint64_t z = y ^ (0x80u * CLEAN_ONES); /* 81-8A: 01-0A */
+    uint64_t x81_8a = clean_lanes_below(z, 11) & ~clean_lanes_below(z, 1);
+    uint64_t bad = ~((d8 & a0_bf) | (d9 & x81_8a)) & (uint64_t)0x0080008000800080u;
+    if (!bad) return 4;
+#if defined(__GNUC__)
+    return (size_t)__builtin_ctzll(bad) / 16;
+#else
+    size_t n = 0;
+    while (!(bad & 0x80u)) {
+        bad >>= 16;
+        n++;
+    }
+    return n;
+#endif
+}
+
 /* Measures the line s[start..end) into *in; when words is not NULL, also appends the hash of each
  * of its words (runs of letters, marks and digits) to it. One pass over the bytes feeds every
  * measure; a run of common Arabic letters (most of the text) is taken in a loop of its own that
- * only hashes the word's bytes, and is counted once at its end. */
+ * only hashes the word's bytes, and is counted once at its end. That loop finds the run four
+ * letters at a time (clean_arabic_pairs) and hashes four whole letters without a test between
+ * their bytes: testing each letter's lead byte (D8 or D9, as random as the text) cost more than
+ * the hash itself. */
 static void clean_measure(const char *s, size_t start, size_t end, clean_info *in,
                           clean_words *words) {
     memset(in, 0, sizeof *in);
@@ -371,10 +412,28 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
     for (size_t i = start; i < end;) {
         if (i + 1 < end && chars_is_arabic_letter2(t[i], t[i + 1])) {
             size_t run = i;
-            do {
-                wh = duplicate_word_hash_byte(duplicate_word_hash_byte(wh, t[i]), t[i + 1]);
-                i += 2;
-            } while (i + 1 < end && chars_is_arabic_letter2(t[i], t[i + 1]));
+            wh = duplicate_word_hash_byte(duplicate_word_hash_byte(wh, t[i]), t[i + 1]);
+            i += 2;
+            for (;;) { /* the rest of the run: blocks of four letters, then what is left */
+                if (i + 8 <= end) {
+                    size_t np = clean_arabic_pairs(t + i);
+                    if (np == 4) {
+                        for (size_t k = 0; k < 8; k++)
+                            wh = duplicate_word_hash_byte(wh, t[i + k]);
+                        i += 8;
+                        continue;
+                    }
+                    for (size_t k = 0; k < 2 * np; k++)
+                        wh = duplicate_word_hash_byte(wh, t[i + k]);
+                    i += 2 * np;
+                } else {
+                    while (i + 1 < end && chars_is_arabic_letter2(t[i], t[i + 1])) {
+                        wh = duplicate_word_hash_byte(duplicate_word_hash_byte(wh, t[i]), t[i + 1]);
+                        i += 2;
+                    }
+                }
+                break;
+            }
             size_t n = (i - run) / 2;
             n_cp += n;
             n_letters += n;
