@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "summarize/common/parallel.h"
+#include "summarize/common/swar.h"
 #include "summarize/text/chars.h"
 #include "summarize/text/dateline.h"
 #include "summarize/text/duplicate.h"
@@ -345,42 +346,18 @@ static inline uint64_t clean_word_close(uint64_t h, uint64_t *wh, int *dword, cl
     return h;
 }
 
-/* Eight bytes at a time (SWAR): lanes of a 64-bit word, byte k of the block in lane k. */
-#define CLEAN_ONES  ((uint64_t)0x0101010101010101u)
-#define CLEAN_HIGHS ((uint64_t)0x8080808080808080u)
-#define CLEAN_LOWS  ((uint64_t)0x7F7F7F7F7F7F7F7Fu)
-
-/* The high bit of every lane of v below n (1 <= n <= 0x80), exact in every lane. */
-static inline uint64_t clean_lanes_below(uint64_t v, unsigned n) {
-    return ~(((v & CLEAN_LOWS) + (0x80u - n) * CLEAN_ONES) | v) & CLEAN_HIGHS;
-}
-
 /* How many of the four byte pairs at p, from the first, are common Arabic letters
  * (chars_is_arabic_letter2): 0 to 4. */
 static inline size_t clean_arabic_pairs(const unsigned char *p) {
-    uint64_t x;
-    memcpy(&x, p, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    x = __builtin_bswap64(x);
-#endif
-    uint64_t y = x >> 8; /* even lanes: the second byte of their pair */
-    uint64_t d8 = clean_lanes_below(x ^ (0xD8u * CLEAN_ONES), 1);
-    uint64_t d9 = clean_lanes_below(x ^ (0xD9u * CLEAN_ONES), 1);
-    uint64_t a0_bf = clean_lanes_below((y & (0xE0u * CLEAN_ONES)) ^ (0xA0u * CLEAN_ONES), 1);
-    uint64_t z = y ^ (0x80u * CLEAN_ONES); /* 81-8A: 01-0A */
-    uint64_t x81_8a = clean_lanes_below(z, 11) & ~clean_lanes_below(z, 1);
+    uint64_t x = swar_load(p); /* byte k in lane k */
+    uint64_t y = x >> 8;       /* even lanes: the second byte of their pair */
+    uint64_t d8 = swar_lanes_below(x ^ (0xD8u * SWAR_ONES), 1);
+    uint64_t d9 = swar_lanes_below(x ^ (0xD9u * SWAR_ONES), 1);
+    uint64_t a0_bf = swar_lanes_below((y & (0xE0u * SWAR_ONES)) ^ (0xA0u * SWAR_ONES), 1);
+    uint64_t z = y ^ (0x80u * SWAR_ONES); /* 81-8A: 01-0A */
+    uint64_t x81_8a = swar_lanes_below(z, 11) & ~swar_lanes_below(z, 1);
     uint64_t bad = ~((d8 & a0_bf) | (d9 & x81_8a)) & (uint64_t)0x0080008000800080u;
-    if (!bad) return 4;
-#if defined(__GNUC__)
-    return (size_t)__builtin_ctzll(bad) / 16;
-#else
-    size_t n = 0;
-    while (!(bad & 0x80u)) {
-        bad >>= 16;
-        n++;
-    }
-    return n;
-#endif
+    return bad ? swar_lowest_bit(bad) / 16 : 4;
 }
 
 /* Measures the line s[start..end) into *in; when words is not NULL, also appends the hash of each

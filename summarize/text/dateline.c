@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "summarize/common/swar.h"
 #include "summarize/text/chars.h"
 #include "summarize/text/normalize.h"
 
@@ -475,17 +476,6 @@ int dateline_find(const char *s, size_t start, size_t end, size_t *date_start, s
     }
 }
 
-/* Eight bytes at a time (SWAR): lanes of a 64-bit word, byte k of the block in lane k. */
-#define DL_ONES  ((uint64_t)0x0101010101010101u)
-#define DL_HIGHS ((uint64_t)0x8080808080808080u)
-#define DL_LOWS  ((uint64_t)0x7F7F7F7F7F7F7F7Fu)
-
-/* The high bit of every lane of v below n (1 <= n <= 0x80); exact in every lane, as no lane
- * carries into the next. */
-static inline uint64_t dl_lanes_below(uint64_t v, unsigned n) {
-    return ~(((v & DL_LOWS) + (0x80u - n) * DL_ONES) | v) & DL_HIGHS;
-}
-
 /* The lanes of the eight bytes at p (next: the byte after them, 0 past the end) where a decimal
  * digit may start: an ASCII digit, a lead D9 or DB followed by A0-A9 or B0-B9 (the Arabic-Indic
  * digits are D9 A0-A9 and DB B0-B9; the other two pairs are let through to be decoded), and any
@@ -493,31 +483,14 @@ static inline uint64_t dl_lanes_below(uint64_t v, unsigned n) {
  * more). Every other byte is ASCII that is not a digit, a continuation byte, or the lead of a
  * two-byte character that is no digit; none of those is a digit or part of one. */
 static inline uint64_t dl_digit_lanes(const unsigned char *p, unsigned char next) {
-    uint64_t x;
-    memcpy(&x, p, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    x = __builtin_bswap64(x);
-#endif
+    uint64_t x = swar_load(p);
     uint64_t y = (x >> 8) | ((uint64_t)next << 56); /* lane k: the byte after byte k */
-    uint64_t ascii_digit = dl_lanes_below(x ^ ('0' * DL_ONES), 10);
-    uint64_t high_lead = x & ((x & DL_LOWS) + (0x80u - 0x5Cu) * DL_ONES) & DL_HIGHS; /* >= DC */
-    uint64_t d9_or_db = dl_lanes_below((x | 0x02u * DL_ONES) ^ (0xDBu * DL_ONES), 1);
-    uint64_t then_digit = dl_lanes_below((y & ~(0x10u * DL_ONES)) ^ (0xA0u * DL_ONES), 10);
+    uint64_t ascii_digit = swar_lanes_below(x ^ ('0' * SWAR_ONES), 10);
+    uint64_t high_lead =
+        x & ((x & SWAR_LOWS) + (0x80u - 0x5Cu) * SWAR_ONES) & SWAR_HIGHS; /* >= DC */
+    uint64_t d9_or_db = swar_lanes_below((x | 0x02u * SWAR_ONES) ^ (0xDBu * SWAR_ONES), 1);
+    uint64_t then_digit = swar_lanes_below((y & ~(0x10u * SWAR_ONES)) ^ (0xA0u * SWAR_ONES), 10);
     return ascii_digit | high_lead | (d9_or_db & then_digit);
-}
-
-/* The first lane with its high bit set in f (not 0). */
-static inline size_t dl_first_lane(uint64_t f) {
-#if defined(__GNUC__)
-    return (size_t)__builtin_ctzll(f) / 8;
-#else
-    size_t k = 0;
-    while (!(f & 0x80u)) {
-        f >>= 8;
-        k++;
-    }
-    return k;
-#endif
 }
 
 int dateline_latest_year(const char *s, size_t start, size_t end) {
@@ -532,7 +505,7 @@ int dateline_latest_year(const char *s, size_t start, size_t end) {
         while (i + 8 <= end) {
             uint64_t f = dl_digit_lanes(t + i, i + 8 < end ? t[i + 8] : 0);
             if (f) {
-                i += dl_first_lane(f);
+                i += swar_lowest_bit(f) / 8;
                 break;
             }
             i += 8;
