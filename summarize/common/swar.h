@@ -1,6 +1,7 @@
-/* swar.h - eight bytes at a time in a 64-bit word (SWAR), for the byte scanners of the text
- * stages (clean.c, dateline.c): a block of eight bytes loaded with byte k in lane k whatever the
- * machine's byte order, a per-lane comparison, and the first lane a mask marks. */
+/* swar.h - eight bytes at a time in a 64-bit word (SWAR), for the byte scanners of the library
+ * (the UTF-8 check, clean.c, dateline.c, segment.c, display.c): a block of eight bytes loaded with
+ * byte k in lane k whatever the machine's byte order, per-lane comparisons, whether any lane
+ * matches, and the first lane a mask marks. */
 #ifndef ARS_COMMON_SWAR_H
 #define ARS_COMMON_SWAR_H
 
@@ -26,6 +27,17 @@ static inline uint64_t swar_load(const unsigned char *p) {
  * carries into the next. */
 static inline uint64_t swar_lanes_below(uint64_t v, unsigned n) {
     return ~(((v & SWAR_LOWS) + (0x80u - n) * SWAR_ONES) | v) & SWAR_HIGHS;
+}
+
+/* Whether any lane of v is below n (1 <= n <= 0x80): the borrows of the subtraction reach a
+ * lane's high bit only through such a lane, so the answer is exact (which lanes, not always). */
+static inline int swar_any_below(uint64_t v, unsigned n) {
+    return ((v - n * SWAR_ONES) & ~v & SWAR_HIGHS) != 0;
+}
+
+/* Whether any lane of v equals b. */
+static inline int swar_any_equal(uint64_t v, unsigned char b) {
+    return swar_any_below(v ^ (b * SWAR_ONES), 1);
 }
 
 /* The index of the lowest set bit of f (not 0): bit 8k + 7 is lane k's high bit. */

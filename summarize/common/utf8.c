@@ -5,14 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A 64-bit word as little-endian byte order would read it: byte k of the block in bits 8k..8k+7. */
-static uint64_t utf8_le64(uint64_t w) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    return __builtin_bswap64(w);
-#else
-    return w;
-#endif
-}
+#include "summarize/common/swar.h"
 
 /* The second byte's allowed range depends on the lead byte; checking it there rejects overlongs,
  * surrogates and out-of-range values without decoding (the table in RFC 3629, section 4). */
@@ -55,39 +48,30 @@ typedef size_t (*utf8_block_fn)(const unsigned char *p, int stop_at_nul);
 
 /* Portable: SWAR on two 64-bit words (n = 16), bit 7 of each byte of a mask standing for that
  * byte. About 4.8 instructions a byte on Arabic text (x86-64, gcc -O2). */
-#define UTF8_HIGH ((uint64_t)0x8080808080808080u)
-#define UTF8_ONES ((uint64_t)0x0101010101010101u)
-
-static uint64_t utf8_load(const unsigned char *p) {
-    uint64_t w;
-    memcpy(&w, p, 8);
-    return utf8_le64(w);
-}
-
 /* Bytes of w shaped as leads (11xxxxxx). */
 static uint64_t utf8_leads(uint64_t w) {
-    return w & (w << 1) & UTF8_HIGH;
+    return w & (w << 1) & SWAR_HIGHS;
 }
 
 /* Bytes of w that break the rule: a continuation byte (10xxxxxx) where none is due or none where
  * one is (due: the bytes after leads), a lead other than C2..DF (E0..FF have bit 5 set, C0/C1
- * bits 4..1 clear), and NUL bytes when nul is UTF8_HIGH (0: none). Only the lowest flag is sure
+ * bits 4..1 clear), and NUL bytes when nul is SWAR_HIGHS (0: none). Only the lowest flag is sure
  * to be exact, which is all that is read. */
 static uint64_t utf8_faults(uint64_t w, uint64_t leads, uint64_t due, uint64_t nul) {
     uint64_t low_bits = (w & (uint64_t)0x1E1E1E1E1E1E1E1Eu) + (uint64_t)0x7F7F7F7F7F7F7F7Fu;
-    return ((w & UTF8_HIGH) ^ leads ^ due) | (leads & ((w << 2) | ~low_bits)) |
-           ((w - UTF8_ONES) & ~w & nul);
+    return ((w & SWAR_HIGHS) ^ leads ^ due) | (leads & ((w << 2) | ~low_bits)) |
+           ((w - SWAR_ONES) & ~w & nul);
 }
 
 /* The number of bytes below the lowest flagged one of a nonzero mask. */
 static size_t utf8_first(uint64_t mask) {
-    uint64_t below = (mask - 1) & ~mask & UTF8_HIGH; /* a flag for each byte below it */
-    return (size_t)(((below >> 7) * UTF8_ONES) >> 56);
+    uint64_t below = (mask - 1) & ~mask & SWAR_HIGHS; /* a flag for each byte below it */
+    return (size_t)(((below >> 7) * SWAR_ONES) >> 56);
 }
 
 static inline size_t utf8_block_swar(const unsigned char *p, int stop_at_nul) {
-    const uint64_t nul = stop_at_nul ? UTF8_HIGH : 0;
-    uint64_t w0 = utf8_load(p), w1 = utf8_load(p + 8);
+    const uint64_t nul = stop_at_nul ? SWAR_HIGHS : 0;
+    uint64_t w0 = swar_load(p), w1 = swar_load(p + 8);
     uint64_t l0 = utf8_leads(w0), l1 = utf8_leads(w1);
     uint64_t f0 = utf8_faults(w0, l0, l0 << 8, nul);
     uint64_t f1 = utf8_faults(w1, l1, (l1 << 8) | (l0 >> 56), nul);

@@ -4,6 +4,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "summarize/common/swar.h"
+
 /* Length of the white space at s[i] (0 if none); *plain is 1 for a plain space. */
 static size_t display_space(const unsigned char *s, size_t i, size_t len, int *plain) {
     unsigned char c = s[i];
@@ -25,17 +27,6 @@ static size_t display_control(const unsigned char *s, size_t i, size_t len) {
     return 0;
 }
 
-/* Whether a byte of w is below n (n <= 128), and whether one equals b: the borrows of the
- * subtraction reach bit 7 of a byte only through such a byte, so the answers are exact. */
-#define DISPLAY_ONES ((uint64_t)0x0101010101010101u)
-#define DISPLAY_HIGH ((uint64_t)0x8080808080808080u)
-static inline int display_word_has_less(uint64_t w, unsigned n) {
-    return ((w - DISPLAY_ONES * n) & ~w & DISPLAY_HIGH) != 0;
-}
-static inline int display_word_has(uint64_t w, unsigned b) {
-    return display_word_has_less(w ^ (DISPLAY_ONES * b), 1);
-}
-
 size_t display_fold(const char *src, size_t len, char *dst) {
     const unsigned char *s = (const unsigned char *)src;
     size_t o = 0;
@@ -45,10 +36,9 @@ size_t display_fold(const char *src, size_t len, char *dst) {
          * when none of the eight is one of those but plain spaces, and the last is not a space
          * (a run of white space that goes on past them may have to fold). */
         while (len - i >= 8 && s[i + 7] != ' ') {
-            uint64_t w;
-            memcpy(&w, s + i, 8);
-            if (display_word_has_less(w, 0x20) || display_word_has(w, 0x7F) ||
-                display_word_has(w, 0xC2) || display_word_has(w, 0xE2))
+            uint64_t w = swar_load(s + i);
+            if (swar_any_below(w, 0x20) || swar_any_equal(w, 0x7F) || swar_any_equal(w, 0xC2) ||
+                swar_any_equal(w, 0xE2))
                 break;
             memcpy(dst + o, s + i, 8);
             o += 8;

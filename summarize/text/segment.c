@@ -9,6 +9,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "summarize/common/swar.h"
 #include "summarize/text/chars.h"
 
 /* Hard-wrapped lines (PDF layout) are recognised by clean.c, which marks the full-width lines of
@@ -40,23 +41,9 @@ static const unsigned char segment_quote_lead[256] = {['"'] = 1, [0xC2] = 1, [0x
 static const unsigned char segment_final_lead[256] = {
     ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xD8] = 1, [0xDB] = 1, [0xE2] = 1};
 
-/* Does any of the eight bytes of x equal c? (The has-zero-byte test on x ^ c.) */
-static inline uint64_t segment_has(uint64_t x, unsigned char c) {
-    const uint64_t ones = 0x0101010101010101u;
-    uint64_t y = x ^ (ones * c);
-    return (y - ones) & ~y & (ones * 0x80);
-}
-
-/* The eight bytes at p, as one word. */
-static inline uint64_t segment_word(const char *p) {
-    uint64_t x;
-    memcpy(&x, p, 8);
-    return x;
-}
-
 /* Sixteen bytes at a time where the compiler has vector types (gcc, clang: SSE2 on x86-64, NEON
  * on ARM): a compare per byte value sought, all sixteen lanes at once. Elsewhere the scans take
- * eight bytes at a time with segment_has only. */
+ * eight bytes at a time with swar_any_equal only. */
 #if defined(__GNUC__)
 #define SEGMENT_V16 1
 typedef unsigned char segment_v16 __attribute__((vector_size(16)));
@@ -152,8 +139,9 @@ static ars_status segment_pair_quotes(const char *s, size_t start, size_t end, s
 #endif
             /* Eight bytes at a time while none of them can start a quote. */
             while (i + 8 <= end) {
-                uint64_t x = segment_word(s + i);
-                if (segment_has(x, '"') | segment_has(x, 0xC2) | segment_has(x, 0xE2)) break;
+                uint64_t x = swar_load((const unsigned char *)s + i);
+                if (swar_any_equal(x, '"') | swar_any_equal(x, 0xC2) | swar_any_equal(x, 0xE2))
+                    break;
                 i += 8;
             }
             continue;
@@ -368,9 +356,9 @@ static ars_status segment_paragraph(const char *s, size_t start, size_t end, uin
             }
 #endif
             while (i + 9 <= end && (unsigned char)s[i + 8] != 0x9F) {
-                uint64_t x = segment_word(s + i);
-                if (segment_has(x, '.') | segment_has(x, '!') | segment_has(x, '?') |
-                    segment_has(x, 0xDB) | segment_has(x, 0xE2) | segment_has(x, 0x9F))
+                uint64_t x = swar_load((const unsigned char *)s + i);
+                if (swar_any_equal(x, '.') | swar_any_equal(x, '!') | swar_any_equal(x, '?') |
+                    swar_any_equal(x, 0xDB) | swar_any_equal(x, 0xE2) | swar_any_equal(x, 0x9F))
                     break;
                 i += 8;
             }
