@@ -25,8 +25,6 @@ static inline void test_util_double_near(double a, double b, double tol, const c
     }
 }
 
-/* Path of a file under the source tree (ARS_SOURCE_DIR) or under ../shared beside it.
- * Returns a static buffer: copy it before the next call. */
 /* The next value of a 64-bit linear congruential generator (Knuth's MMIX constants): the generated
  * texts of the differential tests are the same on every run. Use the high bits. */
 static inline uint64_t test_util_next(uint64_t *state) {
@@ -34,6 +32,8 @@ static inline uint64_t test_util_next(uint64_t *state) {
     return *state;
 }
 
+/* Path of a file under the source tree (ARS_SOURCE_DIR) or under ../shared beside it.
+ * Returns a static buffer: copy it before the next call. */
 static inline const char *test_util_source_path(const char *rel) {
     static char buf[4096];
     snprintf(buf, sizeof buf, "%s/%s", ARS_SOURCE_DIR, rel);
