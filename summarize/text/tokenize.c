@@ -9,6 +9,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "summarize/common/swar.h"
 #include "summarize/text/chars.h"
 #include "summarize/text/normalize.h"
 
@@ -204,11 +205,83 @@ void tokenize_table_free(tokenize_table *t) {
     free(t);
 }
 
-ars_status tokenize_normalized(const tokenize_table *t, const char *s, size_t len, char **buf,
-                               size_t *buf_cap, size_t *out_len, token_span **toks, size_t *n,
-                               size_t *cap) {
+/* --- runs of letters that normalise to themselves --------------------------------------------- */
+
+/* Most of the analysis copy is Arabic letters that normalise to themselves: U+0620-U+063F (D8
+ * A0-BF) and U+0641-U+064A (D9 81-8A), all Lo in the Arabic block, but for the alefs with hamza
+ * or madda (D8 A2, A3, A5) and alef maqsura (D9 89), which normalise to other letters. A run of
+ * them is copied as it stands and adds TOKEN_ARABIC; the table agrees on each of them, which
+ * test_tokenize.c checks pair by pair. A block function gives the bytes of whole such letters at
+ * the start of the sixteen bytes at p (even, 0 to 16). */
+typedef size_t (*tokenize_block_fn)(const unsigned char *p);
+
+/* Portable: SWAR on a 64-bit word, the even lanes standing for the letters (lead, then the
+ * second byte shifted down onto it). The bytes of such letters at the start of the eight at p. */
+static inline size_t tokenize_letters8_swar(const unsigned char *p) {
+    uint64_t x = swar_load(p);
+    uint64_t y = x >> 8; /* even lanes: the second byte of their pair */
+    uint64_t d8 = swar_lanes_below(x ^ (0xD8u * SWAR_ONES), 1);
+    uint64_t d9 = swar_lanes_below(x ^ (0xD9u * SWAR_ONES), 1);
+    uint64_t a0_bf = swar_lanes_below((y & (0xE0u * SWAR_ONES)) ^ (0xA0u * SWAR_ONES), 1);
+    uint64_t z = y ^ (0x80u * SWAR_ONES); /* 81-8A: 01-0A */
+    uint64_t x81_8a = swar_lanes_below(z, 11) & ~swar_lanes_below(z, 1);
+    uint64_t changed = swar_lanes_below((y & (0xFEu * SWAR_ONES)) ^ (0xA2u * SWAR_ONES), 1) |
+                       swar_lanes_below(y ^ (0xA5u * SWAR_ONES), 1) |
+                       swar_lanes_below(y ^ (0x89u * SWAR_ONES), 1);
+    uint64_t bad = ~((d8 & a0_bf) | (d9 & x81_8a)) | changed;
+    bad &= (uint64_t)0x0080008000800080u;
+    return bad ? swar_lowest_bit(bad) / 8 : 8; /* lane 2k's flag is bit 16k + 7 */
+}
+
+static inline size_t tokenize_letters16_swar(const unsigned char *p) {
+    size_t k = tokenize_letters8_swar(p);
+    return k < 8 ? k : 8 + tokenize_letters8_swar(p + 8);
+}
+
+#if defined(__SSE2__)
+/* SSE2 (every x86-64 has it): the same test on sixteen bytes, bit k of the mask standing for
+ * the pair at byte k. Bytes compare as signed: 81-8A are -127 to -118. */
+#include <emmintrin.h>
+
+static inline size_t tokenize_letters16_sse2(const unsigned char *p) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i c = _mm_srli_si128(v, 1); /* lane k: byte k + 1, the second byte of a pair at k */
+    __m128i d8 = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD8));
+    __m128i d9 = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD9));
+    __m128i a0_bf =
+        _mm_cmpeq_epi8(_mm_and_si128(c, _mm_set1_epi8((char)0xE0)), _mm_set1_epi8((char)0xA0));
+    __m128i x81_8a = _mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8(-128)),
+                                   _mm_cmpgt_epi8(_mm_set1_epi8(-117), c));
+    __m128i changed = _mm_or_si128(
+        _mm_cmpeq_epi8(_mm_and_si128(c, _mm_set1_epi8((char)0xFE)), _mm_set1_epi8((char)0xA2)),
+        _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8((char)0xA5)),
+                     _mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x89))));
+    __m128i good = _mm_andnot_si128(
+        changed, _mm_or_si128(_mm_and_si128(d8, a0_bf), _mm_and_si128(d9, x81_8a)));
+    /* The odd lanes set, so the lowest clear bit is the first even lane that is no such letter
+     * (bit 16 when there is none). */
+    uint64_t m = (uint64_t)(unsigned)_mm_movemask_epi8(good) | 0xAAAAu;
+    return swar_lowest_bit(~m);
+}
+#define TOKENIZE_LETTERS16 tokenize_letters16_sse2
+#else
+#define TOKENIZE_LETTERS16 tokenize_letters16_swar
+#endif
+
+/* Inlined with a constant block function, so each caller gets its own loop (gcc would otherwise
+ * keep one copy, large as it is, and call the block through the pointer). */
+#if defined(__GNUC__)
+#define TOKENIZE_ALWAYS_INLINE __attribute__((always_inline))
+#else
+#define TOKENIZE_ALWAYS_INLINE
+#endif
+static inline TOKENIZE_ALWAYS_INLINE ars_status tokenize_normalized_with(
+    const tokenize_table *t, const char *s, size_t len, char **buf, size_t *buf_cap,
+    size_t *out_len, token_span **toks, size_t *n, size_t *cap, tokenize_block_fn letters16) {
     size_t n0 = *n;
-    /* Room for the text, its NUL, and the whole of an entry's bytes written at the end. */
+    /* Room for the text, its NUL, and the whole of an entry's bytes written at the end. The
+     * output never runs ahead of the input (o <= i), so a block of sixteen bytes copied whole
+     * from s + i, with i + 16 <= len, fits as well. */
     if (len > (size_t)PTRDIFF_MAX / 2) goto slow;
     if (normalize_reserve(buf, buf_cap, len + sizeof t->e[0].bytes) != ARS_OK) return ARS_ENOMEM;
     char *out = *buf;
@@ -216,6 +289,33 @@ ars_status tokenize_normalized(const tokenize_table *t, const char *s, size_t le
     int in_token = 0;
     uint32_t flags = 0;
     for (size_t i = 0; i < len;) {
+        /* Letters that normalise to themselves, sixteen bytes at a time: copied whole, the
+         * token's flag set once per block. */
+        if (i + 16 <= len && ((unsigned char)s[i] & 0xFEu) == 0xD8u) {
+            size_t k = letters16((const unsigned char *)s + i);
+            if (k) {
+                memcpy(out + o, s + i, 16);
+                if (!in_token) {
+                    in_token = 1;
+                    start = o;
+                    flags = 0;
+                }
+                flags |= TOKEN_ARABIC;
+                i += k;
+                o += k;
+                if (k == 16) continue;
+                /* What stopped the block is taken below (i < len still); most often the space
+                 * after the word, which ends the token here. */
+                if (s[i] == ' ') {
+                    ars_status st = tokenize_push(toks, n, cap, start, o - start, flags);
+                    if (st != ARS_OK) return st;
+                    in_token = 0;
+                    out[o++] = ' ';
+                    i++;
+                    continue;
+                }
+            }
+        }
         unsigned cp = (unsigned char)s[i];
         if (cp < 0x80) {
             i++;
@@ -237,19 +337,21 @@ ars_status tokenize_normalized(const tokenize_table *t, const char *s, size_t le
             flags |= e->flags;
             memcpy(out + o, e->bytes, sizeof e->bytes);
             o += e->len;
-            /* The rest of a word in the Arabic block (leads D8, D9: most of the text) in a loop of
-             * its own, while each is a base: anything else goes round the loop above. */
-            while (i + 1 < len) {
-                /* The two bytes read big-endian, less D800: below 0x200 exactly when the lead
-                 * is D8 or D9, and then the index into arabic[] (one test for both). */
-                unsigned x = tokenize_be16(s + i) - 0xD800u;
-                if (x >= 0x200u) break;
-                e = &t->arabic[x];
-                if (e->kind != TOKENIZE_BASE) break;
-                flags |= e->flags;
-                memcpy(out + o, e->bytes, sizeof e->bytes);
-                o += e->len;
-                i += 2;
+            /* The last sixteen bytes, too few for a block: the rest of a word in the Arabic block
+             * (leads D8, D9) in a loop of its own, while each is a base. */
+            if (i + 16 > len) {
+                while (i + 1 < len) {
+                    /* The two bytes read big-endian, less D800: below 0x200 exactly when the
+                     * lead is D8 or D9, and then the index into arabic[] (one test for both). */
+                    unsigned x = tokenize_be16(s + i) - 0xD800u;
+                    if (x >= 0x200u) break;
+                    e = &t->arabic[x];
+                    if (e->kind != TOKENIZE_BASE) break;
+                    flags |= e->flags;
+                    memcpy(out + o, e->bytes, sizeof e->bytes);
+                    o += e->len;
+                    i += 2;
+                }
             }
             continue;
         } else if (e->kind == TOKENIZE_SEPARATOR) {
@@ -277,4 +379,18 @@ slow:
     *n = n0;
     ars_status st = normalize_text_into(s, len, buf, buf_cap, out_len);
     return st != ARS_OK ? st : tokenize(*buf, *out_len, toks, n, cap);
+}
+
+ars_status tokenize_normalized(const tokenize_table *t, const char *s, size_t len, char **buf,
+                               size_t *buf_cap, size_t *out_len, token_span **toks, size_t *n,
+                               size_t *cap) {
+    return tokenize_normalized_with(t, s, len, buf, buf_cap, out_len, toks, n, cap,
+                                    TOKENIZE_LETTERS16);
+}
+
+ars_status tokenize_normalized_portable(const tokenize_table *t, const char *s, size_t len,
+                                        char **buf, size_t *buf_cap, size_t *out_len,
+                                        token_span **toks, size_t *n, size_t *cap) {
+    return tokenize_normalized_with(t, s, len, buf, buf_cap, out_len, toks, n, cap,
+                                    tokenize_letters16_swar);
 }

@@ -42,4 +42,10 @@ ars_status tokenize_normalized(const tokenize_table *t, const char *s, size_t le
                                size_t *buf_cap, size_t *out_len, token_span **toks, size_t *n,
                                size_t *cap);
 
+/* tokenize_normalized with its portable fast path (SWAR), which tokenize_normalized itself uses
+ * where SSE2 is not there; for the tests, which hold both to the definition. */
+ars_status tokenize_normalized_portable(const tokenize_table *t, const char *s, size_t len,
+                                        char **buf, size_t *buf_cap, size_t *out_len,
+                                        token_span **toks, size_t *n, size_t *cap);
+
 #endif

@@ -198,8 +198,12 @@ static void test_tokenize_classes_match_utf8proc_categories(void **state) {
 
 /* tokenize_normalized against its definition, normalize_text_into then tokenize: the same
  * analysis copy and the same tokens, appended after those already in the array. */
-static void check_normalized_is_normalize_then_tokenize(const tokenize_table *t, const char *s,
-                                                        size_t len) {
+typedef ars_status (*normalized_fn)(const tokenize_table *t, const char *s, size_t len, char **buf,
+                                    size_t *buf_cap, size_t *out_len, token_span **toks, size_t *n,
+                                    size_t *cap);
+
+static void check_normalized_with(normalized_fn fn, const tokenize_table *t, const char *s,
+                                  size_t len) {
     char *want_buf = NULL, *got_buf = NULL;
     size_t want_cap = 0, got_cap = 0, want_len = 0, got_len = 0;
     token_list want = {0}, got = {0};
@@ -207,8 +211,7 @@ static void check_normalized_is_normalize_then_tokenize(const tokenize_table *t,
     run(&got, "x y");
     ars_status want_st = normalize_text_into(s, len, &want_buf, &want_cap, &want_len);
     if (want_st == ARS_OK) want_st = tokenize(want_buf, want_len, &want.toks, &want.n, &want.cap);
-    ars_status got_st =
-        tokenize_normalized(t, s, len, &got_buf, &got_cap, &got_len, &got.toks, &got.n, &got.cap);
+    ars_status got_st = fn(t, s, len, &got_buf, &got_cap, &got_len, &got.toks, &got.n, &got.cap);
     if (got_st != want_st || (want_st == ARS_OK && (got_len != want_len || got.n != want.n)))
         print_error("[%.*s]: status %d, %zu bytes, %zu tokens; want %d, %zu, %zu\n", (int)len, s,
                     got_st, got_len, got.n, want_st, want_len, want.n);
@@ -228,6 +231,13 @@ static void check_normalized_is_normalize_then_tokenize(const tokenize_table *t,
     free(got_buf);
     free(want.toks);
     free(got.toks);
+}
+
+/* Both ways of the one pass: the one the build uses (SSE2 on x86-64) and the portable one. */
+static void check_normalized_is_normalize_then_tokenize(const tokenize_table *t, const char *s,
+                                                        size_t len) {
+    check_normalized_with(tokenize_normalized, t, s, len);
+    check_normalized_with(tokenize_normalized_portable, t, s, len);
 }
 
 /* Every code point below U+0800 alone, after a letter and before one, then generated texts:
@@ -344,6 +354,71 @@ static void test_tokenize_normalized_is_normalize_then_tokenize(void **state) {
     tokenize_table_free(NULL);
 }
 
+/* The runs of letters taken sixteen bytes at a time (eight in the portable way): every lead byte
+ * with every continuation byte and a few others, at every offset of a long run of letters that
+ * normalise to themselves (so across the 8- and 16-byte blocks), then followed by more letters, a
+ * space or the end of the text; and runs of every length ending at the end of the text, of
+ * letters of both lead bytes, with a letter that normalises to another one at each place. */
+static void test_tokenize_normalized_letter_runs(void **state) {
+    (void)state;
+    tokenize_table *t = NULL;
+    assert_int_equal(tokenize_table_new(&t), ARS_OK);
+    /* ع ل ي ا ن ة ف ك, of both lead bytes */
+    static const char run[] = "\xD8\xB9\xD9\x84\xD9\x8A\xD8\xA7\xD9\x86\xD8\xA9\xD9\x81\xD9\x83";
+    const size_t run_len = sizeof run - 1;
+    char in[96];
+    static const unsigned char seconds_other[] = {' ', 'a', '0', 0xC2, 0xD8, 0xD9, 0xDB, 0xE2, 0};
+    for (unsigned lead = 0; lead < 256; lead++) {
+        for (unsigned k = 0; k < 64 + sizeof seconds_other; k++) {
+            unsigned second = k < 64 ? 0x80 + k : seconds_other[k - 64];
+            for (size_t at = 0; at <= 18; at += 2) {
+                size_t len = 0;
+                while (len < at) {
+                    memcpy(in + len, run + len % run_len, 2);
+                    len += 2;
+                }
+                in[len++] = (char)lead;
+                in[len++] = (char)second;
+                size_t body = len;
+                for (int tail = 0; tail < 3; tail++) {
+                    len = body;
+                    if (tail == 1) {
+                        memcpy(in + len, run, run_len);
+                        len += run_len;
+                    } else if (tail == 2) {
+                        memcpy(in + len, " \xD9\x84\xD8\xB9", 5);
+                        len += 5;
+                    }
+                    check_normalized_is_normalize_then_tokenize(t, in, len);
+                }
+            }
+        }
+    }
+    /* Runs of every length up to 40 letters, the last at the very end of the text, with أ, إ,
+     * آ, ى, ة, tatweel, a haraka or a digit at each place in turn. */
+    static const char *const odd[] = {"\xD8\xA3", "\xD8\xA5", "\xD8\xA2", "\xD9\x89", "\xD8\xA9",
+                                      "\xD9\x80", "\xD9\x8E", "\xD9\xA3", "\xD9\x94", "x"};
+    for (size_t n_letters = 1; n_letters <= 40; n_letters++) {
+        for (size_t o = 0; o <= sizeof odd / sizeof *odd; o++) {
+            for (size_t place = 0; place < n_letters; place++) {
+                size_t len = 0;
+                in[len++] = ' ';
+                for (size_t j = 0; j < n_letters; j++) {
+                    const char *l =
+                        o < sizeof odd / sizeof *odd && j == place ? odd[o] : run + 2 * (j % 8);
+                    size_t ll = o < sizeof odd / sizeof *odd && j == place ? strlen(l) : 2;
+                    memcpy(in + len, l, ll);
+                    len += ll;
+                }
+                check_normalized_is_normalize_then_tokenize(t, in, len);
+                check_normalized_is_normalize_then_tokenize(t, in + 1, len - 1);
+                if (o == sizeof odd / sizeof *odd) break; /* the plain run: once */
+            }
+        }
+    }
+    tokenize_table_free(t);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tokenize_arabic_words),
@@ -358,6 +433,7 @@ int main(void) {
         cmocka_unit_test(test_tokenize_appends_and_grows_array),
         cmocka_unit_test(test_tokenize_classes_match_utf8proc_categories),
         cmocka_unit_test(test_tokenize_normalized_is_normalize_then_tokenize),
+        cmocka_unit_test(test_tokenize_normalized_letter_runs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
