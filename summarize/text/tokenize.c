@@ -207,19 +207,19 @@ void tokenize_table_free(tokenize_table *t) {
 
 /* --- runs of letters that normalise to themselves --------------------------------------------- */
 
-/* Most of the analysis copy is Arabic letters that normalise to themselves: U+0620-U+063F (D8
- * A0-BF) and U+0641-U+064A (D9 81-8A), all Lo in the Arabic block, but for the alefs with hamza
- * or madda (D8 A2, A3, A5) and alef maqsura (D9 89), which normalise to other letters. A run of
- * them is copied as it stands and adds TOKEN_ARABIC; the table agrees on each of them, which
- * test_tokenize.c checks pair by pair. A block function gives the bytes of whole such letters at
- * the start of the sixteen bytes at p (even, 0 to 16). */
-typedef size_t (*tokenize_block_fn)(const unsigned char *p);
+/* Most of the analysis copy is Arabic letters that normalise to themselves, between single ASCII
+ * spaces: U+0620-U+063F (D8 A0-BF) and U+0641-U+064A (D9 81-8A), all Lo in the Arabic block, but
+ * for the alefs with hamza or madda (D8 A2, A3, A5) and alef maqsura (D9 89), which normalise to
+ * other letters. Such text is copied as it stands, sixteen bytes at a time, and only the token
+ * ends are found in it, from two masks of the block: bit k of the low half when such a letter
+ * starts at byte k (0 to 14: the last byte's letter would need the next block's first byte),
+ * bit k of the high half when byte k is a space. The table agrees with the masks on every pair,
+ * which test_tokenize.c checks. */
+typedef uint32_t (*tokenize_scan_fn)(const unsigned char *p);
 
-/* Portable: SWAR on a 64-bit word, the even lanes standing for the letters (lead, then the
- * second byte shifted down onto it). The bytes of such letters at the start of the eight at p. */
-static inline size_t tokenize_letters8_swar(const unsigned char *p) {
-    uint64_t x = swar_load(p);
-    uint64_t y = x >> 8; /* even lanes: the second byte of their pair */
+/* Portable: SWAR on 64-bit words. The lanes of x starting such a letter, given y, the byte after
+ * each lane's; the high bit of each lane set for those. */
+static inline uint64_t tokenize_letters_swar(uint64_t x, uint64_t y) {
     uint64_t d8 = swar_lanes_below(x ^ (0xD8u * SWAR_ONES), 1);
     uint64_t d9 = swar_lanes_below(x ^ (0xD9u * SWAR_ONES), 1);
     uint64_t a0_bf = swar_lanes_below((y & (0xE0u * SWAR_ONES)) ^ (0xA0u * SWAR_ONES), 1);
@@ -228,24 +228,33 @@ static inline size_t tokenize_letters8_swar(const unsigned char *p) {
     uint64_t changed = swar_lanes_below((y & (0xFEu * SWAR_ONES)) ^ (0xA2u * SWAR_ONES), 1) |
                        swar_lanes_below(y ^ (0xA5u * SWAR_ONES), 1) |
                        swar_lanes_below(y ^ (0x89u * SWAR_ONES), 1);
-    uint64_t bad = ~((d8 & a0_bf) | (d9 & x81_8a)) | changed;
-    bad &= (uint64_t)0x0080008000800080u;
-    return bad ? swar_lowest_bit(bad) / 8 : 8; /* lane 2k's flag is bit 16k + 7 */
+    return ((d8 & a0_bf) | (d9 & x81_8a)) & ~changed;
 }
 
-static inline size_t tokenize_letters16_swar(const unsigned char *p) {
-    size_t k = tokenize_letters8_swar(p);
-    return k < 8 ? k : 8 + tokenize_letters8_swar(p + 8);
+/* The high bits of the eight lanes of m as bits 0-7: each lands alone on bit 56 + k of the
+ * product (the shifted copies never meet, so nothing carries). */
+static inline uint32_t tokenize_lane_bits(uint64_t m) {
+    return (uint32_t)(((m >> 7) * (uint64_t)0x0102040810204080u) >> 56);
+}
+
+static inline uint32_t tokenize_scan_swar(const unsigned char *p) {
+    uint64_t w0 = swar_load(p), w1 = swar_load(p + 8);
+    uint64_t y0 = (w0 >> 8) | (w1 << 56), y1 = w1 >> 8; /* lane 7 of y1: 0, no letter */
+    uint32_t letters = tokenize_lane_bits(tokenize_letters_swar(w0, y0)) |
+                       tokenize_lane_bits(tokenize_letters_swar(w1, y1)) << 8;
+    uint32_t spaces = tokenize_lane_bits(swar_lanes_below(w0 ^ (0x20u * SWAR_ONES), 1)) |
+                      tokenize_lane_bits(swar_lanes_below(w1 ^ (0x20u * SWAR_ONES), 1)) << 8;
+    return letters | spaces << 16;
 }
 
 #if defined(__SSE2__)
-/* SSE2 (every x86-64 has it): the same test on sixteen bytes, bit k of the mask standing for
- * the pair at byte k. Bytes compare as signed: 81-8A are -127 to -118. */
+/* SSE2 (every x86-64 has it): the same masks from compares on all sixteen lanes. Bytes compare
+ * as signed: 81-8A are -127 to -118. */
 #include <emmintrin.h>
 
-static inline size_t tokenize_letters16_sse2(const unsigned char *p) {
+static inline uint32_t tokenize_scan_sse2(const unsigned char *p) {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-    __m128i c = _mm_srli_si128(v, 1); /* lane k: byte k + 1, the second byte of a pair at k */
+    __m128i c = _mm_srli_si128(v, 1); /* lane k: byte k + 1; lane 15: 0, no letter */
     __m128i d8 = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD8));
     __m128i d9 = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD9));
     __m128i a0_bf =
@@ -256,20 +265,24 @@ static inline size_t tokenize_letters16_sse2(const unsigned char *p) {
         _mm_cmpeq_epi8(_mm_and_si128(c, _mm_set1_epi8((char)0xFE)), _mm_set1_epi8((char)0xA2)),
         _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8((char)0xA5)),
                      _mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x89))));
-    __m128i good = _mm_andnot_si128(
+    __m128i letters = _mm_andnot_si128(
         changed, _mm_or_si128(_mm_and_si128(d8, a0_bf), _mm_and_si128(d9, x81_8a)));
-    /* The odd lanes set, so the lowest clear bit is the first even lane that is no such letter
-     * (bit 16 when there is none). */
-    uint64_t m = (uint64_t)(unsigned)_mm_movemask_epi8(good) | 0xAAAAu;
-    return swar_lowest_bit(~m);
+    __m128i spaces = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+    return (uint32_t)_mm_movemask_epi8(letters) | (uint32_t)_mm_movemask_epi8(spaces) << 16;
 }
-#define TOKENIZE_LETTERS16 tokenize_letters16_sse2
+#define TOKENIZE_SCAN tokenize_scan_sse2
 #else
-#define TOKENIZE_LETTERS16 tokenize_letters16_swar
+#define TOKENIZE_SCAN tokenize_scan_swar
 #endif
 
-/* Inlined with a constant block function, so each caller gets its own loop (gcc would otherwise
- * keep one copy, large as it is, and call the block through the pointer). */
+/* The bytes of the letters of a run that starts at bit j of the letter mask g (even, 0 to 16):
+ * the odd bits from j are set, so the lowest clear bit is the first that starts no letter. */
+static inline size_t tokenize_run_bytes(uint32_t g, size_t j) {
+    return swar_lowest_bit(~(uint64_t)((g >> j) | 0xAAAAu));
+}
+
+/* Inlined with a constant scan function, so each caller gets its own loop (gcc would otherwise
+ * keep one copy, large as it is, and call the scan through the pointer). */
 #if defined(__GNUC__)
 #define TOKENIZE_ALWAYS_INLINE __attribute__((always_inline))
 #else
@@ -277,7 +290,7 @@ static inline size_t tokenize_letters16_sse2(const unsigned char *p) {
 #endif
 static inline TOKENIZE_ALWAYS_INLINE ars_status tokenize_normalized_with(
     const tokenize_table *t, const char *s, size_t len, char **buf, size_t *buf_cap,
-    size_t *out_len, token_span **toks, size_t *n, size_t *cap, tokenize_block_fn letters16) {
+    size_t *out_len, token_span **toks, size_t *n, size_t *cap, tokenize_scan_fn scan) {
     size_t n0 = *n;
     /* Room for the text, its NUL, and the whole of an entry's bytes written at the end. The
      * output never runs ahead of the input (o <= i), so a block of sixteen bytes copied whole
@@ -285,36 +298,54 @@ static inline TOKENIZE_ALWAYS_INLINE ars_status tokenize_normalized_with(
     if (len > (size_t)PTRDIFF_MAX / 2) goto slow;
     if (normalize_reserve(buf, buf_cap, len + sizeof t->e[0].bytes) != ARS_OK) return ARS_ENOMEM;
     char *out = *buf;
+    /* The token array in locals (stores into it could alias *n, both being size_t), put back
+     * on the way out. */
+    token_span *tk = *toks;
+    size_t nt = *n, ct = *cap;
     size_t o = 0, start = 0;
     int in_token = 0;
     uint32_t flags = 0;
+#define TOKENIZE_PUSH(end)                                                                         \
+    do {                                                                                           \
+        if (nt == ct) {                                                                            \
+            if (tokenize_grow(toks, cap) != ARS_OK) {                                              \
+                *n = nt;                                                                           \
+                return ARS_ENOMEM;                                                                 \
+            }                                                                                      \
+            tk = *toks;                                                                            \
+            ct = *cap;                                                                             \
+        }                                                                                          \
+        tk[nt++] = (token_span){.start = start, .len = (end)-start, .flags = flags};               \
+        in_token = 0;                                                                              \
+    } while (0)
     for (size_t i = 0; i < len;) {
-        /* Letters that normalise to themselves, sixteen bytes at a time: copied whole, the
-         * token's flag set once per block. */
-        if (i + 16 <= len && ((unsigned char)s[i] & 0xFEu) == 0xD8u) {
-            size_t k = letters16((const unsigned char *)s + i);
-            if (k) {
-                memcpy(out + o, s + i, 16);
-                if (!in_token) {
-                    in_token = 1;
-                    start = o;
-                    flags = 0;
+        /* Sixteen bytes at a time while they are such letters and spaces: copied whole, and
+         * walked from token end to token end by the masks. */
+        if (i + 16 <= len) {
+            uint32_t m = scan((const unsigned char *)s + i);
+            uint32_t g = m & 0xFFFFu, spaces = m >> 16;
+            memcpy(out + o, s + i, 16);
+            size_t j = 0;
+            for (;;) {
+                size_t run = tokenize_run_bytes(g, j);
+                if (run) {
+                    if (!in_token) {
+                        in_token = 1;
+                        start = o + j;
+                        flags = 0;
+                    }
+                    flags |= TOKEN_ARABIC;
+                    j += run;
                 }
-                flags |= TOKEN_ARABIC;
-                i += k;
-                o += k;
-                if (k == 16) continue;
-                /* What stopped the block is taken below (i < len still); most often the space
-                 * after the word, which ends the token here. */
-                if (s[i] == ' ') {
-                    ars_status st = tokenize_push(toks, n, cap, start, o - start, flags);
-                    if (st != ARS_OK) return st;
-                    in_token = 0;
-                    out[o++] = ' ';
-                    i++;
-                    continue;
-                }
+                if (!(spaces >> j & 1u)) break; /* j may be 16 here: no bit there */
+                if (in_token) TOKENIZE_PUSH(o + j);
+                j++;
             }
+            i += j;
+            o += j;
+            /* Stopped in the last byte or two, the block may simply have ended: the next one
+             * tells. Before, what stopped it is taken below (i < len still). */
+            if (j >= 15) continue;
         }
         unsigned cp = (unsigned char)s[i];
         if (cp < 0x80) {
@@ -355,11 +386,7 @@ static inline TOKENIZE_ALWAYS_INLINE ars_status tokenize_normalized_with(
             }
             continue;
         } else if (e->kind == TOKENIZE_SEPARATOR) {
-            if (in_token) {
-                ars_status st = tokenize_push(toks, n, cap, start, o - start, flags);
-                if (st != ARS_OK) return st;
-                in_token = 0;
-            }
+            if (in_token) TOKENIZE_PUSH(o);
         } else if (e->kind == TOKENIZE_DROP) {
             continue;
         } else if (e->kind != TOKENIZE_MARK) {
@@ -368,10 +395,9 @@ static inline TOKENIZE_ALWAYS_INLINE ars_status tokenize_normalized_with(
         memcpy(out + o, e->bytes, sizeof e->bytes);
         o += e->len;
     }
-    if (in_token) {
-        ars_status st = tokenize_push(toks, n, cap, start, o - start, flags);
-        if (st != ARS_OK) return st;
-    }
+    if (in_token) TOKENIZE_PUSH(o);
+#undef TOKENIZE_PUSH
+    *n = nt;
     out[o] = '\0';
     *out_len = o;
     return ARS_OK;
@@ -384,13 +410,12 @@ slow:
 ars_status tokenize_normalized(const tokenize_table *t, const char *s, size_t len, char **buf,
                                size_t *buf_cap, size_t *out_len, token_span **toks, size_t *n,
                                size_t *cap) {
-    return tokenize_normalized_with(t, s, len, buf, buf_cap, out_len, toks, n, cap,
-                                    TOKENIZE_LETTERS16);
+    return tokenize_normalized_with(t, s, len, buf, buf_cap, out_len, toks, n, cap, TOKENIZE_SCAN);
 }
 
 ars_status tokenize_normalized_portable(const tokenize_table *t, const char *s, size_t len,
                                         char **buf, size_t *buf_cap, size_t *out_len,
                                         token_span **toks, size_t *n, size_t *cap) {
     return tokenize_normalized_with(t, s, len, buf, buf_cap, out_len, toks, n, cap,
-                                    tokenize_letters16_swar);
+                                    tokenize_scan_swar);
 }
