@@ -212,15 +212,17 @@ void tokenize_table_free(tokenize_table *t) {
 
 /* --- runs of letters that normalise to themselves --------------------------------------------- */
 
-/* Most of the analysis copy is Arabic letters that normalise to themselves, between single ASCII
- * spaces: U+0620-U+063F (D8 A0-BF) and U+0641-U+064A (D9 81-8A), all Lo in the Arabic block, but
- * for the alefs with hamza or madda (D8 A2, A3, A5) and alef maqsura (D9 89), which normalise to
- * other letters. Such text is copied as it stands, sixteen bytes at a time, and only the token
- * ends are found in it, from two masks of the block: bit k of the low half when such a letter
- * starts at byte k (0 to 14: the last byte's letter would need the next block's first byte),
- * bit k of the high half when byte k is a space. The table agrees with the masks on every pair,
- * which test_tokenize.c checks. */
-typedef uint32_t (*tokenize_scan_fn)(const unsigned char *p);
+/* Most of the analysis copy is Arabic letters between single ASCII spaces: U+0620-U+063F (D8
+ * A0-BF) and U+0641-U+064A (D9 81-8A), all Lo in the Arabic block, that normalise to themselves
+ * but for the alefs with hamza or madda (D8 A2, A3, A5), which become alef (D8 A7), and alef
+ * maqsura (D9 89), which becomes yeh (D9 8A), in as many bytes. Such text is taken sixteen bytes
+ * at a time: a scan function writes the block normalised to out (those second bytes changed
+ * wherever they stand: outside such letters the pass does not keep them) and gives two masks of
+ * it, bit k of the low half when such a letter starts at byte k (0 to 14: the last byte's letter
+ * would need the next block's first byte), bit k of the high half when byte k is a space; the
+ * pass then only finds the token ends. The table agrees with the scan on every pair, which
+ * test_tokenize.c checks. */
+typedef uint32_t (*tokenize_scan_fn)(const unsigned char *p, char *out);
 
 /* Portable: SWAR on 64-bit words. The lanes of x starting such a letter, given y, the byte after
  * each lane's; the high bit of each lane set for those. */
@@ -230,10 +232,16 @@ static inline uint64_t tokenize_letters_swar(uint64_t x, uint64_t y) {
     uint64_t a0_bf = swar_lanes_below((y & (0xE0u * SWAR_ONES)) ^ (0xA0u * SWAR_ONES), 1);
     uint64_t z = y ^ (0x80u * SWAR_ONES); /* 81-8A: 01-0A */
     uint64_t x81_8a = swar_lanes_below(z, 11) & ~swar_lanes_below(z, 1);
-    uint64_t changed = swar_lanes_below((y & (0xFEu * SWAR_ONES)) ^ (0xA2u * SWAR_ONES), 1) |
-                       swar_lanes_below(y ^ (0xA5u * SWAR_ONES), 1) |
-                       swar_lanes_below(y ^ (0x89u * SWAR_ONES), 1);
-    return ((d8 & a0_bf) | (d9 & x81_8a)) & ~changed;
+    return (d8 & a0_bf) | (d9 & x81_8a);
+}
+
+/* The bytes of x normalised as second bytes: A2, A3, A5 -> A7 and 89 -> 8A, in every lane. */
+static inline uint64_t tokenize_fold_swar(uint64_t x) {
+    uint64_t alef = swar_lanes_below((x & (0xFEu * SWAR_ONES)) ^ (0xA2u * SWAR_ONES), 1) |
+                    swar_lanes_below(x ^ (0xA5u * SWAR_ONES), 1);
+    uint64_t maqsura = swar_lanes_below(x ^ (0x89u * SWAR_ONES), 1);
+    uint64_t alef_lanes = (alef >> 7) * 0xFFu;
+    return ((x & ~alef_lanes) | (alef_lanes & (0xA7u * SWAR_ONES))) + (maqsura >> 7);
 }
 
 /* The high bits of the eight lanes of m as bits 0-7: each lands alone on bit 56 + k of the
@@ -242,22 +250,32 @@ static inline uint32_t tokenize_lane_bits(uint64_t m) {
     return (uint32_t)(((m >> 7) * (uint64_t)0x0102040810204080u) >> 56);
 }
 
-static inline uint32_t tokenize_scan_swar(const unsigned char *p) {
+/* The eight bytes of x (byte k in lane k) to p. */
+static inline void tokenize_store_swar(char *p, uint64_t x) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap64(x);
+#endif
+    memcpy(p, &x, 8);
+}
+
+static inline uint32_t tokenize_scan_swar(const unsigned char *p, char *out) {
     uint64_t w0 = swar_load(p), w1 = swar_load(p + 8);
     uint64_t y0 = (w0 >> 8) | (w1 << 56), y1 = w1 >> 8; /* lane 7 of y1: 0, no letter */
     uint32_t letters = tokenize_lane_bits(tokenize_letters_swar(w0, y0)) |
                        tokenize_lane_bits(tokenize_letters_swar(w1, y1)) << 8;
     uint32_t spaces = tokenize_lane_bits(swar_lanes_below(w0 ^ (0x20u * SWAR_ONES), 1)) |
                       tokenize_lane_bits(swar_lanes_below(w1 ^ (0x20u * SWAR_ONES), 1)) << 8;
+    tokenize_store_swar(out, tokenize_fold_swar(w0));
+    tokenize_store_swar(out + 8, tokenize_fold_swar(w1));
     return letters | spaces << 16;
 }
 
 #if defined(__SSE2__)
-/* SSE2 (every x86-64 has it): the same masks from compares on all sixteen lanes. Bytes compare
- * as signed: 81-8A are -127 to -118. */
+/* SSE2 (every x86-64 has it): the same from compares on all sixteen lanes. Bytes compare as
+ * signed: 81-8A are -127 to -118. */
 #include <emmintrin.h>
 
-static inline uint32_t tokenize_scan_sse2(const unsigned char *p) {
+static inline uint32_t tokenize_scan_sse2(const unsigned char *p, char *out) {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
     __m128i c = _mm_srli_si128(v, 1); /* lane k: byte k + 1; lane 15: 0, no letter */
     __m128i d8 = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD8));
@@ -266,13 +284,16 @@ static inline uint32_t tokenize_scan_sse2(const unsigned char *p) {
         _mm_cmpeq_epi8(_mm_and_si128(c, _mm_set1_epi8((char)0xE0)), _mm_set1_epi8((char)0xA0));
     __m128i x81_8a = _mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8(-128)),
                                    _mm_cmpgt_epi8(_mm_set1_epi8(-117), c));
-    __m128i changed = _mm_or_si128(
-        _mm_cmpeq_epi8(_mm_and_si128(c, _mm_set1_epi8((char)0xFE)), _mm_set1_epi8((char)0xA2)),
-        _mm_or_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8((char)0xA5)),
-                     _mm_cmpeq_epi8(c, _mm_set1_epi8((char)0x89))));
-    __m128i letters = _mm_andnot_si128(
-        changed, _mm_or_si128(_mm_and_si128(d8, a0_bf), _mm_and_si128(d9, x81_8a)));
+    __m128i letters = _mm_or_si128(_mm_and_si128(d8, a0_bf), _mm_and_si128(d9, x81_8a));
     __m128i spaces = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+    /* A2, A3, A5 -> A7; 89 -> 8A (less the compare's -1) */
+    __m128i alef = _mm_or_si128(
+        _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xFE)), _mm_set1_epi8((char)0xA2)),
+        _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xA5)));
+    __m128i folded =
+        _mm_or_si128(_mm_andnot_si128(alef, v), _mm_and_si128(alef, _mm_set1_epi8((char)0xA7)));
+    folded = _mm_sub_epi8(folded, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x89)));
+    _mm_storeu_si128((__m128i *)(void *)out, folded);
     return (uint32_t)_mm_movemask_epi8(letters) | (uint32_t)_mm_movemask_epi8(spaces) << 16;
 }
 #define TOKENIZE_SCAN tokenize_scan_sse2
@@ -298,7 +319,7 @@ static inline TOKENIZE_ALWAYS_INLINE ars_status tokenize_normalized_with(
     size_t *out_len, token_span **toks, size_t *n, size_t *cap, tokenize_scan_fn scan) {
     size_t n0 = *n;
     /* Room for the text, its NUL, and the whole of an entry's bytes written at the end. The
-     * output never runs ahead of the input (o <= i), so a block of sixteen bytes copied whole
+     * output never runs ahead of the input (o <= i), so a block of sixteen bytes written whole
      * from s + i, with i + 16 <= len, fits as well. */
     if (len > (size_t)PTRDIFF_MAX / 2) goto slow;
     if (normalize_reserve(buf, buf_cap, len + sizeof t->e[0].bytes) != ARS_OK) return ARS_ENOMEM;
@@ -324,12 +345,11 @@ static inline TOKENIZE_ALWAYS_INLINE ars_status tokenize_normalized_with(
         in_token = 0;                                                                              \
     } while (0)
     for (size_t i = 0; i < len;) {
-        /* Sixteen bytes at a time while they are such letters and spaces: copied whole, and
+        /* Sixteen bytes at a time while they are such letters and spaces: written whole, and
          * walked from token end to token end by the masks. */
         if (i + 16 <= len) {
-            uint32_t m = scan((const unsigned char *)s + i);
+            uint32_t m = scan((const unsigned char *)s + i, out + o);
             uint32_t g = m & 0xFFFFu, spaces = m >> 16;
-            memcpy(out + o, s + i, 16);
             size_t j = 0;
             for (;;) {
                 size_t run = tokenize_run_bytes(g, j);
