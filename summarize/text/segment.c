@@ -10,6 +10,9 @@
 #include <utf8proc.h>
 
 #include "summarize/common/swar.h"
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include "summarize/text/chars.h"
 
 /* Hard-wrapped lines (PDF layout) are recognised by clean.c, which marks the full-width lines of
@@ -55,14 +58,93 @@ static inline segment_v16 segment_load16(const char *p) {
     return v;
 }
 
-/* Is any lane of a comparison's result set? */
-static inline int segment_any16(segment_m16 m) {
-    uint64_t a, b;
-    memcpy(&a, &m, 8);
-    memcpy(&b, (const char *)&m + 8, 8);
-    return (a | b) != 0;
+/* The lanes of a comparison's result as bits, bit k for lane k: one instruction with SSE2. */
+static inline unsigned segment_mask16(segment_m16 m) {
+#if defined(__SSE2__)
+    return (unsigned)_mm_movemask_epi8((__m128i)m);
+#else
+    unsigned bits = 0;
+    for (unsigned k = 0; k < 16; k++)
+        bits |= (unsigned)(m[k] & 1) << k;
+    return bits;
+#endif
+}
+
+/* The lanes of the sixteen bytes at p that may start a quote (see segment_quote_lead). */
+static inline unsigned segment_quote_mask16(const char *p) {
+    segment_v16 x = segment_load16(p);
+    return segment_mask16((x == '"') | (x == 0xC2) | (x == 0xE2));
+}
+
+/* The lanes of the sixteen bytes at p that may be part of a final mark (see segment_final_lead),
+ * and in *second those that may be the second byte of a ؟ (9F), whose D8 is the byte before. */
+static inline unsigned segment_final_mask16(const char *p, unsigned *second) {
+    segment_v16 x = segment_load16(p);
+    *second = segment_mask16(x == 0x9F);
+    return segment_mask16((x == '.') | (x == '!') | (x == '?') | (x == 0xDB) | (x == 0xE2)) |
+           *second;
 }
 #endif
+
+/* The first byte from i on (end when none) that may start a quote; with vectors exactly, else
+ * after a run of eight-byte blocks without one (the caller steps over other bytes). The whole
+ * text before end is readable, so the last sixteen bytes before end are read as one block. */
+static inline size_t segment_skip_to_quote(const char *s, size_t i, size_t end) {
+#if SEGMENT_V16
+    for (; i + 16 <= end; i += 16) {
+        unsigned m = segment_quote_mask16(s + i);
+        if (m) return i + swar_lowest_bit(m);
+    }
+    if (i < end && end >= 16) {
+        unsigned m = segment_quote_mask16(s + end - 16) >> (i - (end - 16));
+        return m ? i + swar_lowest_bit(m) : end;
+    }
+#endif
+    /* Eight bytes at a time while none of them can start a quote. */
+    while (i + 8 <= end) {
+        uint64_t x = swar_load((const unsigned char *)s + i);
+        if (swar_any_equal(x, '"') | swar_any_equal(x, 0xC2) | swar_any_equal(x, 0xE2)) break;
+        i += 8;
+    }
+    return i;
+}
+
+/* The same for final marks: the first byte that may be part of one, or the D8 before a 9F (the
+ * byte at i - 1 is the caller's). */
+static inline size_t segment_skip_to_final(const char *s, size_t i, size_t end) {
+#if SEGMENT_V16
+    unsigned m, second;
+    for (; i + 16 <= end; i += 16) {
+        m = segment_final_mask16(s + i, &second);
+        if (m) goto found;
+        if ((unsigned char)s[i + 16] == 0x9F) return i + 15; /* a ؟ across the blocks */
+    }
+    if (i < end && end >= 16) {
+        size_t shift = i - (end - 16);
+        m = segment_final_mask16(s + end - 16, &second) >> shift;
+        second >>= shift;
+        if (!m) return end;
+        goto found;
+    }
+    return i;
+found : {
+    size_t k = swar_lowest_bit(m);
+    return k > 0 && (second >> k & 1u) ? i + k - 1 : i + k;
+}
+#else
+    /* Eight bytes at a time while none of them can be part of a final mark: no . ! ?, no lead DB
+     * or E2, no 9F (the second byte of ؟), and no 9F right after them, which would make their
+     * last byte the D8 of a ؟. */
+    while (i + 9 <= end && (unsigned char)s[i + 8] != 0x9F) {
+        uint64_t x = swar_load((const unsigned char *)s + i);
+        if (swar_any_equal(x, '.') | swar_any_equal(x, '!') | swar_any_equal(x, '?') |
+            swar_any_equal(x, 0xDB) | swar_any_equal(x, 0xE2) | swar_any_equal(x, 0x9F))
+            break;
+        i += 8;
+    }
+    return i;
+#endif
+}
 
 /* --- quotes ---------------------------------------------------------------------------------- */
 
@@ -80,6 +162,7 @@ typedef struct {
     size_t orphan;   /* the first closer met with no quote open, at a sentence end: the quote
                         began before the paragraph (SIZE_MAX when there is none) */
     int open_at_end; /* a quote opened in the paragraph is still open at its end */
+    int stepwise;    /* scans step one byte at a time (segment_document_stepwise) */
 } segment_quotes;
 
 static ars_status segment_qpush(segment_quotes *q, size_t pos, int delta) {
@@ -129,21 +212,7 @@ static ars_status segment_pair_quotes(const char *s, size_t start, size_t end, s
         /* Only « » (C2 AB, C2 BB), “ ” (E2 80 9C, E2 80 9D) and '"' matter here: other bytes are
          * stepped over one by one (continuation bytes are never one of these leads). */
         if (!segment_quote_lead[(unsigned char)s[i]]) {
-            i++;
-#if SEGMENT_V16
-            while (i + 16 <= end) {
-                segment_v16 x = segment_load16(s + i);
-                if (segment_any16((x == '"') | (x == 0xC2) | (x == 0xE2))) break;
-                i += 16;
-            }
-#endif
-            /* Eight bytes at a time while none of them can start a quote. */
-            while (i + 8 <= end) {
-                uint64_t x = swar_load((const unsigned char *)s + i);
-                if (swar_any_equal(x, '"') | swar_any_equal(x, 0xC2) | swar_any_equal(x, 0xE2))
-                    break;
-                i += 8;
-            }
+            i = q->stepwise ? i + 1 : segment_skip_to_quote(s, i + 1, end);
             continue;
         }
         int32_t cp;
@@ -342,26 +411,7 @@ static ars_status segment_paragraph(const char *s, size_t start, size_t end, uin
         unsigned char b = (unsigned char)s[i];
         if (!segment_final_lead[b] ||
             (b == 0xD8 && i + 1 < end && (unsigned char)s[i + 1] != 0x9F)) {
-            i++;
-            /* Eight bytes at a time (sixteen with vectors) while none of them can be part of a
-             * final mark: no . ! ?, no lead DB or E2, no 9F (the second byte of ؟), and no 9F
-             * right after them, which would make their last byte the D8 of a ؟. */
-#if SEGMENT_V16
-            while (i + 17 <= end && (unsigned char)s[i + 16] != 0x9F) {
-                segment_v16 x = segment_load16(s + i);
-                if (segment_any16((x == '.') | (x == '!') | (x == '?') | (x == 0xDB) | (x == 0xE2) |
-                                  (x == 0x9F)))
-                    break;
-                i += 16;
-            }
-#endif
-            while (i + 9 <= end && (unsigned char)s[i + 8] != 0x9F) {
-                uint64_t x = swar_load((const unsigned char *)s + i);
-                if (swar_any_equal(x, '.') | swar_any_equal(x, '!') | swar_any_equal(x, '?') |
-                    swar_any_equal(x, 0xDB) | swar_any_equal(x, 0xE2) | swar_any_equal(x, 0x9F))
-                    break;
-                i += 8;
-            }
+            i = q->stepwise ? i + 1 : segment_skip_to_final(s, i + 1, end);
             continue;
         }
         int32_t cp;
@@ -426,8 +476,9 @@ static ars_status segment_paragraph(const char *s, size_t start, size_t end, uin
 
 /* --- paragraphs ------------------------------------------------------------------------------ */
 
-ars_status segment_document(const char *text, size_t len, const clean_line *lines, size_t n_lines,
-                            segment_sentence **out, size_t *n_out) {
+static ars_status segment_document_with(const char *text, size_t len, const clean_line *lines,
+                                        size_t n_lines, segment_sentence **out, size_t *n_out,
+                                        int stepwise) {
     (void)len; /* lines carry their own bounds inside text[0..len) */
     *out = NULL;
     *n_out = 0;
@@ -452,7 +503,7 @@ ars_status segment_document(const char *text, size_t len, const clean_line *line
         wrapped |= (l->flags & CLEAN_LINE_WRAPPED) != 0;
     }
     segment_out o = {0};
-    segment_quotes q = {0};
+    segment_quotes q = {.stepwise = stepwise};
     int quote_open = 0;
 
     for (size_t k = 0; k < m;) {
@@ -514,4 +565,14 @@ fail:
     free(o.items);
     free(ls);
     return ARS_ENOMEM;
+}
+
+ars_status segment_document(const char *text, size_t len, const clean_line *lines, size_t n_lines,
+                            segment_sentence **out, size_t *n_out) {
+    return segment_document_with(text, len, lines, n_lines, out, n_out, 0);
+}
+
+ars_status segment_document_stepwise(const char *text, size_t len, const clean_line *lines,
+                                     size_t n_lines, segment_sentence **out, size_t *n_out) {
+    return segment_document_with(text, len, lines, n_lines, out, n_out, 1);
 }

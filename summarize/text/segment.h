@@ -32,4 +32,9 @@ typedef struct {
 ars_status segment_document(const char *text, size_t len, const clean_line *lines, size_t n_lines,
                             segment_sentence **out, size_t *n_out);
 
+/* segment_document with every scan stepping one byte at a time instead of skipping blocks of
+ * bytes that hold no final mark or quote: the definition the skips are held to, for the tests. */
+ars_status segment_document_stepwise(const char *text, size_t len, const clean_line *lines,
+                                     size_t n_lines, segment_sentence **out, size_t *n_out);
+
 #endif

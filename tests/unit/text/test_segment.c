@@ -486,9 +486,82 @@ static void test_segment_finds_marks_at_every_alignment(void **state) {
     }
 }
 
+/* segment_document against segment_document_stepwise (every byte stepped): the same sentences
+ * and flags for generated paragraphs of Arabic words and spaces, long enough for the block skips,
+ * with final marks (. ! ? ؟ ۔ …), quotes of every kind, and bytes that look like their parts
+ * (، D8 8C, ڟ DA 9F, ‘ E2 80 98, ¬ C2 AC, digits, Latin) at every place, lines and paragraph ends
+ * falling anywhere in the blocks, and a text that ends right after a mark. */
+static void test_segment_skips_match_stepwise(void **state) {
+    (void)state;
+    static const char *const pieces[] = {"\xD9\x82\xD8\xA7\xD9\x84",
+                                         "\xD8\xA7\xD9\x84\xD9\x88\xD8\xB2\xD9\x8A\xD8\xB1",
+                                         " ",
+                                         " ",
+                                         "\xD9\x85\xD8\xB5\xD8\xB1",
+                                         ".",
+                                         "!",
+                                         "?",
+                                         "\xD8\x9F" /* ؟ */,
+                                         "\xDB\x94" /* ۔ */,
+                                         "\xE2\x80\xA6" /* … */,
+                                         "\xC2\xAB",
+                                         "\xC2\xBB",
+                                         "\xE2\x80\x9C",
+                                         "\xE2\x80\x9D",
+                                         "\"",
+                                         "\xD8\x8C" /* ، */,
+                                         "\xDA\x9F" /* ڟ */,
+                                         "\xE2\x80\x98",
+                                         "\xC2\xAC",
+                                         "2.5",
+                                         "U.S.",
+                                         "Dr.",
+                                         "\xD8\xAF.",
+                                         ":",
+                                         "\n",
+                                         "\n\n",
+                                         "(",
+                                         ")"};
+    const size_t n_pieces = sizeof pieces / sizeof *pieces;
+    uint64_t rng = 11;
+    for (int round = 0; round < 4000; round++) {
+        char text[1200];
+        size_t len = 0;
+        size_t target = 40 + (size_t)(test_util_next(&rng) >> 55);
+        while (len < target) {
+            test_util_next(&rng);
+            /* mostly words and spaces, so that the skips run over long stretches */
+            size_t r = (size_t)(rng >> 33);
+            const char *piece = (rng >> 60) < 11 ? pieces[r % 5] : pieces[r % n_pieces];
+            size_t pl = strlen(piece);
+            memcpy(text + len, piece, pl);
+            len += pl;
+        }
+        text[len] = '\0';
+        size_t n_lines = 0;
+        clean_line *lines = simple_lines(text, &n_lines);
+        segment_sentence *want = NULL, *got = NULL;
+        size_t n_want = 0, n_got = 0;
+        assert_int_equal(segment_document_stepwise(text, len, lines, n_lines, &want, &n_want),
+                         ARS_OK);
+        assert_int_equal(segment_document(text, len, lines, n_lines, &got, &n_got), ARS_OK);
+        if (n_got != n_want) print_error("[%s]: %zu sentences, want %zu\n", text, n_got, n_want);
+        assert_int_equal(n_got, n_want);
+        for (size_t k = 0; k < n_want; k++) {
+            assert_int_equal(got[k].start, want[k].start);
+            assert_int_equal(got[k].end, want[k].end);
+            assert_int_equal(got[k].flags, want[k].flags);
+        }
+        free(want);
+        free(got);
+        free(lines);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_segment_finds_marks_at_every_alignment),
+        cmocka_unit_test(test_segment_skips_match_stepwise),
         cmocka_unit_test(test_segment_splits_at_final_marks),
         cmocka_unit_test(test_segment_keeps_runs_of_marks_together),
         cmocka_unit_test(test_segment_keeps_decimal_number_whole),
