@@ -229,8 +229,8 @@ static ars_status segment_pair_quotes(const char *s, size_t start, size_t end, s
             int32_t before = chars_before(s, start, i);
             int32_t after = chars_at(s, i + n, end);
             int open_ctx = before < 0 || chars_is_blank(before) ||
-                           (before >= 0 && (utf8proc_category(before) == UTF8PROC_CATEGORY_PS ||
-                                            utf8proc_category(before) == UTF8PROC_CATEGORY_PI));
+                           chars_category(before) == UTF8PROC_CATEGORY_PS ||
+                           chars_category(before) == UTF8PROC_CATEGORY_PI;
             int close_ctx = after < 0 || chars_is_blank(after) ||
                             (!chars_is_letter(after) && !chars_is_digit(after));
             int ascii_open = 0;
@@ -307,9 +307,7 @@ static int segment_period_ends(const char *s, size_t start, size_t end, size_t d
     while (w > start) {
         size_t p = chars_prev(s, start, w);
         int32_t cp = chars_at(s, p, dot);
-        utf8proc_category_t c = cp < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category(cp);
-        int mark =
-            c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME;
+        int mark = chars_is_mark(cp); /* by the table below U+0800, as the letter test is */
         if (!chars_is_letter(cp) && !mark) break;
         if (cp != 0x0640 && !mark) n_letters++; /* harakat and shadda are not letters: بالتجسّس */
         w = p;
