@@ -210,7 +210,7 @@ void tokenize_table_free(tokenize_table *t) {
     free(t);
 }
 
-/* --- runs of letters that normalise to themselves --------------------------------------------- */
+/* --- runs of common Arabic letters and spaces ------------------------------------------------- */
 
 /* Most of the analysis copy is Arabic letters between single ASCII spaces: U+0620-U+063F (D8
  * A0-BF) and U+0641-U+064A (D9 81-8A), all Lo in the Arabic block, that normalise to themselves
@@ -220,8 +220,8 @@ void tokenize_table_free(tokenize_table *t) {
  * wherever they stand: outside such letters the pass does not keep them) and gives two masks of
  * it, bit k of the low half when such a letter starts at byte k (0 to 14: the last byte's letter
  * would need the next block's first byte), bit k of the high half when byte k is a space; the
- * pass then only finds the token ends. The table agrees with the scan on every pair, which
- * test_tokenize.c checks. */
+ * pass then only finds the token ends. test_tokenize.c holds the scan to the table: every lead
+ * byte with every second byte at every place of a block, both ways (SSE2 and SWAR). */
 typedef uint32_t (*tokenize_scan_fn)(const unsigned char *p, char *out);
 
 /* Portable: SWAR on 64-bit words. The lanes of x starting such a letter, given y, the byte after
@@ -301,8 +301,9 @@ static inline uint32_t tokenize_scan_sse2(const unsigned char *p, char *out) {
 #define TOKENIZE_SCAN tokenize_scan_swar
 #endif
 
-/* The bytes of the letters of a run that starts at bit j of the letter mask g (even, 0 to 16):
- * the odd bits from j are set, so the lowest clear bit is the first that starts no letter. */
+/* The bytes of the letters of a run that starts at bit j of the letter mask g (j 0 to 16): the
+ * bits of odd distance from j are set, so the lowest clear bit is the first that starts no
+ * letter. */
 static inline size_t tokenize_run_bytes(uint32_t g, size_t j) {
     return swar_lowest_bit(~(uint64_t)((g >> j) | 0xAAAAu));
 }
