@@ -493,24 +493,68 @@ static inline uint64_t dl_digit_lanes(const unsigned char *p, unsigned char next
     return ascii_digit | high_lead | (d9_or_db & then_digit);
 }
 
-int dateline_latest_year(const char *s, size_t start, size_t end) {
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* dl_digit_lanes on the sixteen bytes at p (p[16] is read as the byte after them), one bit a
+ * byte: the same tests with SSE2's unsigned byte minimum and maximum. */
+static inline unsigned dl_digit_mask_sse2(const unsigned char *p) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+    __m128i nine = _mm_set1_epi8(9);
+    __m128i a = _mm_sub_epi8(x, _mm_set1_epi8('0'));
+    __m128i ascii_digit = _mm_cmpeq_epi8(_mm_min_epu8(a, nine), a);
+    __m128i high_lead = _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8((char)0xDC)), x);
+    __m128i d9_or_db =
+        _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(0x02)), _mm_set1_epi8((char)0xDB));
+    __m128i c = _mm_sub_epi8(_mm_andnot_si128(_mm_set1_epi8(0x10), y), _mm_set1_epi8((char)0xA0));
+    __m128i then_digit = _mm_cmpeq_epi8(_mm_min_epu8(c, nine), c);
+    __m128i f =
+        _mm_or_si128(_mm_or_si128(ascii_digit, high_lead), _mm_and_si128(d9_or_db, then_digit));
+    return (unsigned)_mm_movemask_epi8(f);
+}
+#endif
+
+/* The value of the decimal digit cp (chars_is_digit) as normalize_codepoint reads it, the ASCII
+ * and Arabic-Indic ones without the call: a digit of another script folds to none (< 0 or > 9). */
+static inline int dl_digit_value(int32_t cp) {
+    if (cp < 0x80) return cp - '0';
+    if (cp >= 0x0660 && cp <= 0x0669) return cp - 0x0660;
+    if (cp >= 0x06F0 && cp <= 0x06F9) return cp - 0x06F0;
+    return normalize_codepoint(cp) - '0';
+}
+
+/* The first byte at or after i that may start a decimal digit (a lane dl_digit_lanes marks), or
+ * where the whole blocks from i end: sixteen bytes at a time with SSE2 when `wide`, then eight.
+ * A block that ends inside a character leaves its continuation byte to the next block or to the
+ * byte loop, where it is no digit either (no lane marks a continuation byte), so the blocks need
+ * not follow characters. */
+static inline size_t dl_skip_digitless(const unsigned char *t, size_t i, size_t end, int wide) {
+#if defined(__SSE2__)
+    if (wide)
+        for (; i + 17 <= end; i += 16) {
+            unsigned f = dl_digit_mask_sse2(t + i);
+            if (f) return i + swar_lowest_bit(f);
+        }
+#else
+    (void)wide;
+#endif
+    for (; i + 8 <= end; i += 8) {
+        uint64_t f = dl_digit_lanes(t + i, i + 8 < end ? t[i + 8] : 0);
+        if (f) return i + swar_lowest_bit(f) / 8;
+    }
+    return i;
+}
+
+/* dateline_latest_year; wide: the blocks of sixteen bytes (SSE2) where the machine has them,
+ * which dateline_latest_year_portable leaves out for the tests. */
+static inline int dl_latest_year(const char *s, size_t start, size_t end, int wide) {
     const unsigned char *t = (const unsigned char *)s;
     int latest = 0;
     for (size_t i = start; i < end;) {
         /* Blocks without a possible digit are passed whole, up to the first byte that may start
-         * one: it starts a character, since no byte it can be is a continuation byte, and the
-         * bytes passed hold no lead of a longer sequence. A block that ends inside a two-byte
-         * character leaves its continuation byte, which is stepped over (a stray continuation
-         * byte is no digit either). */
-        while (i + 8 <= end) {
-            uint64_t f = dl_digit_lanes(t + i, i + 8 < end ? t[i + 8] : 0);
-            if (f) {
-                i += swar_lowest_bit(f) / 8;
-                break;
-            }
-            i += 8;
-            if (i < end && (t[i] & 0xC0) == 0x80) i++;
-        }
+         * one: it starts a character, since no byte it can be is a continuation byte. */
+        i = dl_skip_digitless(t, i, end, wide);
         if (i >= end) break;
         /* The only decimal digits between U+0080 and U+06FF (lead bytes C2-DB) are the
          * Arabic-Indic ones, U+0660-0669 (D9 A0-A9) and U+06F0-06F9 (DB B0-B9): every other
@@ -540,7 +584,7 @@ int dateline_latest_year(const char *s, size_t start, size_t end) {
         while (i < end) {
             n = chars_next(s, i, end, &cp);
             if (!chars_is_digit(cp)) break;
-            int d = normalize_codepoint(cp) - '0'; /* ASCII and Arabic-Indic digits */
+            int d = dl_digit_value(cp);
             if (d < 0 || d > 9)
                 value = -1;
             else if (value >= 0 && digits < 4) /* more digits are no year: the value is not read */
@@ -552,4 +596,12 @@ int dateline_latest_year(const char *s, size_t start, size_t end) {
             latest = value;
     }
     return latest;
+}
+
+int dateline_latest_year(const char *s, size_t start, size_t end) {
+    return dl_latest_year(s, start, end, 1);
+}
+
+int dateline_latest_year_portable(const char *s, size_t start, size_t end) {
+    return dl_latest_year(s, start, end, 0);
 }

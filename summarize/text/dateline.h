@@ -38,4 +38,8 @@ int dateline_find(const char *s, size_t start, size_t end, size_t *date_start, s
  * and 2099, or 0 when there is none: a lower bound on when a text was written. */
 int dateline_latest_year(const char *s, size_t start, size_t end);
 
+/* dateline_latest_year with its portable scan (eight bytes at a time), which dateline_latest_year
+ * itself uses where SSE2 is not available: for tests to hold both to the definition. */
+int dateline_latest_year_portable(const char *s, size_t start, size_t end);
+
 #endif
