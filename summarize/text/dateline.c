@@ -272,14 +272,59 @@ static void dl_read_run(const char *s, size_t i, size_t end, dl_run *r, int fast
     }
 }
 
+/* The common Arabic letter b c (chars_is_arabic_letter2) folded as chars_fold_next folds it (آ أ
+ * إ to ا, ى to ي, ة to ه), its two bytes as b << 8 | c; 0 for any other two bytes. */
+static inline unsigned dl_letter_fold(unsigned char b, unsigned char c) {
+    if (!chars_is_arabic_letter2(b, c)) return 0;
+    if (b == 0xD8 && (c == 0xA2 || c == 0xA3 || c == 0xA5)) return 0xD8A7;
+    if (b == 0xD8 && c == 0xA9) return 0xD987;
+    if (b == 0xD9 && c == 0x89) return 0xD98A;
+    return (unsigned)b << 8 | c;
+}
+
+/* The folded common letter at i, 0 when there is none (another character or the end). */
+static inline unsigned dl_letter_at(const unsigned char *t, size_t i, size_t end) {
+    return i + 1 < end ? dl_letter_fold(t[i], t[i + 1]) : 0;
+}
+
+#define DL_ALEF 0xD8A7u /* ا */
+#define DL_LAM  0xD984u /* ل */
+#define DL_WAW  0xD988u /* و */
+#define DL_YEH  0xD98Au /* ي */
+#define DL_MEEM 0xD985u /* م */
+#define DL_HEH  0xD987u /* ه */
+
+/* 0 when the word at i cannot fold to a day name or a filler, read from its first three letters
+ * where they are common ones: the day names and الموافق open with ال and then س ا ث خ ج or م,
+ * يوم with يو, and م and ه are one letter. 1 when it may, or when a character other than a
+ * common letter leaves the question to the names themselves. */
+static int dl_may_open_name(const unsigned char *t, size_t i, size_t end) {
+    unsigned l1 = dl_letter_at(t, i, end);
+    if (!l1) return 1;
+    unsigned l2 = dl_letter_at(t, i + 2, end);
+    if (l1 == DL_MEEM || l1 == DL_HEH) return l2 == 0;
+    if (l1 == DL_YEH) return l2 == 0 || l2 == DL_WAW;
+    if (l1 != DL_ALEF) return 0;
+    if (l2 == 0) return 1;
+    if (l2 != DL_LAM) return 0;
+    unsigned l3 = dl_letter_at(t, i + 4, end);
+    return l3 == 0 || l3 == 0xD8B3u /* س */ || l3 == DL_ALEF || l3 == 0xD8ABu /* ث */ ||
+           l3 == 0xD8AEu /* خ */ || l3 == 0xD8ACu /* ج */ || l3 == DL_MEEM;
+}
+
 /* Whether the run of date words at i would start with a day name (dl_run.weekday): its first
  * word is one, or the first is a filler (يوم) and the second one. Only those two tables are read
- * (a word with a digit folds to no name), so most lines are decided after one word. */
+ * (a word with a digit folds to no name), and most words are ruled out by their first letters
+ * (dl_may_open_name) before their end is sought, so most lines are decided after a few bytes. */
 static int dl_opens_with_weekday(const char *s, size_t i, size_t end) {
+    const unsigned char *t = (const unsigned char *)s;
     size_t ws, we;
-    for (int k = 0; k < 2 && dl_next_word(s, i, end, &ws, &we); k++) {
+    for (int k = 0; k < 2; k++) {
+        /* A common letter at i starts the word: ruled out before its end is sought. */
+        if (!dl_may_open_name(t, i, end) || !dl_next_word(s, i, end, &ws, &we)) return 0;
+        if (ws != i && !dl_may_open_name(t, ws, end)) return 0;
         char w[DL_FOLD_MAX];
-        size_t wl = dl_fold_common((const unsigned char *)s, ws, we, w);
+        size_t wl = dl_fold_common(t, ws, we, w);
         if (!wl) wl = dl_fold_word(s, ws, we, w);
         if (wl > DL_FOLD_MAX) return 0;
         if (DL_IN(w, wl, dl_weekdays)) return 1;
@@ -455,7 +500,10 @@ size_t dateline_skip_plain(const char *s, size_t start, size_t end) {
     return dl_skip_line(s, start, end, 0);
 }
 
-int dateline_find(const char *s, size_t start, size_t end, size_t *date_start, size_t *date_end) {
+/* dateline_find; fast: a run is read only where it may open with a day name
+ * (dl_opens_with_weekday), which a full date needs; dateline_find_plain reads one at every word. */
+static int dl_find(const char *s, size_t start, size_t end, size_t *date_start, size_t *date_end,
+                   int fast) {
     size_t i = start, ws, we;
     for (;;) {
         /* Word by word, over any characters between words. */
@@ -464,16 +512,27 @@ int dateline_find(const char *s, size_t start, size_t end, size_t *date_start, s
             i += chars_next(s, i, end, &cp);
         }
         if (i >= end) return 0;
-        dl_run r;
-        dl_read_run(s, i, end, &r, 1);
-        if (r.weekday && r.month && r.number) {
-            *date_start = i;
-            *date_end = r.end;
-            return 1;
+        if (!fast || dl_opens_with_weekday(s, i, end)) {
+            dl_run r;
+            dl_read_run(s, i, end, &r, fast);
+            if (r.weekday && r.month && r.number) {
+                *date_start = i;
+                *date_end = r.end;
+                return 1;
+            }
         }
         if (!dl_next_word(s, i, end, &ws, &we)) return 0;
         i = we;
     }
+}
+
+int dateline_find(const char *s, size_t start, size_t end, size_t *date_start, size_t *date_end) {
+    return dl_find(s, start, end, date_start, date_end, 1);
+}
+
+int dateline_find_plain(const char *s, size_t start, size_t end, size_t *date_start,
+                        size_t *date_end) {
+    return dl_find(s, start, end, date_start, date_end, 0);
 }
 
 /* The lanes of the eight bytes at p (next: the byte after them, 0 past the end) where a decimal

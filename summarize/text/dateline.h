@@ -34,6 +34,11 @@ size_t dateline_skip_plain(const char *s, size_t start, size_t end);
  * 2005"). Sets [*date_start, *date_end) and returns 1, or returns 0. */
 int dateline_find(const char *s, size_t start, size_t end, size_t *date_start, size_t *date_end);
 
+/* dateline_find without its shortcuts (the early decision at each word that no date opening with
+ * a day name starts there, and words folded straight from their bytes), for tests. */
+int dateline_find_plain(const char *s, size_t start, size_t end, size_t *date_start,
+                        size_t *date_end);
+
 /* The latest year written in s[start..end) as four digits (ASCII or Arabic-Indic) between 1900
  * and 2099, or 0 when there is none: a lower bound on when a text was written. */
 int dateline_latest_year(const char *s, size_t start, size_t end);

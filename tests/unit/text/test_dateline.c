@@ -243,7 +243,8 @@ static void test_dateline_latest_year_matches_its_definition(void **state) {
 /* Pieces of generated line openings: day and month names in their spellings, fillers, numbers
  * and years of both digit kinds, place words, agencies, brackets, dashes of every kind, colons,
  * both commas, blanks, harakat, tatweel, other punctuation and quotes, ordinary words, and
- * malformed bytes. */
+ * malformed bytes; then names with harakat among their first letters and words that open as a
+ * day name does (ال, ي), for the early decisions on the first letters. */
 static const char *const skip_pieces[] = {"الثلاثاء",
                                           "الأربعاء",
                                           "الاربعاء",
@@ -310,7 +311,16 @@ static const char *const skip_pieces[] = {"الثلاثاء",
                                           "x7",
                                           "\xD8",
                                           "\xA5",
-                                          "\xFF"};
+                                          "\xFF",
+                                          "يَوم",
+                                          "اَلخميس",
+                                          "الجُمعة",
+                                          "الْخميس",
+                                          "ٱلسبت",
+                                          "الأحد",
+                                          "الاثنين",
+                                          "السلام",
+                                          "يوليو"};
 
 /* dateline_skip with its shortcuts against its plain reading over generated line openings, whole
  * and from and to any byte. */
@@ -342,6 +352,41 @@ static void test_dateline_skip_matches_its_plain_reading(void **state) {
     assert_true(skipped > 100); /* the generated openings hold datelines, not only prose */
 }
 
+/* dateline_find with its shortcuts against its plain reading over generated lines (the pieces of
+ * line openings, so that dates come after other words), whole and from and to any byte. */
+static void test_dateline_find_matches_its_plain_reading(void **state) {
+    (void)state;
+    const size_t n_kinds = sizeof skip_pieces / sizeof *skip_pieces;
+    char text[1024];
+    uint64_t rng = 7;
+    size_t found = 0;
+    for (int round = 0; round < 40000; round++) {
+        size_t len = 0, n_pieces = 1 + (size_t)(test_util_next(&rng) >> 33) % 32;
+        for (size_t k = 0; k < n_pieces; k++) {
+            test_util_next(&rng);
+            const char *piece = skip_pieces[(size_t)(rng >> 33) % n_kinds];
+            size_t pl = strlen(piece);
+            memcpy(text + len, piece, pl);
+            len += pl;
+            if (rng >> 63) text[len++] = ' ';
+        }
+        size_t cut = (size_t)(test_util_next(&rng) >> 33) % (len + 1);
+        size_t from = (size_t)(test_util_next(&rng) >> 33) % (cut + 1);
+        const size_t spans[2][2] = {{0, len}, {from, cut}};
+        for (int k = 0; k < 2; k++) {
+            size_t a = 0, b = 0, pa = 0, pb = 0;
+            int got = dateline_find(text, spans[k][0], spans[k][1], &a, &b);
+            assert_int_equal(got, dateline_find_plain(text, spans[k][0], spans[k][1], &pa, &pb));
+            if (got) {
+                assert_int_equal(a, pa);
+                assert_int_equal(b, pb);
+            }
+            found += (size_t)got;
+        }
+    }
+    assert_true(found > 100); /* the generated lines hold full dates */
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dateline_recognises_date_lines),
@@ -354,6 +399,7 @@ int main(void) {
         cmocka_unit_test(test_dateline_latest_year_of_a_long_number),
         cmocka_unit_test(test_dateline_latest_year_matches_its_definition),
         cmocka_unit_test(test_dateline_skip_matches_its_plain_reading),
+        cmocka_unit_test(test_dateline_find_matches_its_plain_reading),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
