@@ -10,6 +10,20 @@
 #include "summarize/text/chars.h"
 #include "summarize/text/normalize.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* The lanes of v whose unsigned byte is in [lo, lo + n], all ones. */
+static inline __m128i dl_in_range_sse2(__m128i v, unsigned char lo, unsigned char n) {
+    __m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)lo));
+    return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8((char)n)), d);
+}
+#endif
+
+/* How the scans run: the plain reading of the rules (for tests), with the early decisions read
+ * from the bytes, and with those also sixteen bytes at a time (SSE2) where the machine can. */
+enum { DL_PLAIN = 0, DL_FAST, DL_WIDE };
+
 /* A wire dateline has at most this many place words before an agency in brackets, and at most
  * DL_WIRE_BARE_WORDS before a bare double dash. */
 #define DL_WIRE_PLACE_WORDS 6
@@ -157,12 +171,12 @@ static size_t dl_fold_common(const unsigned char *t, size_t ws, size_t we, char 
     return n;
 }
 
-/* The class of the word s[ws..we); fast: fold it straight from the bytes when it can be
- * (dl_fold_common), which is what dateline_skip_plain turns off for the tests. */
-static int dl_class(const char *s, size_t ws, size_t we, int fast) {
+/* The class of the word s[ws..we); beyond DL_PLAIN, folded straight from the bytes when it can be
+ * (dl_fold_common), which is what the _plain functions turn off for the tests. */
+static int dl_class(const char *s, size_t ws, size_t we, int mode) {
     const unsigned char *t = (const unsigned char *)s;
     char w[DL_FOLD_MAX];
-    size_t wl = fast ? dl_fold_common(t, ws, we, w) : 0;
+    size_t wl = mode != DL_PLAIN ? dl_fold_common(t, ws, we, w) : 0;
     if (wl) return dl_name_class(w, wl);
     size_t digits = 0, letters = 0, i = ws;
     while (i < we) {
@@ -241,13 +255,13 @@ typedef struct {
 } dl_run;
 
 /* Reads the longest run of date words starting at i; a year ends it. */
-static void dl_read_run(const char *s, size_t i, size_t end, dl_run *r, int fast) {
+static void dl_read_run(const char *s, size_t i, size_t end, dl_run *r, int mode) {
     memset(r, 0, sizeof *r);
     r->end = i;
     int prev = DL_OTHER;
     size_t ws, we;
     while (dl_next_word(s, r->end, end, &ws, &we)) {
-        int c = dl_class(s, ws, we, fast);
+        int c = dl_class(s, ws, we, mode);
         if (c == DL_OTHER || (c == DL_MONTH_TAIL && prev != DL_MONTH_HEAD)) break;
         if (c == DL_WEEKDAY && r->n_words == (prev == DL_FILLER)) r->weekday = 1;
         r->named |= c == DL_WEEKDAY || c == DL_MONTH || c == DL_MONTH_HEAD;
@@ -259,7 +273,7 @@ static void dl_read_run(const char *s, size_t i, size_t end, dl_run *r, int fast
         if (c == DL_YEAR) {
             /* The era mark may follow as a word of its own: 2005 م. */
             size_t ms, me;
-            if (dl_next_word(s, r->end, end, &ms, &me) && dl_class(s, ms, me, fast) == DL_FILLER &&
+            if (dl_next_word(s, r->end, end, &ms, &me) && dl_class(s, ms, me, mode) == DL_FILLER &&
                 me - ms <= 4) {
                 r->end = me;
                 r->n_words++;
@@ -355,7 +369,7 @@ static int dl_is_tail_punct(int32_t cp) {
 
 int dateline_is_date_only(const char *s, size_t start, size_t end) {
     dl_run r;
-    dl_read_run(s, start, end, &r, 1);
+    dl_read_run(s, start, end, &r, DL_WIDE);
     if (r.n_words == 0 || dl_skip(s, r.end, end, dl_is_tail_punct) != end) return 0;
     if (r.named) return r.number;
     /* Numbers alone: a numeric date has three parts and a year (14/07/2005, 2005-07-14). */
@@ -382,17 +396,70 @@ static size_t dl_dashes(const char *s, size_t i, size_t end, size_t *n_dashes, i
     return i;
 }
 
+#if defined(__SSE2__)
+/* The sixteen characters' worth of bytes at p (p[16] is read) for dl_may_be_wire, when every
+ * character that starts among them is one its byte loop passes without a decision: a common
+ * letter, a haraka or an Arabic-Indic digit (D9 8B-A9), the Arabic comma, a space, a comma, an
+ * ASCII letter or digit. Returns 0 when another character starts there (the byte loop then
+ * decides at it); else 1 with, one bit a byte, *word: the first byte of each word character,
+ * *sep: every byte of each separator (space, comma, Arabic comma), *lead: the first byte of each
+ * two-byte character (the one at byte 15 ends past the block). */
+static inline int dl_wire_block_sse2(const unsigned char *p, unsigned *word, unsigned *sep,
+                                     unsigned *lead) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+    __m128i d8 = _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xD8));
+    __m128i d9 = _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xD9));
+    __m128i pair_word = _mm_or_si128(_mm_and_si128(d8, dl_in_range_sse2(y, 0xA0, 0x1F)),
+                                     _mm_and_si128(d9, dl_in_range_sse2(y, 0x81, 0x28)));
+    __m128i pair_sep = _mm_and_si128(d8, _mm_cmpeq_epi8(y, _mm_set1_epi8((char)0x8C)));
+    __m128i ascii_word =
+        _mm_or_si128(dl_in_range_sse2(x, '0', 9),
+                     dl_in_range_sse2(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 25));
+    __m128i ascii_sep =
+        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8(',')));
+    __m128i cont = _mm_cmpgt_epi8(_mm_set1_epi8(-64), x); /* 80-BF, as signed bytes */
+    unsigned w = (unsigned)_mm_movemask_epi8(_mm_or_si128(ascii_word, pair_word));
+    unsigned as = (unsigned)_mm_movemask_epi8(ascii_sep);
+    unsigned ps = (unsigned)_mm_movemask_epi8(pair_sep);
+    unsigned l = (unsigned)_mm_movemask_epi8(_mm_or_si128(pair_word, pair_sep));
+    unsigned c = (unsigned)_mm_movemask_epi8(cont);
+    /* Every byte placed, and every continuation byte the second of a pair read here. */
+    if ((w | as | l | c) != 0xFFFFu || (c & ~(l << 1))) return 0;
+    *word = w;
+    *sep = (as | ps | ps << 1) & 0xFFFFu;
+    *lead = l;
+    return 1;
+}
+#endif
+
 /* 0 when no wire dateline (dl_skip_wire) can start at i, read from the bytes as far as that
  * decision needs: the place words are runs of word characters between blanks and commas, and the
  * seventh word, the end of the text, or any other character before a bracket or a dash ends the
  * search. Lines of prose are decided after a few words of common Arabic letters, harakat, digits
  * and ASCII letters between spaces and commas, or at a mark such as ؛ ؟ « » . or a quote; a
  * bracket, a dash, a control and any other byte beyond ASCII (a dash, a blank or a rarer letter)
- * leave the decision to dl_skip_wire (1). */
-static int dl_may_be_wire(const char *s, size_t i, size_t end) {
+ * leave the decision to dl_skip_wire (1). With DL_WIDE, sixteen bytes at a time while they hold
+ * none of the characters that decide (dl_wire_block_sse2). */
+static int dl_may_be_wire(const char *s, size_t i, size_t end, int mode) {
     const unsigned char *t = (const unsigned char *)s;
     size_t words = 0;
     int in_word = 0;
+#if defined(__SSE2__)
+    if (mode == DL_WIDE)
+        while (i + 17 <= end) {
+            unsigned word, sep, lead;
+            if (!dl_wire_block_sse2(t + i, &word, &sep, &lead)) break; /* decided in it */
+            /* A word starts where a word character follows a separator, or the start. */
+            for (unsigned starts = word & (sep << 1 | (unsigned)!in_word); starts;
+                 starts &= starts - 1)
+                if (++words > DL_WIRE_PLACE_WORDS) return 0;
+            in_word = !(sep >> 15 & 1u);
+            i += 16 + (lead >> 15 & 1u); /* a character that starts in the block ends it */
+        }
+#else
+    (void)mode;
+#endif
     while (i < end) {
         unsigned char b = t[i];
         if (i + 1 < end && chars_is_arabic_letter2(b, t[i + 1])) {
@@ -435,8 +502,8 @@ static int dl_may_be_wire(const char *s, size_t i, size_t end) {
  * without an agency, at most DL_WIRE_BARE_WORDS place words and a double or em dash
  * ("لندن ، انكلترا --"): a single dash after a few words is too often a parenthesis in prose.
  * Returns the byte after it and the blanks that follow, or i. */
-static size_t dl_skip_wire(const char *s, size_t i, size_t end, int fast) {
-    if (fast && !dl_may_be_wire(s, i, end)) return i;
+static size_t dl_skip_wire(const char *s, size_t i, size_t end, int mode) {
+    if (mode != DL_PLAIN && !dl_may_be_wire(s, i, end, mode)) return i;
     size_t p = i, words = 0;
     for (;;) {
         p = dl_skip(s, p, end, dl_is_blank_or_comma);
@@ -479,31 +546,35 @@ static int dl_has_letter(const char *s, size_t i, size_t end) {
     return 0;
 }
 
-/* dateline_skip; fast: with the early decisions (dl_opens_with_weekday, dl_may_be_wire,
- * dl_fold_common), which dateline_skip_plain leaves out. */
-static size_t dl_skip_line(const char *s, size_t start, size_t end, int fast) {
+/* dateline_skip; beyond DL_PLAIN, with the early decisions (dl_opens_with_weekday,
+ * dl_may_be_wire, dl_fold_common), which dateline_skip_plain leaves out. */
+static size_t dl_skip_line(const char *s, size_t start, size_t end, int mode) {
     size_t p = start;
-    if (!fast || dl_opens_with_weekday(s, start, end)) {
+    if (mode == DL_PLAIN || dl_opens_with_weekday(s, start, end)) {
         dl_run r;
-        dl_read_run(s, start, end, &r, fast);
+        dl_read_run(s, start, end, &r, mode);
         if (r.weekday && r.number) p = dl_skip(s, r.end, end, dl_is_tail_punct);
     }
-    p = dl_skip_wire(s, p, end, fast);
+    p = dl_skip_wire(s, p, end, mode);
     return p != start && dl_has_letter(s, p, end) ? p : start;
 }
 
 size_t dateline_skip(const char *s, size_t start, size_t end) {
-    return dl_skip_line(s, start, end, 1);
+    return dl_skip_line(s, start, end, DL_WIDE);
+}
+
+size_t dateline_skip_portable(const char *s, size_t start, size_t end) {
+    return dl_skip_line(s, start, end, DL_FAST);
 }
 
 size_t dateline_skip_plain(const char *s, size_t start, size_t end) {
-    return dl_skip_line(s, start, end, 0);
+    return dl_skip_line(s, start, end, DL_PLAIN);
 }
 
-/* dateline_find; fast: a run is read only where it may open with a day name
+/* dateline_find; beyond DL_PLAIN, a run is read only where it may open with a day name
  * (dl_opens_with_weekday), which a full date needs; dateline_find_plain reads one at every word. */
 static int dl_find(const char *s, size_t start, size_t end, size_t *date_start, size_t *date_end,
-                   int fast) {
+                   int mode) {
     size_t i = start, ws, we;
     for (;;) {
         /* Word by word, over any characters between words. */
@@ -512,9 +583,9 @@ static int dl_find(const char *s, size_t start, size_t end, size_t *date_start, 
             i += chars_next(s, i, end, &cp);
         }
         if (i >= end) return 0;
-        if (!fast || dl_opens_with_weekday(s, i, end)) {
+        if (mode == DL_PLAIN || dl_opens_with_weekday(s, i, end)) {
             dl_run r;
-            dl_read_run(s, i, end, &r, fast);
+            dl_read_run(s, i, end, &r, mode);
             if (r.weekday && r.month && r.number) {
                 *date_start = i;
                 *date_end = r.end;
@@ -527,12 +598,12 @@ static int dl_find(const char *s, size_t start, size_t end, size_t *date_start, 
 }
 
 int dateline_find(const char *s, size_t start, size_t end, size_t *date_start, size_t *date_end) {
-    return dl_find(s, start, end, date_start, date_end, 1);
+    return dl_find(s, start, end, date_start, date_end, DL_WIDE);
 }
 
 int dateline_find_plain(const char *s, size_t start, size_t end, size_t *date_start,
                         size_t *date_end) {
-    return dl_find(s, start, end, date_start, date_end, 0);
+    return dl_find(s, start, end, date_start, date_end, DL_PLAIN);
 }
 
 /* The lanes of the eight bytes at p (next: the byte after them, 0 past the end) where a decimal
@@ -553,21 +624,16 @@ static inline uint64_t dl_digit_lanes(const unsigned char *p, unsigned char next
 }
 
 #if defined(__SSE2__)
-#include <emmintrin.h>
-
 /* dl_digit_lanes on the sixteen bytes at p (p[16] is read as the byte after them), one bit a
  * byte: the same tests with SSE2's unsigned byte minimum and maximum. */
 static inline unsigned dl_digit_mask_sse2(const unsigned char *p) {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
     __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
-    __m128i nine = _mm_set1_epi8(9);
-    __m128i a = _mm_sub_epi8(x, _mm_set1_epi8('0'));
-    __m128i ascii_digit = _mm_cmpeq_epi8(_mm_min_epu8(a, nine), a);
+    __m128i ascii_digit = dl_in_range_sse2(x, '0', 9);
     __m128i high_lead = _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8((char)0xDC)), x);
     __m128i d9_or_db =
         _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(0x02)), _mm_set1_epi8((char)0xDB));
-    __m128i c = _mm_sub_epi8(_mm_andnot_si128(_mm_set1_epi8(0x10), y), _mm_set1_epi8((char)0xA0));
-    __m128i then_digit = _mm_cmpeq_epi8(_mm_min_epu8(c, nine), c);
+    __m128i then_digit = dl_in_range_sse2(_mm_andnot_si128(_mm_set1_epi8(0x10), y), 0xA0, 9);
     __m128i f =
         _mm_or_si128(_mm_or_si128(ascii_digit, high_lead), _mm_and_si128(d9_or_db, then_digit));
     return (unsigned)_mm_movemask_epi8(f);
@@ -584,19 +650,19 @@ static inline int dl_digit_value(int32_t cp) {
 }
 
 /* The first byte at or after i that may start a decimal digit (a lane dl_digit_lanes marks), or
- * where the whole blocks from i end: sixteen bytes at a time with SSE2 when `wide`, then eight.
+ * where the whole blocks from i end: sixteen bytes at a time with SSE2 in DL_WIDE, then eight.
  * A block that ends inside a character leaves its continuation byte to the next block or to the
  * byte loop, where it is no digit either (no lane marks a continuation byte), so the blocks need
  * not follow characters. */
-static inline size_t dl_skip_digitless(const unsigned char *t, size_t i, size_t end, int wide) {
+static inline size_t dl_skip_digitless(const unsigned char *t, size_t i, size_t end, int mode) {
 #if defined(__SSE2__)
-    if (wide)
+    if (mode == DL_WIDE)
         for (; i + 17 <= end; i += 16) {
             unsigned f = dl_digit_mask_sse2(t + i);
             if (f) return i + swar_lowest_bit(f);
         }
 #else
-    (void)wide;
+    (void)mode;
 #endif
     for (; i + 8 <= end; i += 8) {
         uint64_t f = dl_digit_lanes(t + i, i + 8 < end ? t[i + 8] : 0);
@@ -605,15 +671,15 @@ static inline size_t dl_skip_digitless(const unsigned char *t, size_t i, size_t 
     return i;
 }
 
-/* dateline_latest_year; wide: the blocks of sixteen bytes (SSE2) where the machine has them,
+/* dateline_latest_year; DL_WIDE: the blocks of sixteen bytes (SSE2) where the machine has them,
  * which dateline_latest_year_portable leaves out for the tests. */
-static inline int dl_latest_year(const char *s, size_t start, size_t end, int wide) {
+static inline int dl_latest_year(const char *s, size_t start, size_t end, int mode) {
     const unsigned char *t = (const unsigned char *)s;
     int latest = 0;
     for (size_t i = start; i < end;) {
         /* Blocks without a possible digit are passed whole, up to the first byte that may start
          * one: it starts a character, since no byte it can be is a continuation byte. */
-        i = dl_skip_digitless(t, i, end, wide);
+        i = dl_skip_digitless(t, i, end, mode);
         if (i >= end) break;
         /* The only decimal digits between U+0080 and U+06FF (lead bytes C2-DB) are the
          * Arabic-Indic ones, U+0660-0669 (D9 A0-A9) and U+06F0-06F9 (DB B0-B9): every other
@@ -658,9 +724,9 @@ static inline int dl_latest_year(const char *s, size_t start, size_t end, int wi
 }
 
 int dateline_latest_year(const char *s, size_t start, size_t end) {
-    return dl_latest_year(s, start, end, 1);
+    return dl_latest_year(s, start, end, DL_WIDE);
 }
 
 int dateline_latest_year_portable(const char *s, size_t start, size_t end) {
-    return dl_latest_year(s, start, end, 0);
+    return dl_latest_year(s, start, end, DL_FAST);
 }

@@ -29,6 +29,10 @@ size_t dateline_skip(const char *s, size_t start, size_t end);
  * rules, for tests to hold dateline_skip to. */
 size_t dateline_skip_plain(const char *s, size_t start, size_t end);
 
+/* dateline_skip with its portable shortcuts only, which dateline_skip itself uses where SSE2 is
+ * not available (the search for a wire dateline then reads one character at a time): for tests. */
+size_t dateline_skip_portable(const char *s, size_t start, size_t end);
+
 /* Finds the first full date inside s[start..end): a day name, a month name and a number ("يوم
  * الجمعة 7 يوليو 2006"), the form of a dateline rather than of a date in a sentence ("في 7 يوليو
  * 2005"). Sets [*date_start, *date_end) and returns 1, or returns 0. */

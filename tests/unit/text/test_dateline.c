@@ -322,8 +322,8 @@ static const char *const skip_pieces[] = {"الثلاثاء",
                                           "السلام",
                                           "يوليو"};
 
-/* dateline_skip with its shortcuts against its plain reading over generated line openings, whole
- * and from and to any byte. */
+/* dateline_skip with its shortcuts, sixteen bytes at a time (SSE2) and portable, against its
+ * plain reading over generated line openings, whole and from and to any byte. */
 static void test_dateline_skip_matches_its_plain_reading(void **state) {
     (void)state;
     const size_t n_kinds = sizeof skip_pieces / sizeof *skip_pieces;
@@ -342,14 +342,69 @@ static void test_dateline_skip_matches_its_plain_reading(void **state) {
         }
         memcpy(text + len, "نص", strlen("نص"));
         len += strlen("نص");
-        size_t got = dateline_skip(text, 0, len);
-        assert_int_equal(got, dateline_skip_plain(text, 0, len));
+        size_t got = dateline_skip_plain(text, 0, len);
+        assert_int_equal(dateline_skip(text, 0, len), got);
+        assert_int_equal(dateline_skip_portable(text, 0, len), got);
         skipped += got != 0;
         size_t cut = (size_t)(test_util_next(&rng) >> 33) % (len + 1);
         size_t from = (size_t)(test_util_next(&rng) >> 33) % (cut + 1);
-        assert_int_equal(dateline_skip(text, from, cut), dateline_skip_plain(text, from, cut));
+        got = dateline_skip_plain(text, from, cut);
+        assert_int_equal(dateline_skip(text, from, cut), got);
+        assert_int_equal(dateline_skip_portable(text, from, cut), got);
     }
     assert_true(skipped > 100); /* the generated openings hold datelines, not only prose */
+}
+
+/* Wire datelines and their near misses: up to nine place words (about the limit of six) between
+ * both commas and spaces, then an agency, dashes, a colon or nothing, then text; now and then a
+ * piece of a line opening in between. The words are long enough that the place words fill whole
+ * blocks of sixteen bytes. */
+static const char *const place_pieces[] = {
+    "دبي",    "الإمارات", "العربية", "المتحدة", "القاهرة", "لندن",
+    "واشنطن", "CNN",      "x7",      "٢٠٠٥",    "مُحمّد",
+};
+static const char *const place_gaps[] = {" ", "، ", " ، ", ",", " , ", "  "};
+static const char *const place_ends[] = {" (رويترز) - ", "(CNN)-- ", " -- ", " — ",
+                                         " - ",          ": ",       " "};
+
+static void test_dateline_skip_wire_matches_its_plain_reading(void **state) {
+    (void)state;
+    char text[1024];
+    uint64_t rng = 3;
+    size_t skipped = 0;
+    for (int round = 0; round < 40000; round++) {
+        size_t len = 0, n_words = (size_t)(test_util_next(&rng) >> 33) % 10;
+        for (size_t k = 0; k < n_words; k++) {
+            test_util_next(&rng);
+            const char *piece =
+                (rng >> 60) == 0
+                    ? skip_pieces[(size_t)(rng >> 33) % (sizeof skip_pieces / sizeof *skip_pieces)]
+                    : place_pieces[(size_t)(rng >> 33) %
+                                   (sizeof place_pieces / sizeof *place_pieces)];
+            const char *gap =
+                place_gaps[(size_t)(rng >> 20) % (sizeof place_gaps / sizeof *place_gaps)];
+            if (k > 0) {
+                memcpy(text + len, gap, strlen(gap));
+                len += strlen(gap);
+            }
+            memcpy(text + len, piece, strlen(piece));
+            len += strlen(piece);
+        }
+        test_util_next(&rng);
+        const char *tail =
+            place_ends[(size_t)(rng >> 33) % (sizeof place_ends / sizeof *place_ends)];
+        memcpy(text + len, tail, strlen(tail));
+        len += strlen(tail);
+        memcpy(text + len, "قال الرئيس", strlen("قال الرئيس"));
+        len += strlen("قال الرئيس");
+        size_t from =
+            (size_t)(test_util_next(&rng) >> 33) % 4 == 0 ? (size_t)(rng >> 40) % (len + 1) : 0;
+        size_t got = dateline_skip_plain(text, from, len);
+        assert_int_equal(dateline_skip(text, from, len), got);
+        assert_int_equal(dateline_skip_portable(text, from, len), got);
+        skipped += got != from;
+    }
+    assert_true(skipped > 5000); /* most lines hold a wire dateline */
 }
 
 /* dateline_find with its shortcuts against its plain reading over generated lines (the pieces of
@@ -399,6 +454,7 @@ int main(void) {
         cmocka_unit_test(test_dateline_latest_year_of_a_long_number),
         cmocka_unit_test(test_dateline_latest_year_matches_its_definition),
         cmocka_unit_test(test_dateline_skip_matches_its_plain_reading),
+        cmocka_unit_test(test_dateline_skip_wire_matches_its_plain_reading),
         cmocka_unit_test(test_dateline_find_matches_its_plain_reading),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
