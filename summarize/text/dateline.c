@@ -312,14 +312,13 @@ static inline unsigned dl_letter_at(const unsigned char *t, size_t i, size_t end
  * where they are common ones: the day names and الموافق open with ال and then س ا ث خ ج or م,
  * يوم with يو, and م and ه are one letter. 1 when it may, or when a character other than a
  * common letter leaves the question to the names themselves. */
-static int dl_may_open_name(const unsigned char *t, size_t i, size_t end) {
+static inline int dl_may_open_name(const unsigned char *t, size_t i, size_t end) {
     unsigned l1 = dl_letter_at(t, i, end);
-    if (!l1) return 1;
+    if (l1 != DL_ALEF && l1 != DL_YEH && l1 != DL_MEEM && l1 != DL_HEH) return l1 == 0;
     unsigned l2 = dl_letter_at(t, i + 2, end);
     if (l1 == DL_MEEM || l1 == DL_HEH) return l2 == 0;
     if (l1 == DL_YEH) return l2 == 0 || l2 == DL_WAW;
-    if (l1 != DL_ALEF) return 0;
-    if (l2 == 0) return 1;
+    if (l2 == 0) return 1; /* ا */
     if (l2 != DL_LAM) return 0;
     unsigned l3 = dl_letter_at(t, i + 4, end);
     return l3 == 0 || l3 == 0xD8B3u /* س */ || l3 == DL_ALEF || l3 == 0xD8ABu /* ث */ ||
@@ -575,12 +574,18 @@ size_t dateline_skip_plain(const char *s, size_t start, size_t end) {
  * (dl_opens_with_weekday), which a full date needs; dateline_find_plain reads one at every word. */
 static int dl_find(const char *s, size_t start, size_t end, size_t *date_start, size_t *date_end,
                    int mode) {
-    size_t i = start, ws, we;
+    size_t i = start;
     for (;;) {
-        /* Word by word, over any characters between words. */
-        while (i < end && !dl_is_word_char(chars_at(s, i, end))) {
+        /* Word by word, over any characters between words (the common space without decoding). */
+        while (i < end) {
+            if (s[i] == ' ') {
+                i++;
+                continue;
+            }
             int32_t cp;
-            i += chars_next(s, i, end, &cp);
+            size_t n = chars_next(s, i, end, &cp);
+            if (dl_is_word_char(cp)) break;
+            i += n;
         }
         if (i >= end) return 0;
         if (mode == DL_PLAIN || dl_opens_with_weekday(s, i, end)) {
@@ -592,8 +597,7 @@ static int dl_find(const char *s, size_t start, size_t end, size_t *date_start, 
                 return 1;
             }
         }
-        if (!dl_next_word(s, i, end, &ws, &we)) return 0;
-        i = we;
+        i = dl_word_end(s, i, end, 1); /* the word at i, as dl_next_word reads it */
     }
 }
 
