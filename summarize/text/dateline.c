@@ -630,7 +630,7 @@ static inline uint64_t dl_digit_lanes(const unsigned char *p, unsigned char next
 #if defined(__SSE2__)
 /* dl_digit_lanes on the sixteen bytes at p (p[16] is read as the byte after them), one bit a
  * byte: the same tests with SSE2's unsigned byte minimum and maximum. */
-static inline unsigned dl_digit_mask_sse2(const unsigned char *p) {
+static inline __m128i dl_digit_lanes_sse2(const unsigned char *p) {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
     __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
     __m128i ascii_digit = dl_in_range_sse2(x, '0', 9);
@@ -638,9 +638,7 @@ static inline unsigned dl_digit_mask_sse2(const unsigned char *p) {
     __m128i d9_or_db =
         _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(0x02)), _mm_set1_epi8((char)0xDB));
     __m128i then_digit = dl_in_range_sse2(_mm_andnot_si128(_mm_set1_epi8(0x10), y), 0xA0, 9);
-    __m128i f =
-        _mm_or_si128(_mm_or_si128(ascii_digit, high_lead), _mm_and_si128(d9_or_db, then_digit));
-    return (unsigned)_mm_movemask_epi8(f);
+    return _mm_or_si128(_mm_or_si128(ascii_digit, high_lead), _mm_and_si128(d9_or_db, then_digit));
 }
 #endif
 
@@ -660,11 +658,19 @@ static inline int dl_digit_value(int32_t cp) {
  * not follow characters. */
 static inline size_t dl_skip_digitless(const unsigned char *t, size_t i, size_t end, int mode) {
 #if defined(__SSE2__)
-    if (mode == DL_WIDE)
+    if (mode == DL_WIDE) {
+        for (; i + 33 <= end; i += 32) { /* two blocks, one test */
+            __m128i a = dl_digit_lanes_sse2(t + i), b = dl_digit_lanes_sse2(t + i + 16);
+            if (_mm_movemask_epi8(_mm_or_si128(a, b))) {
+                uint32_t f = (uint32_t)_mm_movemask_epi8(a) | (uint32_t)_mm_movemask_epi8(b) << 16;
+                return i + swar_lowest_bit(f);
+            }
+        }
         for (; i + 17 <= end; i += 16) {
-            unsigned f = dl_digit_mask_sse2(t + i);
+            unsigned f = (unsigned)_mm_movemask_epi8(dl_digit_lanes_sse2(t + i));
             if (f) return i + swar_lowest_bit(f);
         }
+    }
 #else
     (void)mode;
 #endif
@@ -711,9 +717,14 @@ static inline int dl_latest_year(const char *s, size_t start, size_t end, int mo
         /* A run of digits: its value when it has exactly four. */
         int value = 0, digits = 0;
         while (i < end) {
-            n = chars_next(s, i, end, &cp);
-            if (!chars_is_digit(cp)) break;
-            int d = dl_digit_value(cp);
+            int d = t[i] - '0';
+            if (d >= 0 && d <= 9) { /* an ASCII digit, without decoding */
+                n = 1;
+            } else {
+                n = chars_next(s, i, end, &cp);
+                if (!chars_is_digit(cp)) break;
+                d = dl_digit_value(cp);
+            }
             if (d < 0 || d > 9)
                 value = -1;
             else if (value >= 0 && digits < 4) /* more digits are no year: the value is not read */
