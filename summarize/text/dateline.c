@@ -401,8 +401,8 @@ static size_t dl_dashes(const char *s, size_t i, size_t end, size_t *n_dashes, i
  * letter, a haraka or an Arabic-Indic digit (D9 8B-A9), the Arabic comma, a space, a comma, an
  * ASCII letter or digit. Returns 0 when another character starts there (the byte loop then
  * decides at it); else 1 with, one bit a byte, *word: the first byte of each word character,
- * *sep: every byte of each separator (space, comma, Arabic comma), *lead: the first byte of each
- * two-byte character (the one at byte 15 ends past the block). */
+ * *sep: every byte of each separator (space, comma, Arabic comma), *lead: whether byte 15 starts
+ * a two-byte character (which ends past the block). */
 static inline int dl_wire_block_sse2(const unsigned char *p, unsigned *word, unsigned *sep,
                                      unsigned *lead) {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
@@ -418,16 +418,17 @@ static inline int dl_wire_block_sse2(const unsigned char *p, unsigned *word, uns
     __m128i ascii_sep =
         _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8(',')));
     __m128i cont = _mm_cmpgt_epi8(_mm_set1_epi8(-64), x); /* 80-BF, as signed bytes */
-    unsigned w = (unsigned)_mm_movemask_epi8(_mm_or_si128(ascii_word, pair_word));
-    unsigned as = (unsigned)_mm_movemask_epi8(ascii_sep);
-    unsigned ps = (unsigned)_mm_movemask_epi8(pair_sep);
-    unsigned l = (unsigned)_mm_movemask_epi8(_mm_or_si128(pair_word, pair_sep));
-    unsigned c = (unsigned)_mm_movemask_epi8(cont);
-    /* Every byte placed, and every continuation byte the second of a pair read here. */
-    if ((w | as | l | c) != 0xFFFFu || (c & ~(l << 1))) return 0;
-    *word = w;
-    *sep = (as | ps | ps << 1) & 0xFFFFu;
-    *lead = l;
+    __m128i leads = _mm_or_si128(pair_word, pair_sep);
+    __m128i word_v = _mm_or_si128(ascii_word, pair_word);
+    __m128i sep_v = _mm_or_si128(_mm_or_si128(ascii_sep, pair_sep), _mm_slli_si128(pair_sep, 1));
+    /* Every byte placed: a word character, a separator, or the second byte of a pair read here
+     * (the block starts at a character). */
+    __m128i placed =
+        _mm_or_si128(_mm_or_si128(word_v, sep_v), _mm_and_si128(cont, _mm_slli_si128(leads, 1)));
+    if (_mm_movemask_epi8(placed) != 0xFFFF) return 0;
+    *word = (unsigned)_mm_movemask_epi8(word_v);
+    *sep = (unsigned)_mm_movemask_epi8(sep_v);
+    *lead = p[15] >= 0xC0; /* a lead at byte 15 is one of a pair */
     return 1;
 }
 #endif
@@ -454,7 +455,7 @@ static int dl_may_be_wire(const char *s, size_t i, size_t end, int mode) {
                  starts &= starts - 1)
                 if (++words > DL_WIRE_PLACE_WORDS) return 0;
             in_word = !(sep >> 15 & 1u);
-            i += 16 + (lead >> 15 & 1u); /* a character that starts in the block ends it */
+            i += 16 + lead; /* a character that starts in the block ends it */
         }
 #else
     (void)mode;
