@@ -322,26 +322,36 @@ static const char *const skip_pieces[] = {"الثلاثاء",
                                           "السلام",
                                           "يوليو"};
 
+/* Appends the string piece at text + *len. */
+static void append(char *text, size_t *len, const char *piece) {
+    size_t pl = strlen(piece);
+    memcpy(text + *len, piece, pl);
+    *len += pl;
+}
+
+/* Writes 1 to max_pieces pieces of line openings at text, words apart half of the time; returns
+ * the length. */
+static size_t generate_opening(char *text, uint64_t *rng, size_t max_pieces) {
+    size_t len = 0, n_pieces = 1 + (size_t)(test_util_next(rng) >> 33) % max_pieces;
+    for (size_t k = 0; k < n_pieces; k++) {
+        test_util_next(rng);
+        append(text, &len,
+               skip_pieces[(size_t)(*rng >> 33) % (sizeof skip_pieces / sizeof *skip_pieces)]);
+        if (*rng >> 63) text[len++] = ' ';
+    }
+    return len;
+}
+
 /* dateline_skip with its shortcuts, sixteen bytes at a time (SSE2) and portable, against its
  * plain reading over generated line openings, whole and from and to any byte. */
 static void test_dateline_skip_matches_its_plain_reading(void **state) {
     (void)state;
-    const size_t n_kinds = sizeof skip_pieces / sizeof *skip_pieces;
     char text[512];
     uint64_t rng = 5;
     size_t skipped = 0;
     for (int round = 0; round < 40000; round++) {
-        size_t len = 0, n_pieces = 1 + (size_t)(test_util_next(&rng) >> 33) % 16;
-        for (size_t k = 0; k < n_pieces; k++) {
-            test_util_next(&rng);
-            const char *piece = skip_pieces[(size_t)(rng >> 33) % n_kinds];
-            size_t pl = strlen(piece);
-            memcpy(text + len, piece, pl);
-            len += pl;
-            if (rng >> 63) text[len++] = ' '; /* words apart half of the time */
-        }
-        memcpy(text + len, "نص", strlen("نص"));
-        len += strlen("نص");
+        size_t len = generate_opening(text, &rng, 16);
+        append(text, &len, "نص");
         size_t got = dateline_skip_plain(text, 0, len);
         assert_int_equal(dateline_skip(text, 0, len), got);
         assert_int_equal(dateline_skip_portable(text, 0, len), got);
@@ -383,20 +393,14 @@ static void test_dateline_skip_wire_matches_its_plain_reading(void **state) {
                                    (sizeof place_pieces / sizeof *place_pieces)];
             const char *gap =
                 place_gaps[(size_t)(rng >> 20) % (sizeof place_gaps / sizeof *place_gaps)];
-            if (k > 0) {
-                memcpy(text + len, gap, strlen(gap));
-                len += strlen(gap);
-            }
-            memcpy(text + len, piece, strlen(piece));
-            len += strlen(piece);
+            if (k > 0) append(text, &len, gap);
+            append(text, &len, piece);
         }
         test_util_next(&rng);
         const char *tail =
             place_ends[(size_t)(rng >> 33) % (sizeof place_ends / sizeof *place_ends)];
-        memcpy(text + len, tail, strlen(tail));
-        len += strlen(tail);
-        memcpy(text + len, "قال الرئيس", strlen("قال الرئيس"));
-        len += strlen("قال الرئيس");
+        append(text, &len, tail);
+        append(text, &len, "قال الرئيس");
         size_t from =
             (size_t)(test_util_next(&rng) >> 33) % 4 == 0 ? (size_t)(rng >> 40) % (len + 1) : 0;
         size_t got = dateline_skip_plain(text, from, len);
@@ -411,20 +415,11 @@ static void test_dateline_skip_wire_matches_its_plain_reading(void **state) {
  * line openings, so that dates come after other words), whole and from and to any byte. */
 static void test_dateline_find_matches_its_plain_reading(void **state) {
     (void)state;
-    const size_t n_kinds = sizeof skip_pieces / sizeof *skip_pieces;
     char text[1024];
     uint64_t rng = 7;
     size_t found = 0;
     for (int round = 0; round < 40000; round++) {
-        size_t len = 0, n_pieces = 1 + (size_t)(test_util_next(&rng) >> 33) % 32;
-        for (size_t k = 0; k < n_pieces; k++) {
-            test_util_next(&rng);
-            const char *piece = skip_pieces[(size_t)(rng >> 33) % n_kinds];
-            size_t pl = strlen(piece);
-            memcpy(text + len, piece, pl);
-            len += pl;
-            if (rng >> 63) text[len++] = ' ';
-        }
+        size_t len = generate_opening(text, &rng, 32);
         size_t cut = (size_t)(test_util_next(&rng) >> 33) % (len + 1);
         size_t from = (size_t)(test_util_next(&rng) >> 33) % (cut + 1);
         const size_t spans[2][2] = {{0, len}, {from, cut}};
