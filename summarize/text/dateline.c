@@ -227,19 +227,25 @@ static size_t dl_word_end(const char *s, size_t p, size_t end, int tatweel) {
     return p;
 }
 
-/* The next word at or after i: skips date separators; stops (returns 0) at any other character
- * that is not part of a word, or at the end. */
-static int dl_next_word(const char *s, size_t i, size_t end, size_t *ws, size_t *we) {
+/* The start of the next word at or after i: skips date separators; end when it meets any other
+ * character that is not part of a word, or the end. */
+static size_t dl_word_start(const char *s, size_t i, size_t end) {
     while (i < end) {
         int32_t cp;
         size_t n = chars_next(s, i, end, &cp);
-        if (dl_is_word_char(cp)) break;
-        if (!dl_is_date_gap(cp)) return 0;
+        if (dl_is_word_char(cp)) return i;
+        if (!dl_is_date_gap(cp)) return end;
         i += n;
     }
-    if (i >= end) return 0;
-    *ws = i;
-    *we = dl_word_end(s, i, end, 1);
+    return end;
+}
+
+/* The next word at or after i (dl_word_start); returns 0 when there is none. */
+static int dl_next_word(const char *s, size_t i, size_t end, size_t *ws, size_t *we) {
+    size_t w = dl_word_start(s, i, end);
+    if (w >= end) return 0;
+    *ws = w;
+    *we = dl_word_end(s, w, end, 1);
     return 1;
 }
 
@@ -331,11 +337,12 @@ static inline int dl_may_open_name(const unsigned char *t, size_t i, size_t end)
  * (dl_may_open_name) before their end is sought, so most lines are decided after a few bytes. */
 static int dl_opens_with_weekday(const char *s, size_t i, size_t end) {
     const unsigned char *t = (const unsigned char *)s;
-    size_t ws, we;
     for (int k = 0; k < 2; k++) {
-        /* A common letter at i starts the word: ruled out before its end is sought. */
-        if (!dl_may_open_name(t, i, end) || !dl_next_word(s, i, end, &ws, &we)) return 0;
-        if (ws != i && !dl_may_open_name(t, ws, end)) return 0;
+        /* The word ruled out by its first letters before its end is sought; a common letter at i
+         * starts it. */
+        size_t ws = dl_letter_at(t, i, end) ? i : dl_word_start(s, i, end);
+        if (ws >= end || !dl_may_open_name(t, ws, end)) return 0;
+        size_t we = dl_word_end(s, ws, end, 1);
         char w[DL_FOLD_MAX];
         size_t wl = dl_fold_common(t, ws, we, w);
         if (!wl) wl = dl_fold_word(s, ws, we, w);
