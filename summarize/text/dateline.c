@@ -10,6 +10,20 @@
 #include "summarize/text/chars.h"
 #include "summarize/text/normalize.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* The lanes of v whose unsigned byte is in [lo, lo + n], all ones. */
+static inline __m128i dl_in_range_sse2(__m128i v, unsigned char lo, unsigned char n) {
+    __m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)lo));
+    return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8((char)n)), d);
+}
+#endif
+
+/* How the scans run: the plain reading of the rules (for tests), with the early decisions read
+ * from the bytes, and with those also sixteen bytes at a time (SSE2) where the machine can. */
+enum { DL_PLAIN = 0, DL_FAST, DL_WIDE };
+
 /* A wire dateline has at most this many place words before an agency in brackets, and at most
  * DL_WIRE_BARE_WORDS before a bare double dash. */
 #define DL_WIRE_PLACE_WORDS 6
@@ -157,12 +171,12 @@ static size_t dl_fold_common(const unsigned char *t, size_t ws, size_t we, char 
     return n;
 }
 
-/* The class of the word s[ws..we); fast: fold it straight from the bytes when it can be
- * (dl_fold_common), which is what dateline_skip_plain turns off for the tests. */
-static int dl_class(const char *s, size_t ws, size_t we, int fast) {
+/* The class of the word s[ws..we); beyond DL_PLAIN, folded straight from the bytes when it can be
+ * (dl_fold_common), which is what the _plain functions turn off for the tests. */
+static int dl_class(const char *s, size_t ws, size_t we, int mode) {
     const unsigned char *t = (const unsigned char *)s;
     char w[DL_FOLD_MAX];
-    size_t wl = fast ? dl_fold_common(t, ws, we, w) : 0;
+    size_t wl = mode != DL_PLAIN ? dl_fold_common(t, ws, we, w) : 0;
     if (wl) return dl_name_class(w, wl);
     size_t digits = 0, letters = 0, i = ws;
     while (i < we) {
@@ -213,19 +227,25 @@ static size_t dl_word_end(const char *s, size_t p, size_t end, int tatweel) {
     return p;
 }
 
-/* The next word at or after i: skips date separators; stops (returns 0) at any other character
- * that is not part of a word, or at the end. */
-static int dl_next_word(const char *s, size_t i, size_t end, size_t *ws, size_t *we) {
+/* The start of the next word at or after i: skips date separators; end when it meets any other
+ * character that is not part of a word, or the end. */
+static size_t dl_word_start(const char *s, size_t i, size_t end) {
     while (i < end) {
         int32_t cp;
         size_t n = chars_next(s, i, end, &cp);
-        if (dl_is_word_char(cp)) break;
-        if (!dl_is_date_gap(cp)) return 0;
+        if (dl_is_word_char(cp)) return i;
+        if (!dl_is_date_gap(cp)) return end;
         i += n;
     }
-    if (i >= end) return 0;
-    *ws = i;
-    *we = dl_word_end(s, i, end, 1);
+    return end;
+}
+
+/* The next word at or after i (dl_word_start); returns 0 when there is none. */
+static int dl_next_word(const char *s, size_t i, size_t end, size_t *ws, size_t *we) {
+    size_t w = dl_word_start(s, i, end);
+    if (w >= end) return 0;
+    *ws = w;
+    *we = dl_word_end(s, w, end, 1);
     return 1;
 }
 
@@ -241,13 +261,13 @@ typedef struct {
 } dl_run;
 
 /* Reads the longest run of date words starting at i; a year ends it. */
-static void dl_read_run(const char *s, size_t i, size_t end, dl_run *r, int fast) {
+static void dl_read_run(const char *s, size_t i, size_t end, dl_run *r, int mode) {
     memset(r, 0, sizeof *r);
     r->end = i;
     int prev = DL_OTHER;
     size_t ws, we;
     while (dl_next_word(s, r->end, end, &ws, &we)) {
-        int c = dl_class(s, ws, we, fast);
+        int c = dl_class(s, ws, we, mode);
         if (c == DL_OTHER || (c == DL_MONTH_TAIL && prev != DL_MONTH_HEAD)) break;
         if (c == DL_WEEKDAY && r->n_words == (prev == DL_FILLER)) r->weekday = 1;
         r->named |= c == DL_WEEKDAY || c == DL_MONTH || c == DL_MONTH_HEAD;
@@ -259,7 +279,7 @@ static void dl_read_run(const char *s, size_t i, size_t end, dl_run *r, int fast
         if (c == DL_YEAR) {
             /* The era mark may follow as a word of its own: 2005 م. */
             size_t ms, me;
-            if (dl_next_word(s, r->end, end, &ms, &me) && dl_class(s, ms, me, fast) == DL_FILLER &&
+            if (dl_next_word(s, r->end, end, &ms, &me) && dl_class(s, ms, me, mode) == DL_FILLER &&
                 me - ms <= 4) {
                 r->end = me;
                 r->n_words++;
@@ -272,14 +292,59 @@ static void dl_read_run(const char *s, size_t i, size_t end, dl_run *r, int fast
     }
 }
 
+/* The common Arabic letter b c (chars_is_arabic_letter2) folded as chars_fold_next folds it (آ أ
+ * إ to ا, ى to ي, ة to ه), its two bytes as b << 8 | c; 0 for any other two bytes. */
+static inline unsigned dl_letter_fold(unsigned char b, unsigned char c) {
+    if (!chars_is_arabic_letter2(b, c)) return 0;
+    if (b == 0xD8 && (c == 0xA2 || c == 0xA3 || c == 0xA5)) return 0xD8A7;
+    if (b == 0xD8 && c == 0xA9) return 0xD987;
+    if (b == 0xD9 && c == 0x89) return 0xD98A;
+    return (unsigned)b << 8 | c;
+}
+
+/* The folded common letter at i, 0 when there is none (another character or the end). */
+static inline unsigned dl_letter_at(const unsigned char *t, size_t i, size_t end) {
+    return i + 1 < end ? dl_letter_fold(t[i], t[i + 1]) : 0;
+}
+
+#define DL_ALEF 0xD8A7u /* ا */
+#define DL_LAM  0xD984u /* ل */
+#define DL_WAW  0xD988u /* و */
+#define DL_YEH  0xD98Au /* ي */
+#define DL_MEEM 0xD985u /* م */
+#define DL_HEH  0xD987u /* ه */
+
+/* 0 when the word at i cannot fold to a day name or a filler, read from its first three letters
+ * where they are common ones: the day names and الموافق open with ال and then س ا ث خ ج or م,
+ * يوم with يو, and م and ه are one letter. 1 when it may, or when a character other than a
+ * common letter leaves the question to the names themselves. */
+static inline int dl_may_open_name(const unsigned char *t, size_t i, size_t end) {
+    unsigned l1 = dl_letter_at(t, i, end);
+    if (l1 != DL_ALEF && l1 != DL_YEH && l1 != DL_MEEM && l1 != DL_HEH) return l1 == 0;
+    unsigned l2 = dl_letter_at(t, i + 2, end);
+    if (l1 == DL_MEEM || l1 == DL_HEH) return l2 == 0;
+    if (l1 == DL_YEH) return l2 == 0 || l2 == DL_WAW;
+    if (l2 == 0) return 1; /* ا */
+    if (l2 != DL_LAM) return 0;
+    unsigned l3 = dl_letter_at(t, i + 4, end);
+    return l3 == 0 || l3 == 0xD8B3u /* س */ || l3 == DL_ALEF || l3 == 0xD8ABu /* ث */ ||
+           l3 == 0xD8AEu /* خ */ || l3 == 0xD8ACu /* ج */ || l3 == DL_MEEM;
+}
+
 /* Whether the run of date words at i would start with a day name (dl_run.weekday): its first
  * word is one, or the first is a filler (يوم) and the second one. Only those two tables are read
- * (a word with a digit folds to no name), so most lines are decided after one word. */
+ * (a word with a digit folds to no name), and most words are ruled out by their first letters
+ * (dl_may_open_name) before their end is sought, so most lines are decided after a few bytes. */
 static int dl_opens_with_weekday(const char *s, size_t i, size_t end) {
-    size_t ws, we;
-    for (int k = 0; k < 2 && dl_next_word(s, i, end, &ws, &we); k++) {
+    const unsigned char *t = (const unsigned char *)s;
+    for (int k = 0; k < 2; k++) {
+        /* The word ruled out by its first letters before its end is sought; a common letter at i
+         * starts it. */
+        size_t ws = dl_letter_at(t, i, end) ? i : dl_word_start(s, i, end);
+        if (ws >= end || !dl_may_open_name(t, ws, end)) return 0;
+        size_t we = dl_word_end(s, ws, end, 1);
         char w[DL_FOLD_MAX];
-        size_t wl = dl_fold_common((const unsigned char *)s, ws, we, w);
+        size_t wl = dl_fold_common(t, ws, we, w);
         if (!wl) wl = dl_fold_word(s, ws, we, w);
         if (wl > DL_FOLD_MAX) return 0;
         if (DL_IN(w, wl, dl_weekdays)) return 1;
@@ -310,7 +375,7 @@ static int dl_is_tail_punct(int32_t cp) {
 
 int dateline_is_date_only(const char *s, size_t start, size_t end) {
     dl_run r;
-    dl_read_run(s, start, end, &r, 1);
+    dl_read_run(s, start, end, &r, DL_WIDE);
     if (r.n_words == 0 || dl_skip(s, r.end, end, dl_is_tail_punct) != end) return 0;
     if (r.named) return r.number;
     /* Numbers alone: a numeric date has three parts and a year (14/07/2005, 2005-07-14). */
@@ -337,17 +402,71 @@ static size_t dl_dashes(const char *s, size_t i, size_t end, size_t *n_dashes, i
     return i;
 }
 
+#if defined(__SSE2__)
+/* The sixteen characters' worth of bytes at p (p[16] is read) for dl_may_be_wire, when every
+ * character that starts among them is one its byte loop passes without a decision: a common
+ * letter, a haraka or an Arabic-Indic digit (D9 8B-A9), the Arabic comma, a space, a comma, an
+ * ASCII letter or digit. Returns 0 when another character starts there (the byte loop then
+ * decides at it); else 1 with, one bit a byte, *word: the first byte of each word character,
+ * *sep: every byte of each separator (space, comma, Arabic comma), *lead: whether byte 15 starts
+ * a two-byte character (which ends past the block). */
+static inline int dl_wire_block_sse2(const unsigned char *p, unsigned *word, unsigned *sep,
+                                     unsigned *lead) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+    __m128i d8 = _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xD8));
+    __m128i d9 = _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xD9));
+    __m128i pair_word = _mm_or_si128(_mm_and_si128(d8, dl_in_range_sse2(y, 0xA0, 0x1F)),
+                                     _mm_and_si128(d9, dl_in_range_sse2(y, 0x81, 0x28)));
+    __m128i pair_sep = _mm_and_si128(d8, _mm_cmpeq_epi8(y, _mm_set1_epi8((char)0x8C)));
+    __m128i ascii_word =
+        _mm_or_si128(dl_in_range_sse2(x, '0', 9),
+                     dl_in_range_sse2(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 25));
+    __m128i ascii_sep =
+        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8(',')));
+    __m128i cont = _mm_cmpgt_epi8(_mm_set1_epi8(-64), x); /* 80-BF, as signed bytes */
+    __m128i leads = _mm_or_si128(pair_word, pair_sep);
+    __m128i word_v = _mm_or_si128(ascii_word, pair_word);
+    __m128i sep_v = _mm_or_si128(_mm_or_si128(ascii_sep, pair_sep), _mm_slli_si128(pair_sep, 1));
+    /* Every byte placed: a word character, a separator, or the second byte of a pair read here
+     * (the block starts at a character). */
+    __m128i placed =
+        _mm_or_si128(_mm_or_si128(word_v, sep_v), _mm_and_si128(cont, _mm_slli_si128(leads, 1)));
+    if (_mm_movemask_epi8(placed) != 0xFFFF) return 0;
+    *word = (unsigned)_mm_movemask_epi8(word_v);
+    *sep = (unsigned)_mm_movemask_epi8(sep_v);
+    *lead = p[15] >= 0xC0; /* a lead at byte 15 is one of a pair */
+    return 1;
+}
+#endif
+
 /* 0 when no wire dateline (dl_skip_wire) can start at i, read from the bytes as far as that
  * decision needs: the place words are runs of word characters between blanks and commas, and the
  * seventh word, the end of the text, or any other character before a bracket or a dash ends the
  * search. Lines of prose are decided after a few words of common Arabic letters, harakat, digits
  * and ASCII letters between spaces and commas, or at a mark such as ؛ ؟ « » . or a quote; a
  * bracket, a dash, a control and any other byte beyond ASCII (a dash, a blank or a rarer letter)
- * leave the decision to dl_skip_wire (1). */
-static int dl_may_be_wire(const char *s, size_t i, size_t end) {
+ * leave the decision to dl_skip_wire (1). With DL_WIDE, sixteen bytes at a time while they hold
+ * none of the characters that decide (dl_wire_block_sse2). */
+static int dl_may_be_wire(const char *s, size_t i, size_t end, int mode) {
     const unsigned char *t = (const unsigned char *)s;
     size_t words = 0;
     int in_word = 0;
+#if defined(__SSE2__)
+    if (mode == DL_WIDE)
+        while (i + 17 <= end) {
+            unsigned word, sep, lead;
+            if (!dl_wire_block_sse2(t + i, &word, &sep, &lead)) break; /* decided in it */
+            /* A word starts where a word character follows a separator, or the start. */
+            for (unsigned starts = word & (sep << 1 | (unsigned)!in_word); starts;
+                 starts &= starts - 1)
+                if (++words > DL_WIRE_PLACE_WORDS) return 0;
+            in_word = !(sep >> 15 & 1u);
+            i += 16 + lead; /* a character that starts in the block ends it */
+        }
+#else
+    (void)mode;
+#endif
     while (i < end) {
         unsigned char b = t[i];
         if (i + 1 < end && chars_is_arabic_letter2(b, t[i + 1])) {
@@ -390,8 +509,8 @@ static int dl_may_be_wire(const char *s, size_t i, size_t end) {
  * without an agency, at most DL_WIRE_BARE_WORDS place words and a double or em dash
  * ("لندن ، انكلترا --"): a single dash after a few words is too often a parenthesis in prose.
  * Returns the byte after it and the blanks that follow, or i. */
-static size_t dl_skip_wire(const char *s, size_t i, size_t end, int fast) {
-    if (fast && !dl_may_be_wire(s, i, end)) return i;
+static size_t dl_skip_wire(const char *s, size_t i, size_t end, int mode) {
+    if (mode != DL_PLAIN && !dl_may_be_wire(s, i, end, mode)) return i;
     size_t p = i, words = 0;
     for (;;) {
         p = dl_skip(s, p, end, dl_is_blank_or_comma);
@@ -434,46 +553,69 @@ static int dl_has_letter(const char *s, size_t i, size_t end) {
     return 0;
 }
 
-/* dateline_skip; fast: with the early decisions (dl_opens_with_weekday, dl_may_be_wire,
- * dl_fold_common), which dateline_skip_plain leaves out. */
-static size_t dl_skip_line(const char *s, size_t start, size_t end, int fast) {
+/* dateline_skip; beyond DL_PLAIN, with the early decisions (dl_opens_with_weekday,
+ * dl_may_be_wire, dl_fold_common), which dateline_skip_plain leaves out. */
+static size_t dl_skip_line(const char *s, size_t start, size_t end, int mode) {
     size_t p = start;
-    if (!fast || dl_opens_with_weekday(s, start, end)) {
+    if (mode == DL_PLAIN || dl_opens_with_weekday(s, start, end)) {
         dl_run r;
-        dl_read_run(s, start, end, &r, fast);
+        dl_read_run(s, start, end, &r, mode);
         if (r.weekday && r.number) p = dl_skip(s, r.end, end, dl_is_tail_punct);
     }
-    p = dl_skip_wire(s, p, end, fast);
+    p = dl_skip_wire(s, p, end, mode);
     return p != start && dl_has_letter(s, p, end) ? p : start;
 }
 
 size_t dateline_skip(const char *s, size_t start, size_t end) {
-    return dl_skip_line(s, start, end, 1);
+    return dl_skip_line(s, start, end, DL_WIDE);
+}
+
+size_t dateline_skip_portable(const char *s, size_t start, size_t end) {
+    return dl_skip_line(s, start, end, DL_FAST);
 }
 
 size_t dateline_skip_plain(const char *s, size_t start, size_t end) {
-    return dl_skip_line(s, start, end, 0);
+    return dl_skip_line(s, start, end, DL_PLAIN);
+}
+
+/* dateline_find; beyond DL_PLAIN, a run is read only where it may open with a day name
+ * (dl_opens_with_weekday), which a full date needs; dateline_find_plain reads one at every word. */
+static int dl_find(const char *s, size_t start, size_t end, size_t *date_start, size_t *date_end,
+                   int mode) {
+    size_t i = start;
+    for (;;) {
+        /* Word by word, over any characters between words (the common space without decoding). */
+        while (i < end) {
+            if (s[i] == ' ') {
+                i++;
+                continue;
+            }
+            int32_t cp;
+            size_t n = chars_next(s, i, end, &cp);
+            if (dl_is_word_char(cp)) break;
+            i += n;
+        }
+        if (i >= end) return 0;
+        if (mode == DL_PLAIN || dl_opens_with_weekday(s, i, end)) {
+            dl_run r;
+            dl_read_run(s, i, end, &r, mode);
+            if (r.weekday && r.month && r.number) {
+                *date_start = i;
+                *date_end = r.end;
+                return 1;
+            }
+        }
+        i = dl_word_end(s, i, end, 1); /* the word at i, as dl_next_word reads it */
+    }
 }
 
 int dateline_find(const char *s, size_t start, size_t end, size_t *date_start, size_t *date_end) {
-    size_t i = start, ws, we;
-    for (;;) {
-        /* Word by word, over any characters between words. */
-        while (i < end && !dl_is_word_char(chars_at(s, i, end))) {
-            int32_t cp;
-            i += chars_next(s, i, end, &cp);
-        }
-        if (i >= end) return 0;
-        dl_run r;
-        dl_read_run(s, i, end, &r, 1);
-        if (r.weekday && r.month && r.number) {
-            *date_start = i;
-            *date_end = r.end;
-            return 1;
-        }
-        if (!dl_next_word(s, i, end, &ws, &we)) return 0;
-        i = we;
-    }
+    return dl_find(s, start, end, date_start, date_end, DL_WIDE);
+}
+
+int dateline_find_plain(const char *s, size_t start, size_t end, size_t *date_start,
+                        size_t *date_end) {
+    return dl_find(s, start, end, date_start, date_end, DL_PLAIN);
 }
 
 /* The lanes of the eight bytes at p (next: the byte after them, 0 past the end) where a decimal
@@ -493,24 +635,69 @@ static inline uint64_t dl_digit_lanes(const unsigned char *p, unsigned char next
     return ascii_digit | high_lead | (d9_or_db & then_digit);
 }
 
-int dateline_latest_year(const char *s, size_t start, size_t end) {
+#if defined(__SSE2__)
+/* dl_digit_lanes on the sixteen bytes at p (p[16] is read as the byte after them), one bit a
+ * byte: the same tests with SSE2's unsigned byte minimum and maximum. */
+static inline __m128i dl_digit_lanes_sse2(const unsigned char *p) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+    __m128i ascii_digit = dl_in_range_sse2(x, '0', 9);
+    __m128i high_lead = _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8((char)0xDC)), x);
+    __m128i d9_or_db =
+        _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(0x02)), _mm_set1_epi8((char)0xDB));
+    __m128i then_digit = dl_in_range_sse2(_mm_andnot_si128(_mm_set1_epi8(0x10), y), 0xA0, 9);
+    return _mm_or_si128(_mm_or_si128(ascii_digit, high_lead), _mm_and_si128(d9_or_db, then_digit));
+}
+#endif
+
+/* The value of the decimal digit cp (chars_is_digit) as normalize_codepoint reads it, the ASCII
+ * and Arabic-Indic ones without the call: a digit of another script folds to none (< 0 or > 9). */
+static inline int dl_digit_value(int32_t cp) {
+    if (cp < 0x80) return cp - '0';
+    if (cp >= 0x0660 && cp <= 0x0669) return cp - 0x0660;
+    if (cp >= 0x06F0 && cp <= 0x06F9) return cp - 0x06F0;
+    return normalize_codepoint(cp) - '0';
+}
+
+/* The first byte at or after i that may start a decimal digit (a lane dl_digit_lanes marks), or
+ * where the whole blocks from i end: sixteen bytes at a time with SSE2 in DL_WIDE, then eight.
+ * A block that ends inside a character leaves its continuation byte to the next block or to the
+ * byte loop, where it is no digit either (no lane marks a continuation byte), so the blocks need
+ * not follow characters. */
+static inline size_t dl_skip_digitless(const unsigned char *t, size_t i, size_t end, int mode) {
+#if defined(__SSE2__)
+    if (mode == DL_WIDE) {
+        for (; i + 33 <= end; i += 32) { /* two blocks, one test */
+            __m128i a = dl_digit_lanes_sse2(t + i), b = dl_digit_lanes_sse2(t + i + 16);
+            if (_mm_movemask_epi8(_mm_or_si128(a, b))) {
+                uint32_t f = (uint32_t)_mm_movemask_epi8(a) | (uint32_t)_mm_movemask_epi8(b) << 16;
+                return i + swar_lowest_bit(f);
+            }
+        }
+        for (; i + 17 <= end; i += 16) {
+            unsigned f = (unsigned)_mm_movemask_epi8(dl_digit_lanes_sse2(t + i));
+            if (f) return i + swar_lowest_bit(f);
+        }
+    }
+#else
+    (void)mode;
+#endif
+    for (; i + 8 <= end; i += 8) {
+        uint64_t f = dl_digit_lanes(t + i, i + 8 < end ? t[i + 8] : 0);
+        if (f) return i + swar_lowest_bit(f) / 8;
+    }
+    return i;
+}
+
+/* dateline_latest_year; DL_WIDE: the blocks of sixteen bytes (SSE2) where the machine has them,
+ * which dateline_latest_year_portable leaves out for the tests. */
+static inline int dl_latest_year(const char *s, size_t start, size_t end, int mode) {
     const unsigned char *t = (const unsigned char *)s;
     int latest = 0;
     for (size_t i = start; i < end;) {
         /* Blocks without a possible digit are passed whole, up to the first byte that may start
-         * one: it starts a character, since no byte it can be is a continuation byte, and the
-         * bytes passed hold no lead of a longer sequence. A block that ends inside a two-byte
-         * character leaves its continuation byte, which is stepped over (a stray continuation
-         * byte is no digit either). */
-        while (i + 8 <= end) {
-            uint64_t f = dl_digit_lanes(t + i, i + 8 < end ? t[i + 8] : 0);
-            if (f) {
-                i += swar_lowest_bit(f) / 8;
-                break;
-            }
-            i += 8;
-            if (i < end && (t[i] & 0xC0) == 0x80) i++;
-        }
+         * one: it starts a character, since no byte it can be is a continuation byte. */
+        i = dl_skip_digitless(t, i, end, mode);
         if (i >= end) break;
         /* The only decimal digits between U+0080 and U+06FF (lead bytes C2-DB) are the
          * Arabic-Indic ones, U+0660-0669 (D9 A0-A9) and U+06F0-06F9 (DB B0-B9): every other
@@ -538,9 +725,14 @@ int dateline_latest_year(const char *s, size_t start, size_t end) {
         /* A run of digits: its value when it has exactly four. */
         int value = 0, digits = 0;
         while (i < end) {
-            n = chars_next(s, i, end, &cp);
-            if (!chars_is_digit(cp)) break;
-            int d = normalize_codepoint(cp) - '0'; /* ASCII and Arabic-Indic digits */
+            int d = t[i] - '0';
+            if (d >= 0 && d <= 9) { /* an ASCII digit, without decoding */
+                n = 1;
+            } else {
+                n = chars_next(s, i, end, &cp);
+                if (!chars_is_digit(cp)) break;
+                d = dl_digit_value(cp);
+            }
             if (d < 0 || d > 9)
                 value = -1;
             else if (value >= 0 && digits < 4) /* more digits are no year: the value is not read */
@@ -552,4 +744,12 @@ int dateline_latest_year(const char *s, size_t start, size_t end) {
             latest = value;
     }
     return latest;
+}
+
+int dateline_latest_year(const char *s, size_t start, size_t end) {
+    return dl_latest_year(s, start, end, DL_WIDE);
+}
+
+int dateline_latest_year_portable(const char *s, size_t start, size_t end) {
+    return dl_latest_year(s, start, end, DL_FAST);
 }

@@ -29,13 +29,26 @@ size_t dateline_skip(const char *s, size_t start, size_t end);
  * rules, for tests to hold dateline_skip to. */
 size_t dateline_skip_plain(const char *s, size_t start, size_t end);
 
+/* dateline_skip with its portable shortcuts only, which dateline_skip itself uses where SSE2 is
+ * not available (the search for a wire dateline then reads one character at a time): for tests. */
+size_t dateline_skip_portable(const char *s, size_t start, size_t end);
+
 /* Finds the first full date inside s[start..end): a day name, a month name and a number ("يوم
  * الجمعة 7 يوليو 2006"), the form of a dateline rather than of a date in a sentence ("في 7 يوليو
  * 2005"). Sets [*date_start, *date_end) and returns 1, or returns 0. */
 int dateline_find(const char *s, size_t start, size_t end, size_t *date_start, size_t *date_end);
 
+/* dateline_find without its shortcuts (the early decision at each word that no date opening with
+ * a day name starts there, and words folded straight from their bytes), for tests. */
+int dateline_find_plain(const char *s, size_t start, size_t end, size_t *date_start,
+                        size_t *date_end);
+
 /* The latest year written in s[start..end) as four digits (ASCII or Arabic-Indic) between 1900
  * and 2099, or 0 when there is none: a lower bound on when a text was written. */
 int dateline_latest_year(const char *s, size_t start, size_t end);
+
+/* dateline_latest_year with its portable scan (eight bytes at a time), which dateline_latest_year
+ * itself uses where SSE2 is not available: for tests to hold both to the definition. */
+int dateline_latest_year_portable(const char *s, size_t start, size_t end);
 
 #endif

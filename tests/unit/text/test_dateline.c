@@ -160,7 +160,8 @@ static int reference_latest_year(const char *s, size_t start, size_t end) {
  * next to the Arabic-Indic digits (D9 9F, D9 AA, DB AF, DB BA) and those that share their second
  * bytes under another lead (D9 B0, DB A5, D8 A5), common letters, NKo, Devanagari and fullwidth
  * digits (DF 80, E0 A5 A6, EF BC 90), other three- and four-byte characters, Latin, blanks,
- * and malformed bytes (a lone lead D9 or DB, a lone continuation, C0, FF, a cut sequence). */
+ * malformed bytes (a lone lead D9 or DB, a lone continuation, C0, FF, a cut sequence), and
+ * whole years of the three digit kinds, which a digit before or after makes no year. */
 static const char *const year_pieces[] = {"19",
                                           "20",
                                           "05",
@@ -198,15 +199,23 @@ static const char *const year_pieces[] = {"19",
                                           "\xB3",
                                           "\xC0",
                                           "\xFF",
-                                          "\xE2\x80"};
+                                          "\xE2\x80",
+                                          "0",
+                                          "9",
+                                          "\xDB\xB2",
+                                          "2005",
+                                          "\xD9\xA2\xD9\xA0\xD9\xA0\xD9\xA5",
+                                          "\xDB\xB1\xDB\xB9\xDB\xB9\xDB\xB9"};
 
-/* The scan against the oracle over generated texts, whole and from and to any byte, so that
- * every piece falls at every place of an eight-byte block. */
+/* The scan, sixteen bytes at a time (SSE2) and eight (portable), against the oracle over
+ * generated texts, whole and from and to any byte, so that every piece falls at every place of a
+ * block. */
 static void test_dateline_latest_year_matches_its_definition(void **state) {
     (void)state;
     const size_t n_kinds = sizeof year_pieces / sizeof *year_pieces;
     char text[512];
     uint64_t rng = 11;
+    size_t with_year = 0;
     for (int round = 0; round < 20000; round++) {
         size_t len = 0, n_pieces = 1 + (size_t)(test_util_next(&rng) >> 33) % 60;
         for (size_t k = 0; k < n_pieces; k++) {
@@ -218,18 +227,24 @@ static void test_dateline_latest_year_matches_its_definition(void **state) {
             memcpy(text + len, year_pieces[p], pl);
             len += pl;
         }
-        assert_int_equal(dateline_latest_year(text, 0, len), reference_latest_year(text, 0, len));
+        int expect = reference_latest_year(text, 0, len);
+        with_year += expect != 0;
+        assert_int_equal(dateline_latest_year(text, 0, len), expect);
+        assert_int_equal(dateline_latest_year_portable(text, 0, len), expect);
         size_t cut = (size_t)(test_util_next(&rng) >> 33) % (len + 1);
         size_t from = (size_t)(test_util_next(&rng) >> 33) % (cut + 1);
-        assert_int_equal(dateline_latest_year(text, from, cut),
-                         reference_latest_year(text, from, cut));
+        expect = reference_latest_year(text, from, cut);
+        assert_int_equal(dateline_latest_year(text, from, cut), expect);
+        assert_int_equal(dateline_latest_year_portable(text, from, cut), expect);
     }
+    assert_true(with_year > 5000); /* the generated texts hold years, not only digits */
 }
 
 /* Pieces of generated line openings: day and month names in their spellings, fillers, numbers
  * and years of both digit kinds, place words, agencies, brackets, dashes of every kind, colons,
  * both commas, blanks, harakat, tatweel, other punctuation and quotes, ordinary words, and
- * malformed bytes. */
+ * malformed bytes; then names with harakat among their first letters and words that open as a
+ * day name does (ال, ي), for the early decisions on the first letters. */
 static const char *const skip_pieces[] = {"الثلاثاء",
                                           "الأربعاء",
                                           "الاربعاء",
@@ -296,36 +311,130 @@ static const char *const skip_pieces[] = {"الثلاثاء",
                                           "x7",
                                           "\xD8",
                                           "\xA5",
-                                          "\xFF"};
+                                          "\xFF",
+                                          "يَوم",
+                                          "اَلخميس",
+                                          "الجُمعة",
+                                          "الْخميس",
+                                          "ٱلسبت",
+                                          "الأحد",
+                                          "الاثنين",
+                                          "السلام",
+                                          "يوليو"};
 
-/* dateline_skip with its shortcuts against its plain reading over generated line openings, whole
- * and from and to any byte. */
+/* Appends the string piece at text + *len. */
+static void append(char *text, size_t *len, const char *piece) {
+    size_t pl = strlen(piece);
+    memcpy(text + *len, piece, pl);
+    *len += pl;
+}
+
+/* Writes 1 to max_pieces pieces of line openings at text, words apart half of the time; returns
+ * the length. */
+static size_t generate_opening(char *text, uint64_t *rng, size_t max_pieces) {
+    size_t len = 0, n_pieces = 1 + (size_t)(test_util_next(rng) >> 33) % max_pieces;
+    for (size_t k = 0; k < n_pieces; k++) {
+        test_util_next(rng);
+        append(text, &len,
+               skip_pieces[(size_t)(*rng >> 33) % (sizeof skip_pieces / sizeof *skip_pieces)]);
+        if (*rng >> 63) text[len++] = ' ';
+    }
+    return len;
+}
+
+/* dateline_skip with its shortcuts, sixteen bytes at a time (SSE2) and portable, against its
+ * plain reading over generated line openings, whole and from and to any byte. */
 static void test_dateline_skip_matches_its_plain_reading(void **state) {
     (void)state;
-    const size_t n_kinds = sizeof skip_pieces / sizeof *skip_pieces;
     char text[512];
     uint64_t rng = 5;
     size_t skipped = 0;
     for (int round = 0; round < 40000; round++) {
-        size_t len = 0, n_pieces = 1 + (size_t)(test_util_next(&rng) >> 33) % 16;
-        for (size_t k = 0; k < n_pieces; k++) {
-            test_util_next(&rng);
-            const char *piece = skip_pieces[(size_t)(rng >> 33) % n_kinds];
-            size_t pl = strlen(piece);
-            memcpy(text + len, piece, pl);
-            len += pl;
-            if (rng >> 63) text[len++] = ' '; /* words apart half of the time */
-        }
-        memcpy(text + len, "نص", strlen("نص"));
-        len += strlen("نص");
-        size_t got = dateline_skip(text, 0, len);
-        assert_int_equal(got, dateline_skip_plain(text, 0, len));
+        size_t len = generate_opening(text, &rng, 16);
+        append(text, &len, "نص");
+        size_t got = dateline_skip_plain(text, 0, len);
+        assert_int_equal(dateline_skip(text, 0, len), got);
+        assert_int_equal(dateline_skip_portable(text, 0, len), got);
         skipped += got != 0;
         size_t cut = (size_t)(test_util_next(&rng) >> 33) % (len + 1);
         size_t from = (size_t)(test_util_next(&rng) >> 33) % (cut + 1);
-        assert_int_equal(dateline_skip(text, from, cut), dateline_skip_plain(text, from, cut));
+        got = dateline_skip_plain(text, from, cut);
+        assert_int_equal(dateline_skip(text, from, cut), got);
+        assert_int_equal(dateline_skip_portable(text, from, cut), got);
     }
     assert_true(skipped > 100); /* the generated openings hold datelines, not only prose */
+}
+
+/* Wire datelines and their near misses: up to nine place words (about the limit of six) between
+ * both commas and spaces, then an agency, dashes, a colon or nothing, then text; now and then a
+ * piece of a line opening in between. The words are long enough that the place words fill whole
+ * blocks of sixteen bytes. */
+static const char *const place_pieces[] = {
+    "دبي",    "الإمارات", "العربية", "المتحدة", "القاهرة", "لندن",
+    "واشنطن", "CNN",      "x7",      "٢٠٠٥",    "مُحمّد",
+};
+static const char *const place_gaps[] = {" ", "، ", " ، ", ",", " , ", "  "};
+static const char *const place_ends[] = {" (رويترز) - ", "(CNN)-- ", " -- ", " — ",
+                                         " - ",          ": ",       " "};
+
+static void test_dateline_skip_wire_matches_its_plain_reading(void **state) {
+    (void)state;
+    char text[1024];
+    uint64_t rng = 3;
+    size_t skipped = 0;
+    for (int round = 0; round < 40000; round++) {
+        size_t len = 0, n_words = (size_t)(test_util_next(&rng) >> 33) % 10;
+        for (size_t k = 0; k < n_words; k++) {
+            test_util_next(&rng);
+            const char *piece =
+                (rng >> 60) == 0
+                    ? skip_pieces[(size_t)(rng >> 33) % (sizeof skip_pieces / sizeof *skip_pieces)]
+                    : place_pieces[(size_t)(rng >> 33) %
+                                   (sizeof place_pieces / sizeof *place_pieces)];
+            const char *gap =
+                place_gaps[(size_t)(rng >> 20) % (sizeof place_gaps / sizeof *place_gaps)];
+            if (k > 0) append(text, &len, gap);
+            append(text, &len, piece);
+        }
+        test_util_next(&rng);
+        const char *tail =
+            place_ends[(size_t)(rng >> 33) % (sizeof place_ends / sizeof *place_ends)];
+        append(text, &len, tail);
+        append(text, &len, "قال الرئيس");
+        size_t from =
+            (size_t)(test_util_next(&rng) >> 33) % 4 == 0 ? (size_t)(rng >> 40) % (len + 1) : 0;
+        size_t got = dateline_skip_plain(text, from, len);
+        assert_int_equal(dateline_skip(text, from, len), got);
+        assert_int_equal(dateline_skip_portable(text, from, len), got);
+        skipped += got != from;
+    }
+    assert_true(skipped > 5000); /* most lines hold a wire dateline */
+}
+
+/* dateline_find with its shortcuts against its plain reading over generated lines (the pieces of
+ * line openings, so that dates come after other words), whole and from and to any byte. */
+static void test_dateline_find_matches_its_plain_reading(void **state) {
+    (void)state;
+    char text[1024];
+    uint64_t rng = 7;
+    size_t found = 0;
+    for (int round = 0; round < 40000; round++) {
+        size_t len = generate_opening(text, &rng, 32);
+        size_t cut = (size_t)(test_util_next(&rng) >> 33) % (len + 1);
+        size_t from = (size_t)(test_util_next(&rng) >> 33) % (cut + 1);
+        const size_t spans[2][2] = {{0, len}, {from, cut}};
+        for (int k = 0; k < 2; k++) {
+            size_t a = 0, b = 0, pa = 0, pb = 0;
+            int got = dateline_find(text, spans[k][0], spans[k][1], &a, &b);
+            assert_int_equal(got, dateline_find_plain(text, spans[k][0], spans[k][1], &pa, &pb));
+            if (got) {
+                assert_int_equal(a, pa);
+                assert_int_equal(b, pb);
+            }
+            found += (size_t)got;
+        }
+    }
+    assert_true(found > 100); /* the generated lines hold full dates */
 }
 
 int main(void) {
@@ -340,6 +449,8 @@ int main(void) {
         cmocka_unit_test(test_dateline_latest_year_of_a_long_number),
         cmocka_unit_test(test_dateline_latest_year_matches_its_definition),
         cmocka_unit_test(test_dateline_skip_matches_its_plain_reading),
+        cmocka_unit_test(test_dateline_skip_wire_matches_its_plain_reading),
+        cmocka_unit_test(test_dateline_find_matches_its_plain_reading),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
