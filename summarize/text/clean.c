@@ -336,14 +336,13 @@ static inline uint64_t clean_hash_step(uint64_t h, uint64_t v) {
     return (h ^ v) * 1099511628211u;
 }
 
-/* Closes the open word of duplicate.c: its hash goes into the line hash h (returned) and onto
- * words (when not NULL), and the next word starts afresh. */
-static inline uint64_t clean_word_close(uint64_t h, uint64_t *wh, int *dword, clean_words *words) {
-    if (words) clean_word_push(words, *wh);
-    h = clean_hash_step(h, *wh);
-    *wh = DUPLICATE_WORD_HASH_START;
-    *dword = 0;
-    return h;
+/* Closes the open word of duplicate.c, t[ws..we): its hash goes into the line hash h (returned)
+ * and onto words (when not NULL). */
+static inline uint64_t clean_word_close(uint64_t h, const unsigned char *t, size_t ws, size_t we,
+                                        clean_words *words) {
+    uint64_t wh = duplicate_word_hash(t, ws, we);
+    if (words) clean_word_push(words, wh);
+    return clean_hash_step(h, wh);
 }
 
 /* How many of the four byte pairs at p, from the first, are common Arabic letters
@@ -363,10 +362,10 @@ static inline size_t clean_arabic_pairs(const unsigned char *p) {
 /* Measures the line s[start..end) into *in; when words is not NULL, also appends the hash of each
  * of its words (runs of letters, marks and digits) to it. One pass over the bytes feeds every
  * measure; a run of common Arabic letters (most of the text) is taken in a loop of its own that
- * only hashes the word's bytes, and is counted once at its end. That loop finds the run four
- * letters at a time (clean_arabic_pairs) and hashes four whole letters without a test between
- * their bytes: testing each letter's lead byte (D8 or D9, as random as the text) cost more than
- * the hash itself. */
+ * only finds where it ends, four letters at a time (clean_arabic_pairs), and is counted once
+ * there. A word is hashed once, when it ends, over its bytes eight at a time
+ * (duplicate_word_hash): hashing it a byte at a time as the scan went cost a multiply per byte on
+ * one serial chain. */
 static void clean_measure(const char *s, size_t start, size_t end, clean_info *in,
                           clean_words *words) {
     memset(in, 0, sizeof *in);
@@ -383,34 +382,24 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
      * text laid out with other spacing is the same line; it only groups lines that
      * clean_same_text then compares. */
     uint64_t h = 1469598103934665603u;
-    /* The open word of duplicate.c (letters, marks, digits), if any, and its hash so far. */
-    uint64_t wh = DUPLICATE_WORD_HASH_START;
+    /* The open word of duplicate.c (letters, marks, digits), if any, from ws: it is hashed as a
+     * whole when it ends (duplicate_word_hash). */
+    size_t ws = 0;
     int dword = 0;
     for (size_t i = start; i < end;) {
         if (i + 1 < end && chars_is_arabic_letter2(t[i], t[i + 1])) {
             size_t run = i;
-            wh = duplicate_word_hash_byte(duplicate_word_hash_byte(wh, t[i]), t[i + 1]);
+            if (!dword) ws = i;
             i += 2;
-            for (;;) { /* the rest of the run: blocks of four letters, then what is left */
-                if (i + 8 <= end) {
-                    size_t np = clean_arabic_pairs(t + i);
-                    if (np == 4) {
-                        for (size_t k = 0; k < 8; k++)
-                            wh = duplicate_word_hash_byte(wh, t[i + k]);
-                        i += 8;
-                        continue;
-                    }
-                    for (size_t k = 0; k < 2 * np; k++)
-                        wh = duplicate_word_hash_byte(wh, t[i + k]);
-                    i += 2 * np;
-                } else {
-                    while (i + 1 < end && chars_is_arabic_letter2(t[i], t[i + 1])) {
-                        wh = duplicate_word_hash_byte(duplicate_word_hash_byte(wh, t[i]), t[i + 1]);
-                        i += 2;
-                    }
-                }
-                break;
+            /* The rest of the run: blocks of four letters, then what is left. */
+            size_t np = 4;
+            while (np == 4 && i + 8 <= end) {
+                np = clean_arabic_pairs(t + i);
+                i += 2 * np;
             }
+            if (np == 4)
+                while (i + 1 < end && chars_is_arabic_letter2(t[i], t[i + 1]))
+                    i += 2;
             size_t n = (i - run) / 2;
             n_cp += n;
             n_letters += n;
@@ -421,7 +410,8 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
         }
         n_cp++;
         if (t[i] == ' ') { /* the other common case: ends a word */
-            if (dword) h = clean_word_close(h, &wh, &dword, words);
+            if (dword) h = clean_word_close(h, t, ws, i, words);
+            dword = 0;
             if (!blank) h = clean_hash_step(h, ' ');
             blank = 1;
             if (in_word && word_has_letter) n_words++;
@@ -434,11 +424,11 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
         i += chars_next(s, i, end, &cp);
         unsigned c = chars_classes(cp);
         if (c & (CHARS_LETTER | CHARS_MARK | CHARS_DIGIT)) {
-            for (size_t k = cp_start; k < i; k++)
-                wh = duplicate_word_hash_byte(wh, t[k]);
+            if (!dword) ws = cp_start;
             dword = 1;
         } else {
-            if (dword) h = clean_word_close(h, &wh, &dword, words);
+            if (dword) h = clean_word_close(h, t, ws, cp_start, words);
+            dword = 0;
             if (!(c & CHARS_BLANK))
                 h = clean_hash_step(h, (uint32_t)cp);
             else if (!blank)
@@ -460,7 +450,7 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
         }
     }
     if (in_word && word_has_letter) n_words++;
-    if (dword) h = clean_word_close(h, &wh, &dword, words);
+    if (dword) h = clean_word_close(h, t, ws, end, words);
     in->n_cp = n_cp;
     in->n_words = n_words;
     in->n_letters = n_letters;

@@ -24,14 +24,6 @@ typedef struct {
     size_t cap; /* a power of two */
 } duplicate_index;
 
-static uint64_t duplicate_mix(uint64_t h) {
-    h ^= h >> 30;
-    h *= 0xbf58476d1ce4e5b9u;
-    h ^= h >> 27;
-    h *= 0x94d049bb133111ebu;
-    return h ^ (h >> 31);
-}
-
 static int duplicate_is_word_char(int32_t cp) {
     return chars_is_letter(cp) || chars_is_mark(cp) || chars_is_digit(cp);
 }
@@ -74,25 +66,20 @@ static size_t duplicate_words(uint64_t **words, size_t *cap, const duplicate_cla
                               const clean_doc *d) {
     size_t n = 0;
     int word = 0;
+    const unsigned char *t = (const unsigned char *)d->text;
     for (size_t i = d->body_start; i < d->len;) {
         size_t step = duplicate_step(c, d->text, i, d->len, &word);
         if (!word) {
             i += step;
             continue;
         }
-        uint64_t h = DUPLICATE_WORD_HASH_START;
-        const unsigned char *t = (const unsigned char *)d->text;
+        size_t start = i;
         while (word) {
-            for (size_t k = 0; k < step; k++)
-                h = duplicate_word_hash_byte(h, t[i + k]);
             i += step;
             /* Letters of the Arabic block straight from the bytes: most of a word. */
             while (i + 1 < d->len && t[i] >= 0xD8 && t[i] <= 0xDB && (t[i + 1] & 0xC0) == 0x80 &&
-                   c->arabic[((t[i] & 0x03) << 6) | (t[i + 1] & 0x3F)]) {
-                h = duplicate_word_hash_byte(h, t[i]);
-                h = duplicate_word_hash_byte(h, t[i + 1]);
+                   c->arabic[((t[i] & 0x03) << 6) | (t[i + 1] & 0x3F)])
                 i += 2;
-            }
             if (i >= d->len) break;
             step = duplicate_step(c, d->text, i, d->len, &word);
         }
@@ -103,7 +90,7 @@ static size_t duplicate_words(uint64_t **words, size_t *cap, const duplicate_cla
             *words = w;
             *cap = nc;
         }
-        (*words)[n++] = h;
+        (*words)[n++] = duplicate_word_hash(t, start, i);
     }
     return n;
 }
@@ -151,7 +138,7 @@ static size_t duplicate_fingerprints(const uint64_t *words, size_t n_words, uint
     for (size_t i = 0; i < n_sh; i++) {
         const uint64_t *w = words + i; /* DUPLICATE_WORDS of them, spelled out */
         uint64_t h = (((((w[0] * p) ^ w[1]) * p ^ w[2]) * p ^ w[3]) * p ^ w[4]) * p;
-        fp[i] = duplicate_mix(h);
+        fp[i] = duplicate_hash_mix(h);
     }
     return duplicate_winnow(fp, n_sh, fp);
 }
