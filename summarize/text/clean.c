@@ -527,11 +527,27 @@ static clean_reason clean_first_reason(const char *s, const clean_info *in,
 
 /* --- the driver ------------------------------------------------------------------------------ */
 
-static size_t clean_count_lines(const clean_doc *d) {
-    size_t n = 0, end;
-    for (size_t i = d->body_start; i < d->len; n++)
-        i = clean_line_end(d->text, i, d->len, &end);
-    return n;
+/* Splits a document into lines, found once: *lines (malloc'd, *n_lines of them; NULL when none)
+ * gets each line's bounds without its line end in start and end, every other field 0; the
+ * measures trim them later. Returns ARS_OK or ARS_ENOMEM (*lines is then what was grown so far,
+ * for the caller to free). */
+static ars_status clean_split_lines(const clean_doc *d, clean_line **lines, size_t *n_lines) {
+    size_t n = 0, cap = 0;
+    for (size_t i = d->body_start; i < d->len; n++) {
+        if (n == cap) {
+            size_t nc = cap ? 2 * cap : 64;
+            clean_line *g = realloc(*lines, nc * sizeof *g);
+            if (!g) return ARS_ENOMEM;
+            *lines = g;
+            cap = nc;
+        }
+        size_t content_end;
+        size_t next = clean_line_end(d->text, i, d->len, &content_end);
+        (*lines)[n] = (clean_line){i, content_end, 0, 0, CLEAN_KEEP, 0};
+        i = next;
+    }
+    *n_lines = n;
+    return ARS_OK;
 }
 
 /* Marks every line of a document that repeats an earlier document of the run (the same lines,
@@ -675,36 +691,31 @@ typedef struct {
     clean_words *words; /* of each document, for duplicate.c */
 } clean_job;
 
-/* Phase 1, per document: count the lines and allocate lines[d] (n_lines[d] is its size). */
-static ars_status clean_count_body(void *ctx, size_t worker, size_t begin, size_t end) {
+/* Phase 1, per document: split into lines (lines[d], n_lines[d]). */
+static ars_status clean_split_body(void *ctx, size_t worker, size_t begin, size_t end) {
     clean_job *job = ctx;
     (void)worker;
     for (size_t d = begin; d < end; d++) {
-        size_t nl = clean_count_lines(&job->docs[d]);
-        if (!nl) continue;
-        job->lines[d] = calloc(nl, sizeof *job->lines[d]);
-        if (!job->lines[d]) return ARS_ENOMEM;
-        job->n_lines[d] = nl;
+        ars_status st = clean_split_lines(&job->docs[d], &job->lines[d], &job->n_lines[d]);
+        if (st != ARS_OK) return st;
     }
     return ARS_OK;
 }
 
-/* Phase 2, per document: split into lines and measure them. */
+/* Phase 2, per document: measure the lines. */
 static ars_status clean_measure_body(void *ctx, size_t worker, size_t begin, size_t end) {
     clean_job *job = ctx;
     (void)worker;
     for (size_t d = begin; d < end; d++) {
         const clean_doc *doc = &job->docs[d];
-        size_t g = job->base[d], j = 0;
+        size_t g = job->base[d];
         clean_words *words = &job->words[d];
-        for (size_t i = doc->body_start; i < doc->len; j++, g++) {
-            size_t content_end;
-            size_t next = clean_line_end(doc->text, i, doc->len, &content_end);
-            clean_measure(doc->text, i, content_end, &job->info[g], words);
-            job->lines[d][j].start = job->info[g].start;
-            job->lines[d][j].end = job->info[g].end;
+        clean_line *lines = job->lines[d];
+        for (size_t j = 0; j < job->n_lines[d]; j++, g++) {
+            clean_measure(doc->text, lines[j].start, lines[j].end, &job->info[g], words);
+            lines[j].start = job->info[g].start;
+            lines[j].end = job->info[g].end;
             job->doc_of[g] = d;
-            i = next;
         }
         if (words->failed) return ARS_ENOMEM;
     }
@@ -808,7 +819,7 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
     clean_info *info = NULL;
     size_t *doc_of = NULL, *slots = NULL;
     ars_status st = base && doc_hash && prev_same ? ARS_OK : ARS_ENOMEM;
-    if (st == ARS_OK) st = parallel_for(plan, n_docs, 0, clean_count_body, &job);
+    if (st == ARS_OK) st = parallel_for(plan, n_docs, 0, clean_split_body, &job);
     size_t total = 0;
     for (size_t d = 0; st == ARS_OK && d < n_docs; d++) {
         base[d] = total;
