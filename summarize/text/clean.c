@@ -359,10 +359,35 @@ static inline size_t clean_arabic_pairs(const unsigned char *p) {
     return bad ? swar_lowest_bit(bad) / 16 : 4;
 }
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/* How many of the eight byte pairs at p, from the first, are common Arabic letters: 0 to 8. With
+ * SSE2 (every x86-64) the pairs are eight 16-bit lanes, byte-swapped so that a letter is one
+ * number (D8A0-D8BF or D981-D98A), tested against both ranges by a saturating subtraction; about
+ * a dozen instructions for what clean_arabic_pairs takes twice forty. */
+static inline size_t clean_arabic_pairs16(const unsigned char *p) {
+#if defined(__SSE2__)
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i w = _mm_or_si128(_mm_slli_epi16(v, 8), _mm_srli_epi16(v, 8)); /* lead byte high */
+    __m128i a =
+        _mm_subs_epu16(_mm_sub_epi16(w, _mm_set1_epi16((short)0xD8A0)), _mm_set1_epi16(0x1F));
+    __m128i b = _mm_subs_epu16(_mm_sub_epi16(w, _mm_set1_epi16((short)0xD981)), _mm_set1_epi16(9));
+    __m128i zero = _mm_setzero_si128();
+    __m128i ok = _mm_or_si128(_mm_cmpeq_epi16(a, zero), _mm_cmpeq_epi16(b, zero));
+    unsigned bad = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFFu;
+    return bad ? swar_lowest_bit(bad) / 2 : 8;
+#else
+    size_t n = clean_arabic_pairs(p);
+    return n < 4 ? n : 4 + clean_arabic_pairs(p + 8);
+#endif
+}
+
 /* Measures the line s[start..end) into *in; when words is not NULL, also appends the hash of each
  * of its words (runs of letters, marks and digits) to it. One pass over the bytes feeds every
  * measure; a run of common Arabic letters (most of the text) is taken in a loop of its own that
- * only finds where it ends, four letters at a time (clean_arabic_pairs), and is counted once
+ * only finds where it ends, eight letters at a time (clean_arabic_pairs16), and is counted once
  * there. A word is hashed once, when it ends, over its bytes eight at a time
  * (duplicate_word_hash): hashing it a byte at a time as the scan went cost a multiply per byte on
  * one serial chain. */
@@ -387,29 +412,8 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
     size_t ws = 0;
     int dword = 0;
     for (size_t i = start; i < end;) {
-        if (i + 1 < end && chars_is_arabic_letter2(t[i], t[i + 1])) {
-            size_t run = i;
-            if (!dword) ws = i;
-            i += 2;
-            /* The rest of the run: blocks of four letters, then what is left. */
-            size_t np = 4;
-            while (np == 4 && i + 8 <= end) {
-                np = clean_arabic_pairs(t + i);
-                i += 2 * np;
-            }
-            if (np == 4)
-                while (i + 1 < end && chars_is_arabic_letter2(t[i], t[i + 1]))
-                    i += 2;
-            size_t n = (i - run) / 2;
-            n_cp += n;
-            n_letters += n;
-            n_arabic += n;
-            in_word = word_has_letter = dword = 1;
-            blank = 0;
-            continue;
-        }
-        n_cp++;
-        if (t[i] == ' ') { /* the other common case: ends a word */
+        if (t[i] == ' ') { /* ends a word */
+            n_cp++;
             if (dword) h = clean_word_close(h, t, ws, i, words);
             dword = 0;
             if (!blank) h = clean_hash_step(h, ' ');
@@ -419,6 +423,35 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
             i++;
             continue;
         }
+        /* A run of common Arabic letters: eight at a time, then what is left. */
+        size_t run = i;
+        for (;;) {
+            if (i + 16 <= end) {
+                size_t np = clean_arabic_pairs16(t + i);
+                i += 2 * np;
+                if (np == 8) continue;
+            } else {
+                if (i + 8 <= end) {
+                    size_t np = clean_arabic_pairs(t + i);
+                    i += 2 * np;
+                    if (np < 4) break;
+                }
+                while (i + 1 < end && chars_is_arabic_letter2(t[i], t[i + 1]))
+                    i += 2;
+            }
+            break;
+        }
+        if (i != run) {
+            if (!dword) ws = run;
+            size_t n = (i - run) / 2;
+            n_cp += n;
+            n_letters += n;
+            n_arabic += n;
+            in_word = word_has_letter = dword = 1;
+            blank = 0;
+            continue;
+        }
+        n_cp++;
         int32_t cp;
         size_t cp_start = i;
         i += chars_next(s, i, end, &cp);

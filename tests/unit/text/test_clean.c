@@ -565,7 +565,7 @@ static void test_clean_line_measures_match_their_definitions(void **state) {
         for (size_t k = 0; k < n_pieces; k++) {
             test_util_next(&rng);
             /* Letters three times in four, so that runs of them are long (clean.c takes them
-             * four at a time, in blocks of eight bytes). */
+             * eight at a time, in blocks of sixteen bytes, and four at a time near the end). */
             size_t p =
                 (rng >> 62) ? (size_t)(rng >> 33) % 7 : (size_t)(rng >> 33) % MEASURE_N_PIECES;
             const char *piece = measure_pieces[p];
