@@ -314,9 +314,13 @@ typedef struct {
     int failed;
 } clean_words;
 
-/* Room for one more word hash; 0 (and failed set) when growing ran out of memory. */
-static int clean_words_room(clean_words *w) {
+/* Room for k more word hashes; 0 (and failed set) when growing ran out of memory. A line of
+ * len bytes holds at most len / 2 + 1 words (each is a byte or more, with a byte between two), so
+ * clean_measure asks once per line and then stores each word without a test. */
+static int clean_words_reserve(clean_words *w, size_t k) {
+    if (w->cap - w->n >= k) return 1;
     size_t nc = w->cap ? 2 * w->cap : 256;
+    if (nc < w->n + k) nc = w->n + k;
     uint64_t *g = w->failed ? NULL : realloc(w->h, nc * sizeof *g);
     if (!g) {
         w->failed = 1;
@@ -327,21 +331,17 @@ static int clean_words_room(clean_words *w) {
     return 1;
 }
 
-static inline void clean_word_push(clean_words *w, uint64_t h) {
-    if (w->n < w->cap || clean_words_room(w)) w->h[w->n++] = h;
-}
-
 /* One step of the line hash (FNV-1a over 64-bit units). */
 static inline uint64_t clean_hash_step(uint64_t h, uint64_t v) {
     return (h ^ v) * 1099511628211u;
 }
 
 /* Closes the open word of duplicate.c, t[ws..we): its hash goes into the line hash h (returned)
- * and onto words (when not NULL). */
+ * and to *out, which then moves on (when not NULL). */
 static inline uint64_t clean_word_close(uint64_t h, const unsigned char *t, size_t ws, size_t we,
-                                        clean_words *words) {
+                                        uint64_t **out) {
     uint64_t wh = duplicate_word_hash(t, ws, we);
-    if (words) clean_word_push(words, wh);
+    if (*out) *(*out)++ = wh;
     return clean_hash_step(h, wh);
 }
 
@@ -411,10 +411,13 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
      * whole when it ends (duplicate_word_hash). */
     size_t ws = 0;
     int dword = 0;
+    /* Where the next word hash goes, when they are collected. */
+    uint64_t *out =
+        words && clean_words_reserve(words, (end - start) / 2 + 1) ? words->h + words->n : NULL;
     for (size_t i = start; i < end;) {
         if (t[i] == ' ') { /* ends a word */
             n_cp++;
-            if (dword) h = clean_word_close(h, t, ws, i, words);
+            if (dword) h = clean_word_close(h, t, ws, i, &out);
             dword = 0;
             if (!blank) h = clean_hash_step(h, ' ');
             blank = 1;
@@ -460,7 +463,7 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
             if (!dword) ws = cp_start;
             dword = 1;
         } else {
-            if (dword) h = clean_word_close(h, t, ws, cp_start, words);
+            if (dword) h = clean_word_close(h, t, ws, cp_start, &out);
             dword = 0;
             if (!(c & CHARS_BLANK))
                 h = clean_hash_step(h, (uint32_t)cp);
@@ -483,7 +486,8 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
         }
     }
     if (in_word && word_has_letter) n_words++;
-    if (dword) h = clean_word_close(h, t, ws, end, words);
+    if (dword) h = clean_word_close(h, t, ws, end, &out);
+    if (out) words->n = (size_t)(out - words->h);
     in->n_cp = n_cp;
     in->n_words = n_words;
     in->n_letters = n_letters;
