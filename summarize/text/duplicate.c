@@ -104,23 +104,32 @@ static duplicate_slot *duplicate_find(duplicate_index *ix, uint64_t hash) {
 }
 
 size_t duplicate_winnow(const uint64_t *sh, size_t n_sh, uint64_t *fp) {
-    /* fp may be sh: the fingerprint written last sits at or before the window just read, and
-     * later windows start after it. While the minimum of the last window is still inside the next
-     * one, only the shingle that came in can take its place; the window is read whole again only
-     * when the minimum leaves it. */
-    size_t n_fp = 0, last = SIZE_MAX, min = SIZE_MAX;
-    for (size_t start = 0; start + DUPLICATE_WINDOW <= n_sh || (start == 0 && n_sh); start++) {
-        size_t end = start + DUPLICATE_WINDOW < n_sh ? start + DUPLICATE_WINDOW : n_sh;
-        if (min != SIZE_MAX && min >= start) {
-            if (sh[end - 1] <= sh[min]) min = end - 1;
+    if (n_sh == 0) return 0;
+    /* The first window (all of sh when shorter), then one window per shingle that comes in.
+     * While the minimum of the last window is still inside the next one, only the shingle that
+     * came in can take its place (a new position, so a new fingerprint); the window is read whole
+     * again only when the minimum leaves it, and its minimum is then at a new position too. fp
+     * may be sh: the fingerprints written so far sit before the window being read. */
+    size_t w = n_sh < DUPLICATE_WINDOW ? n_sh : DUPLICATE_WINDOW;
+    size_t min = 0;
+    for (size_t i = 1; i < w; i++)
+        if (sh[i] <= sh[min]) min = i;
+    uint64_t low = sh[min];
+    fp[0] = low;
+    size_t n_fp = 1;
+    for (size_t end = w; end < n_sh; end++) {
+        uint64_t x = sh[end];
+        if (min + DUPLICATE_WINDOW > end) {
+            if (x > low) continue;
+            min = end;
+            low = x;
         } else {
-            min = start;
-            for (size_t i = start + 1; i < end; i++)
+            min = end + 1 - DUPLICATE_WINDOW;
+            for (size_t i = min + 1; i <= end; i++)
                 if (sh[i] <= sh[min]) min = i;
+            low = sh[min];
         }
-        if (min == last) continue;
-        last = min;
-        fp[n_fp++] = sh[min];
+        fp[n_fp++] = low;
     }
     return n_fp;
 }
