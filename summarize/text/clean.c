@@ -162,10 +162,14 @@ typedef struct {
 /* Folded code points of the longest phrase, and more. */
 #define CLEAN_PHRASE_MAX 48
 
-/* The phrases folded once (clean_phrase_fold), so that matching a line folds only the line. */
+/* The phrases folded once (clean_phrase_fold), so that matching a line folds only the line, and
+ * by_first[c & 63]: bit k set for each phrase k whose first folded code point c is, so that a line
+ * is only held against the few phrases that begin as it does. */
+_Static_assert(CLEAN_N_PHRASES <= 64, "by_first holds a phrase per bit of 64");
 typedef struct {
     int32_t cp[CLEAN_N_PHRASES][CLEAN_PHRASE_MAX];
     size_t len[CLEAN_N_PHRASES];
+    uint64_t by_first[64];
 } clean_phrase_index;
 
 static void clean_phrase_fold(clean_phrase_index *ix) {
@@ -178,6 +182,9 @@ static void clean_phrase_fold(clean_phrase_index *ix) {
         }
         ix->len[k] = n;
     }
+    memset(ix->by_first, 0, sizeof ix->by_first);
+    for (size_t k = 0; k < CLEAN_N_PHRASES; k++)
+        if (ix->len[k]) ix->by_first[(uint32_t)ix->cp[k][0] & 63] |= (uint64_t)1 << k;
 }
 
 /* The start of a line folded as far as the phrases have asked for it: every code point is
@@ -225,7 +232,8 @@ static int clean_phrase_matches(clean_folded *line, const clean_phrase_index *ix
 static int clean_is_boilerplate(const char *s, const clean_info *in, const clean_phrase_index *ix) {
     clean_folded line = {{s, in->start, in->end}, {0}, 0, 0};
     int32_t first = clean_folded_at(&line, 0);
-    for (size_t k = 0; k < CLEAN_N_PHRASES; k++) {
+    for (uint64_t m = ix->by_first[(uint32_t)first & 63]; m; m &= m - 1) {
+        size_t k = swar_lowest_bit(m);
         if (ix->cp[k][0] != first) continue;
         if (clean_phrase_matches(&line, ix, k, in->n_words)) return 1;
     }
