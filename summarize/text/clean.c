@@ -461,6 +461,17 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
             n_cp += n;
             n_letters += n;
             n_arabic += n;
+            if (i < end && t[i] == ' ') {
+                /* The word ends at a space, as most do: what the space branch above would do,
+                 * knowing that a word with a letter is open. */
+                h = clean_hash_step(clean_word_close(h, t, ws, i, &out), ' ');
+                n_cp++;
+                n_words++;
+                in_word = word_has_letter = dword = 0;
+                blank = 1;
+                i++;
+                continue;
+            }
             in_word = word_has_letter = dword = 1;
             blank = 0;
             continue;
