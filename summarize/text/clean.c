@@ -412,6 +412,9 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
     /* Counted in locals (stores through `in` could alias the text, as char may alias anything). */
     int in_word = 0, word_has_letter = 0, blank = 0, digit = 0;
     size_t n_cp = 0, n_words = 0, n_letters = 0, n_arabic = 0;
+    /* Bytes of the common Arabic letter runs: two per letter, each a code point, a letter and
+     * Arabic, added to those counts once at the end. */
+    size_t run_bytes = 0;
     /* The line hash: over the words of duplicate.c (by their word hash), the other code points,
      * and one space for each run of blanks (the line is trimmed, so every run lies between two
      * other characters). It depends only on the code points with blank runs folded, so the same
@@ -457,10 +460,7 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
         }
         if (i != run) {
             if (!dword) ws = run;
-            size_t n = (i - run) / 2;
-            n_cp += n;
-            n_letters += n;
-            n_arabic += n;
+            run_bytes += i - run;
             if (i < end && t[i] == ' ') {
                 /* The word ends at a space, as most do: what the space branch above would do,
                  * knowing that a word with a letter is open. */
@@ -510,10 +510,10 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
     if (in_word && word_has_letter) n_words++;
     if (dword) h = clean_word_close(h, t, ws, end, &out);
     if (out) words->n = (size_t)(out - words->h);
-    in->n_cp = n_cp;
+    in->n_cp = n_cp + run_bytes / 2;
     in->n_words = n_words;
-    in->n_letters = n_letters;
-    in->n_arabic = n_arabic;
+    in->n_letters = n_letters + run_bytes / 2;
+    in->n_arabic = n_arabic + run_bytes / 2;
     in->digit = digit;
     in->hash = h;
     /* The last mark, looking through closing quotes and brackets. */
