@@ -166,9 +166,7 @@ size_t duplicate_winnow(const uint64_t *sh, size_t n_sh, uint64_t *fp) {
 /* Slots ahead of the one being counted whose cache lines are asked for in advance. */
 #define DUPLICATE_PREFETCH 8
 
-/* The fingerprints of a document of n_words words into fp (room for n_words), returned in number:
- * its 5-word shingles (duplicate_shingle), winnowed as they are computed. */
-static size_t duplicate_fingerprints(const uint64_t *words, size_t n_words, uint64_t *fp) {
+size_t duplicate_fingerprints(const uint64_t *words, size_t n_words, uint64_t *fp) {
     if (n_words < DUPLICATE_WORDS) return 0;
     return duplicate_winnow_pass(fp, n_words - DUPLICATE_WORDS + 1, fp, words, fp);
 }

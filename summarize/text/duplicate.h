@@ -41,6 +41,12 @@ ars_status duplicate_mark_words(const uint64_t *const *words, const size_t *n_wo
 ars_status duplicate_text_words(const clean_doc *doc, uint64_t **words, size_t *n_words,
                                 size_t *cap);
 
+/* The fingerprints of a document from its word hashes (n_words of them) into fp (room for
+ * n_words), returned in number (0 with fewer than DUPLICATE_WORDS words): the hash of every run of
+ * DUPLICATE_WORDS words (FNV-1a over the word hashes, then duplicate_hash_mix), winnowed
+ * (duplicate_winnow), computed and winnowed in one pass. */
+size_t duplicate_fingerprints(const uint64_t *words, size_t n_words, uint64_t *fp);
+
 /* Winnowing: the smallest of every DUPLICATE_WINDOW consecutive shingle hashes of sh (n_sh of
  * them; one window of all when fewer), the rightmost of equal minima, each position taken once,
  * written in order to fp (room for n_sh; may be sh itself). Returns how many. */

@@ -243,6 +243,36 @@ static void test_duplicate_winnow_takes_the_rightmost_minimum_of_every_window(vo
     }
 }
 
+/* A document's fingerprints, computed and winnowed in one pass, against the definition: every
+ * 5-word shingle hashed on its own (FNV-1a over the word hashes, mixed), then winnowed apart.
+ * Word hashes are drawn from a few values so that equal shingles and equal minima are common. */
+static void test_duplicate_fingerprints_are_the_winnowed_shingles(void **state) {
+    (void)state;
+    uint64_t words[64], sh[64], want[64], got[64];
+    const uint64_t p = 1099511628211u;
+    uint64_t rng = 23;
+    for (int round = 0; round < 20000; round++) {
+        size_t n = (size_t)(test_util_next(&rng) >> 33) % 48;
+        uint64_t values = 1 + (test_util_next(&rng) >> 33) % 4;
+        for (size_t i = 0; i < n; i++)
+            words[i] = (test_util_next(&rng) >> 33) % values;
+        size_t n_want = 0;
+        if (n >= DUPLICATE_WORDS) {
+            size_t n_sh = n - DUPLICATE_WORDS + 1;
+            for (size_t i = 0; i < n_sh; i++) {
+                uint64_t h = 0;
+                for (size_t k = 0; k < DUPLICATE_WORDS; k++)
+                    h = (k ? h * p ^ words[i + k] : words[i]);
+                sh[i] = duplicate_hash_mix(h * p);
+            }
+            n_want = duplicate_winnow(sh, n_sh, want);
+        }
+        assert_int_equal(duplicate_fingerprints(words, n, got), n_want);
+        for (size_t i = 0; i < n_want; i++)
+            assert_true(got[i] == want[i]);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_duplicate_finds_rewrapped_and_rechromed_copies),
@@ -250,6 +280,7 @@ int main(void) {
         cmocka_unit_test(test_duplicate_respects_known_repeats_and_short_documents),
         cmocka_unit_test(test_duplicate_words_of_the_line_measures_are_the_text_words),
         cmocka_unit_test(test_duplicate_word_hash_depends_only_on_the_word),
+        cmocka_unit_test(test_duplicate_fingerprints_are_the_winnowed_shingles),
         cmocka_unit_test(test_duplicate_winnow_takes_the_rightmost_minimum_of_every_window),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
