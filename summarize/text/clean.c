@@ -162,10 +162,14 @@ typedef struct {
 /* Folded code points of the longest phrase, and more. */
 #define CLEAN_PHRASE_MAX 48
 
-/* The phrases folded once (clean_phrase_fold), so that matching a line folds only the line. */
+/* The phrases folded once (clean_phrase_fold), so that matching a line folds only the line, and
+ * by_first[c & 63]: bit k set for each phrase k whose first folded code point c is, so that a line
+ * is only held against the few phrases that begin as it does. */
+_Static_assert(CLEAN_N_PHRASES <= 64, "by_first holds a phrase per bit of 64");
 typedef struct {
     int32_t cp[CLEAN_N_PHRASES][CLEAN_PHRASE_MAX];
     size_t len[CLEAN_N_PHRASES];
+    uint64_t by_first[64];
 } clean_phrase_index;
 
 static void clean_phrase_fold(clean_phrase_index *ix) {
@@ -178,6 +182,9 @@ static void clean_phrase_fold(clean_phrase_index *ix) {
         }
         ix->len[k] = n;
     }
+    memset(ix->by_first, 0, sizeof ix->by_first);
+    for (size_t k = 0; k < CLEAN_N_PHRASES; k++)
+        if (ix->len[k]) ix->by_first[(uint32_t)ix->cp[k][0] & 63] |= (uint64_t)1 << k;
 }
 
 /* The start of a line folded as far as the phrases have asked for it: every code point is
@@ -225,7 +232,8 @@ static int clean_phrase_matches(clean_folded *line, const clean_phrase_index *ix
 static int clean_is_boilerplate(const char *s, const clean_info *in, const clean_phrase_index *ix) {
     clean_folded line = {{s, in->start, in->end}, {0}, 0, 0};
     int32_t first = clean_folded_at(&line, 0);
-    for (size_t k = 0; k < CLEAN_N_PHRASES; k++) {
+    for (uint64_t m = ix->by_first[(uint32_t)first & 63]; m; m &= m - 1) {
+        size_t k = swar_lowest_bit(m);
         if (ix->cp[k][0] != first) continue;
         if (clean_phrase_matches(&line, ix, k, in->n_words)) return 1;
     }
@@ -238,6 +246,9 @@ static int clean_is_boilerplate(const char *s, const clean_info *in, const clean
  * sees them. */
 static int clean_same_text(const char *a, size_t ai, size_t ae, const char *b, size_t bi,
                            size_t be) {
+    /* Repeats are nearly always byte for byte the same (site chrome, wire copy): one memcmp
+     * settles those without decoding anything. */
+    if (ae - ai == be - bi && memcmp(a + ai, b + bi, ae - ai) == 0) return 1;
     for (;;) {
         int32_t ca = -1, cb = -1;
         int sa = 0, sb = 0;
@@ -314,9 +325,13 @@ typedef struct {
     int failed;
 } clean_words;
 
-/* Room for one more word hash; 0 (and failed set) when growing ran out of memory. */
-static int clean_words_room(clean_words *w) {
+/* Room for k more word hashes; 0 (and failed set) when growing ran out of memory. A line of
+ * len bytes holds at most len / 2 + 1 words (each is a byte or more, with a byte between two), so
+ * clean_measure asks once per line and then stores each word without a test. */
+static int clean_words_reserve(clean_words *w, size_t k) {
+    if (w->cap - w->n >= k) return 1;
     size_t nc = w->cap ? 2 * w->cap : 256;
+    if (nc < w->n + k) nc = w->n + k;
     uint64_t *g = w->failed ? NULL : realloc(w->h, nc * sizeof *g);
     if (!g) {
         w->failed = 1;
@@ -327,23 +342,18 @@ static int clean_words_room(clean_words *w) {
     return 1;
 }
 
-static inline void clean_word_push(clean_words *w, uint64_t h) {
-    if (w->n < w->cap || clean_words_room(w)) w->h[w->n++] = h;
-}
-
 /* One step of the line hash (FNV-1a over 64-bit units). */
 static inline uint64_t clean_hash_step(uint64_t h, uint64_t v) {
     return (h ^ v) * 1099511628211u;
 }
 
-/* Closes the open word of duplicate.c: its hash goes into the line hash h (returned) and onto
- * words (when not NULL), and the next word starts afresh. */
-static inline uint64_t clean_word_close(uint64_t h, uint64_t *wh, int *dword, clean_words *words) {
-    if (words) clean_word_push(words, *wh);
-    h = clean_hash_step(h, *wh);
-    *wh = DUPLICATE_WORD_HASH_START;
-    *dword = 0;
-    return h;
+/* Closes the open word of duplicate.c, t[ws..we): its hash goes into the line hash h (returned)
+ * and to *out, which then moves on (when not NULL). */
+static inline uint64_t clean_word_close(uint64_t h, const unsigned char *t, size_t ws, size_t we,
+                                        uint64_t **out) {
+    uint64_t wh = duplicate_word_hash(t, ws, we);
+    if (*out) *(*out)++ = wh;
+    return clean_hash_step(h, wh);
 }
 
 /* How many of the four byte pairs at p, from the first, are common Arabic letters
@@ -360,13 +370,38 @@ static inline size_t clean_arabic_pairs(const unsigned char *p) {
     return bad ? swar_lowest_bit(bad) / 16 : 4;
 }
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/* How many of the eight byte pairs at p, from the first, are common Arabic letters: 0 to 8. With
+ * SSE2 (every x86-64) the pairs are eight 16-bit lanes, byte-swapped so that a letter is one
+ * number (D8A0-D8BF or D981-D98A), tested against both ranges by a saturating subtraction; about
+ * a dozen instructions for what clean_arabic_pairs takes twice forty. */
+static inline size_t clean_arabic_pairs16(const unsigned char *p) {
+#if defined(__SSE2__)
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i w = _mm_or_si128(_mm_slli_epi16(v, 8), _mm_srli_epi16(v, 8)); /* lead byte high */
+    __m128i a =
+        _mm_subs_epu16(_mm_sub_epi16(w, _mm_set1_epi16((short)0xD8A0)), _mm_set1_epi16(0x1F));
+    __m128i b = _mm_subs_epu16(_mm_sub_epi16(w, _mm_set1_epi16((short)0xD981)), _mm_set1_epi16(9));
+    __m128i zero = _mm_setzero_si128();
+    __m128i ok = _mm_or_si128(_mm_cmpeq_epi16(a, zero), _mm_cmpeq_epi16(b, zero));
+    unsigned bad = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFFu;
+    return bad ? swar_lowest_bit(bad) / 2 : 8;
+#else
+    size_t n = clean_arabic_pairs(p);
+    return n < 4 ? n : 4 + clean_arabic_pairs(p + 8);
+#endif
+}
+
 /* Measures the line s[start..end) into *in; when words is not NULL, also appends the hash of each
  * of its words (runs of letters, marks and digits) to it. One pass over the bytes feeds every
  * measure; a run of common Arabic letters (most of the text) is taken in a loop of its own that
- * only hashes the word's bytes, and is counted once at its end. That loop finds the run four
- * letters at a time (clean_arabic_pairs) and hashes four whole letters without a test between
- * their bytes: testing each letter's lead byte (D8 or D9, as random as the text) cost more than
- * the hash itself. */
+ * only finds where it ends, eight letters at a time (clean_arabic_pairs16), and is counted once
+ * there. A word is hashed once, when it ends, over its bytes eight at a time
+ * (duplicate_word_hash): hashing it a byte at a time as the scan went cost a multiply per byte on
+ * one serial chain. */
 static void clean_measure(const char *s, size_t start, size_t end, clean_info *in,
                           clean_words *words) {
     memset(in, 0, sizeof *in);
@@ -377,51 +412,27 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
     /* Counted in locals (stores through `in` could alias the text, as char may alias anything). */
     int in_word = 0, word_has_letter = 0, blank = 0, digit = 0;
     size_t n_cp = 0, n_words = 0, n_letters = 0, n_arabic = 0;
+    /* Bytes of the common Arabic letter runs: two per letter, each a code point, a letter and
+     * Arabic, added to those counts once at the end. */
+    size_t run_bytes = 0;
     /* The line hash: over the words of duplicate.c (by their word hash), the other code points,
      * and one space for each run of blanks (the line is trimmed, so every run lies between two
      * other characters). It depends only on the code points with blank runs folded, so the same
      * text laid out with other spacing is the same line; it only groups lines that
      * clean_same_text then compares. */
     uint64_t h = 1469598103934665603u;
-    /* The open word of duplicate.c (letters, marks, digits), if any, and its hash so far. */
-    uint64_t wh = DUPLICATE_WORD_HASH_START;
+    /* The open word of duplicate.c (letters, marks, digits), if any, from ws: it is hashed as a
+     * whole when it ends (duplicate_word_hash). */
+    size_t ws = 0;
     int dword = 0;
+    /* Where the next word hash goes, when they are collected. */
+    uint64_t *out =
+        words && clean_words_reserve(words, (end - start) / 2 + 1) ? words->h + words->n : NULL;
     for (size_t i = start; i < end;) {
-        if (i + 1 < end && chars_is_arabic_letter2(t[i], t[i + 1])) {
-            size_t run = i;
-            wh = duplicate_word_hash_byte(duplicate_word_hash_byte(wh, t[i]), t[i + 1]);
-            i += 2;
-            for (;;) { /* the rest of the run: blocks of four letters, then what is left */
-                if (i + 8 <= end) {
-                    size_t np = clean_arabic_pairs(t + i);
-                    if (np == 4) {
-                        for (size_t k = 0; k < 8; k++)
-                            wh = duplicate_word_hash_byte(wh, t[i + k]);
-                        i += 8;
-                        continue;
-                    }
-                    for (size_t k = 0; k < 2 * np; k++)
-                        wh = duplicate_word_hash_byte(wh, t[i + k]);
-                    i += 2 * np;
-                } else {
-                    while (i + 1 < end && chars_is_arabic_letter2(t[i], t[i + 1])) {
-                        wh = duplicate_word_hash_byte(duplicate_word_hash_byte(wh, t[i]), t[i + 1]);
-                        i += 2;
-                    }
-                }
-                break;
-            }
-            size_t n = (i - run) / 2;
-            n_cp += n;
-            n_letters += n;
-            n_arabic += n;
-            in_word = word_has_letter = dword = 1;
-            blank = 0;
-            continue;
-        }
-        n_cp++;
-        if (t[i] == ' ') { /* the other common case: ends a word */
-            if (dword) h = clean_word_close(h, &wh, &dword, words);
+        if (t[i] == ' ') { /* ends a word */
+            n_cp++;
+            if (dword) h = clean_word_close(h, t, ws, i, &out);
+            dword = 0;
             if (!blank) h = clean_hash_step(h, ' ');
             blank = 1;
             if (in_word && word_has_letter) n_words++;
@@ -429,16 +440,53 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
             i++;
             continue;
         }
+        /* A run of common Arabic letters: eight at a time, then what is left. */
+        size_t run = i;
+        for (;;) {
+            if (i + 16 <= end) {
+                size_t np = clean_arabic_pairs16(t + i);
+                i += 2 * np;
+                if (np == 8) continue;
+            } else {
+                if (i + 8 <= end) {
+                    size_t np = clean_arabic_pairs(t + i);
+                    i += 2 * np;
+                    if (np < 4) break;
+                }
+                while (i + 1 < end && chars_is_arabic_letter2(t[i], t[i + 1]))
+                    i += 2;
+            }
+            break;
+        }
+        if (i != run) {
+            if (!dword) ws = run;
+            run_bytes += i - run;
+            if (i < end && t[i] == ' ') {
+                /* The word ends at a space, as most do: what the space branch above would do,
+                 * knowing that a word with a letter is open. */
+                h = clean_hash_step(clean_word_close(h, t, ws, i, &out), ' ');
+                n_cp++;
+                n_words++;
+                in_word = word_has_letter = dword = 0;
+                blank = 1;
+                i++;
+                continue;
+            }
+            in_word = word_has_letter = dword = 1;
+            blank = 0;
+            continue;
+        }
+        n_cp++;
         int32_t cp;
         size_t cp_start = i;
         i += chars_next(s, i, end, &cp);
         unsigned c = chars_classes(cp);
         if (c & (CHARS_LETTER | CHARS_MARK | CHARS_DIGIT)) {
-            for (size_t k = cp_start; k < i; k++)
-                wh = duplicate_word_hash_byte(wh, t[k]);
+            if (!dword) ws = cp_start;
             dword = 1;
         } else {
-            if (dword) h = clean_word_close(h, &wh, &dword, words);
+            if (dword) h = clean_word_close(h, t, ws, cp_start, &out);
+            dword = 0;
             if (!(c & CHARS_BLANK))
                 h = clean_hash_step(h, (uint32_t)cp);
             else if (!blank)
@@ -460,11 +508,12 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
         }
     }
     if (in_word && word_has_letter) n_words++;
-    if (dword) h = clean_word_close(h, &wh, &dword, words);
-    in->n_cp = n_cp;
+    if (dword) h = clean_word_close(h, t, ws, end, &out);
+    if (out) words->n = (size_t)(out - words->h);
+    in->n_cp = n_cp + run_bytes / 2;
     in->n_words = n_words;
-    in->n_letters = n_letters;
-    in->n_arabic = n_arabic;
+    in->n_letters = n_letters + run_bytes / 2;
+    in->n_arabic = n_arabic + run_bytes / 2;
     in->digit = digit;
     in->hash = h;
     /* The last mark, looking through closing quotes and brackets. */
@@ -537,11 +586,27 @@ static clean_reason clean_first_reason(const char *s, const clean_info *in,
 
 /* --- the driver ------------------------------------------------------------------------------ */
 
-static size_t clean_count_lines(const clean_doc *d) {
-    size_t n = 0, end;
-    for (size_t i = d->body_start; i < d->len; n++)
-        i = clean_line_end(d->text, i, d->len, &end);
-    return n;
+/* Splits a document into lines, found once: *lines (malloc'd, *n_lines of them; NULL when none)
+ * gets each line's bounds without its line end in start and end, every other field 0; the
+ * measures trim them later. Returns ARS_OK or ARS_ENOMEM (*lines is then what was grown so far,
+ * for the caller to free). */
+static ars_status clean_split_lines(const clean_doc *d, clean_line **lines, size_t *n_lines) {
+    size_t n = 0, cap = 0;
+    for (size_t i = d->body_start; i < d->len; n++) {
+        if (n == cap) {
+            size_t nc = cap ? 2 * cap : 64;
+            clean_line *g = realloc(*lines, nc * sizeof *g);
+            if (!g) return ARS_ENOMEM;
+            *lines = g;
+            cap = nc;
+        }
+        size_t content_end;
+        size_t next = clean_line_end(d->text, i, d->len, &content_end);
+        (*lines)[n] = (clean_line){i, content_end, 0, 0, CLEAN_KEEP, 0};
+        i = next;
+    }
+    *n_lines = n;
+    return ARS_OK;
 }
 
 /* Marks every line of a document that repeats an earlier document of the run (the same lines,
@@ -685,36 +750,31 @@ typedef struct {
     clean_words *words; /* of each document, for duplicate.c */
 } clean_job;
 
-/* Phase 1, per document: count the lines and allocate lines[d] (n_lines[d] is its size). */
-static ars_status clean_count_body(void *ctx, size_t worker, size_t begin, size_t end) {
+/* Phase 1, per document: split into lines (lines[d], n_lines[d]). */
+static ars_status clean_split_body(void *ctx, size_t worker, size_t begin, size_t end) {
     clean_job *job = ctx;
     (void)worker;
     for (size_t d = begin; d < end; d++) {
-        size_t nl = clean_count_lines(&job->docs[d]);
-        if (!nl) continue;
-        job->lines[d] = calloc(nl, sizeof *job->lines[d]);
-        if (!job->lines[d]) return ARS_ENOMEM;
-        job->n_lines[d] = nl;
+        ars_status st = clean_split_lines(&job->docs[d], &job->lines[d], &job->n_lines[d]);
+        if (st != ARS_OK) return st;
     }
     return ARS_OK;
 }
 
-/* Phase 2, per document: split into lines and measure them. */
+/* Phase 2, per document: measure the lines. */
 static ars_status clean_measure_body(void *ctx, size_t worker, size_t begin, size_t end) {
     clean_job *job = ctx;
     (void)worker;
     for (size_t d = begin; d < end; d++) {
         const clean_doc *doc = &job->docs[d];
-        size_t g = job->base[d], j = 0;
+        size_t g = job->base[d];
         clean_words *words = &job->words[d];
-        for (size_t i = doc->body_start; i < doc->len; j++, g++) {
-            size_t content_end;
-            size_t next = clean_line_end(doc->text, i, doc->len, &content_end);
-            clean_measure(doc->text, i, content_end, &job->info[g], words);
-            job->lines[d][j].start = job->info[g].start;
-            job->lines[d][j].end = job->info[g].end;
+        clean_line *lines = job->lines[d];
+        for (size_t j = 0; j < job->n_lines[d]; j++, g++) {
+            clean_measure(doc->text, lines[j].start, lines[j].end, &job->info[g], words);
+            lines[j].start = job->info[g].start;
+            lines[j].end = job->info[g].end;
             job->doc_of[g] = d;
-            i = next;
         }
         if (words->failed) return ARS_ENOMEM;
     }
@@ -818,7 +878,7 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
     clean_info *info = NULL;
     size_t *doc_of = NULL, *slots = NULL;
     ars_status st = base && doc_hash && prev_same ? ARS_OK : ARS_ENOMEM;
-    if (st == ARS_OK) st = parallel_for(plan, n_docs, 0, clean_count_body, &job);
+    if (st == ARS_OK) st = parallel_for(plan, n_docs, 0, clean_split_body, &job);
     size_t total = 0;
     for (size_t d = 0; st == ARS_OK && d < n_docs; d++) {
         base[d] = total;

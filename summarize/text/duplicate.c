@@ -24,14 +24,6 @@ typedef struct {
     size_t cap; /* a power of two */
 } duplicate_index;
 
-static uint64_t duplicate_mix(uint64_t h) {
-    h ^= h >> 30;
-    h *= 0xbf58476d1ce4e5b9u;
-    h ^= h >> 27;
-    h *= 0x94d049bb133111ebu;
-    return h ^ (h >> 31);
-}
-
 static int duplicate_is_word_char(int32_t cp) {
     return chars_is_letter(cp) || chars_is_mark(cp) || chars_is_digit(cp);
 }
@@ -74,25 +66,20 @@ static size_t duplicate_words(uint64_t **words, size_t *cap, const duplicate_cla
                               const clean_doc *d) {
     size_t n = 0;
     int word = 0;
+    const unsigned char *t = (const unsigned char *)d->text;
     for (size_t i = d->body_start; i < d->len;) {
         size_t step = duplicate_step(c, d->text, i, d->len, &word);
         if (!word) {
             i += step;
             continue;
         }
-        uint64_t h = DUPLICATE_WORD_HASH_START;
-        const unsigned char *t = (const unsigned char *)d->text;
+        size_t start = i;
         while (word) {
-            for (size_t k = 0; k < step; k++)
-                h = duplicate_word_hash_byte(h, t[i + k]);
             i += step;
             /* Letters of the Arabic block straight from the bytes: most of a word. */
             while (i + 1 < d->len && t[i] >= 0xD8 && t[i] <= 0xDB && (t[i + 1] & 0xC0) == 0x80 &&
-                   c->arabic[((t[i] & 0x03) << 6) | (t[i + 1] & 0x3F)]) {
-                h = duplicate_word_hash_byte(h, t[i]);
-                h = duplicate_word_hash_byte(h, t[i + 1]);
+                   c->arabic[((t[i] & 0x03) << 6) | (t[i + 1] & 0x3F)])
                 i += 2;
-            }
             if (i >= d->len) break;
             step = duplicate_step(c, d->text, i, d->len, &word);
         }
@@ -103,7 +90,7 @@ static size_t duplicate_words(uint64_t **words, size_t *cap, const duplicate_cla
             *words = w;
             *cap = nc;
         }
-        (*words)[n++] = h;
+        (*words)[n++] = duplicate_word_hash(t, start, i);
     }
     return n;
 }
@@ -116,44 +103,72 @@ static duplicate_slot *duplicate_find(duplicate_index *ix, uint64_t hash) {
     }
 }
 
-size_t duplicate_winnow(const uint64_t *sh, size_t n_sh, uint64_t *fp) {
-    /* fp may be sh: the fingerprint written last sits at or before the window just read, and
-     * later windows start after it. While the minimum of the last window is still inside the next
-     * one, only the shingle that came in can take its place; the window is read whole again only
-     * when the minimum leaves it. */
-    size_t n_fp = 0, last = SIZE_MAX, min = SIZE_MAX;
-    for (size_t start = 0; start + DUPLICATE_WINDOW <= n_sh || (start == 0 && n_sh); start++) {
-        size_t end = start + DUPLICATE_WINDOW < n_sh ? start + DUPLICATE_WINDOW : n_sh;
-        if (min != SIZE_MAX && min >= start) {
-            if (sh[end - 1] <= sh[min]) min = end - 1;
-        } else {
-            min = start;
-            for (size_t i = start + 1; i < end; i++)
-                if (sh[i] <= sh[min]) min = i;
+/* A 5-word shingle's hash: FNV-1a over the word hashes, mixed. */
+_Static_assert(DUPLICATE_WORDS == 5, "duplicate_shingle spells out five words");
+static inline uint64_t duplicate_shingle(const uint64_t *w) {
+    const uint64_t p = 1099511628211u;
+    return duplicate_hash_mix((((((w[0] * p) ^ w[1]) * p ^ w[2]) * p ^ w[3]) * p ^ w[4]) * p);
+}
+
+/* Winnowing over the shingle hashes in[0..n_sh), the fingerprints written to fp. When words is
+ * not NULL the shingles are not there yet: each is computed from words as it comes in and stored
+ * at put (the same array as in), so that hashing and winnowing are one pass.
+ *
+ * The first window (all of the shingles when fewer), then one window per shingle that comes in.
+ * While the minimum of the last window is still inside the next one, only the shingle that came
+ * in can take its place (a new position, so a new fingerprint); the window is read whole again
+ * only when the minimum leaves it, and its minimum is then at a new position too. fp may be in:
+ * the fingerprints written so far sit before the window being read (a window ending at end
+ * comes after end - DUPLICATE_WINDOW + 1 windows, so at most that many fingerprints). */
+_Static_assert(DUPLICATE_WINDOW == 4, "duplicate_winnow_pass spells out a window of four");
+static inline size_t duplicate_winnow_pass(const uint64_t *in, size_t n_sh, uint64_t *fp,
+                                           const uint64_t *words, uint64_t *put) {
+    if (n_sh == 0) return 0;
+    size_t w = n_sh < DUPLICATE_WINDOW ? n_sh : DUPLICATE_WINDOW;
+    if (words)
+        for (size_t i = 0; i < w; i++)
+            put[i] = duplicate_shingle(words + i);
+    size_t min = 0;
+    for (size_t i = 1; i < w; i++)
+        if (in[i] <= in[min]) min = i;
+    uint64_t low = in[min];
+    fp[0] = low;
+    size_t n_fp = 1;
+    for (size_t end = w; end < n_sh; end++) {
+        uint64_t x;
+        if (words)
+            x = put[end] = duplicate_shingle(words + end);
+        else
+            x = in[end];
+        if (min + DUPLICATE_WINDOW > end) {
+            if (x > low) continue;
+            min = end;
+            low = x;
+        } else { /* the rightmost minimum of in[end - 3 .. end] */
+            min = end - 3;
+            low = in[min];
+            if (in[end - 2] <= low) low = in[min = end - 2];
+            if (in[end - 1] <= low) low = in[min = end - 1];
+            if (x <= low) {
+                min = end;
+                low = x;
+            }
         }
-        if (min == last) continue;
-        last = min;
-        fp[n_fp++] = sh[min];
+        fp[n_fp++] = low;
     }
     return n_fp;
+}
+
+size_t duplicate_winnow(const uint64_t *sh, size_t n_sh, uint64_t *fp) {
+    return duplicate_winnow_pass(sh, n_sh, fp, NULL, NULL);
 }
 
 /* Slots ahead of the one being counted whose cache lines are asked for in advance. */
 #define DUPLICATE_PREFETCH 8
 
-/* The fingerprints of a document of n_words words into fp (room for n_words), returned in number:
- * its 5-word shingles (FNV-1a over the word hashes, mixed), winnowed in place. */
-_Static_assert(DUPLICATE_WORDS == 5, "duplicate_fingerprints spells out five words");
-static size_t duplicate_fingerprints(const uint64_t *words, size_t n_words, uint64_t *fp) {
+size_t duplicate_fingerprints(const uint64_t *words, size_t n_words, uint64_t *fp) {
     if (n_words < DUPLICATE_WORDS) return 0;
-    size_t n_sh = n_words - DUPLICATE_WORDS + 1;
-    const uint64_t p = 1099511628211u;
-    for (size_t i = 0; i < n_sh; i++) {
-        const uint64_t *w = words + i; /* DUPLICATE_WORDS of them, spelled out */
-        uint64_t h = (((((w[0] * p) ^ w[1]) * p ^ w[2]) * p ^ w[3]) * p ^ w[4]) * p;
-        fp[i] = duplicate_mix(h);
-    }
-    return duplicate_winnow(fp, n_sh, fp);
+    return duplicate_winnow_pass(fp, n_words - DUPLICATE_WORDS + 1, fp, words, fp);
 }
 
 /* Counts a document's distinct fingerprints fp (n_fp of them; document d) in *total and those an

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "summarize/common/swar.h"
 #include "summarize/summarize.h"
 #include "summarize/text/clean.h"
 
@@ -31,8 +32,7 @@
 ars_status duplicate_mark(const clean_doc *docs, size_t n_docs, unsigned char *dup);
 
 /* The same decision from the documents' word hashes (words[d]: n_words[d] of them, in order), as
- * clean.c collects them while it measures the lines (duplicate_word_hash_byte over each word's
- * bytes, from DUPLICATE_WORD_HASH_START). */
+ * clean.c collects them while it measures the lines (duplicate_word_hash over each word). */
 ars_status duplicate_mark_words(const uint64_t *const *words, const size_t *n_words, size_t n_docs,
                                 unsigned char *dup);
 
@@ -41,15 +41,56 @@ ars_status duplicate_mark_words(const uint64_t *const *words, const size_t *n_wo
 ars_status duplicate_text_words(const clean_doc *doc, uint64_t **words, size_t *n_words,
                                 size_t *cap);
 
+/* The fingerprints of a document from its word hashes (n_words of them) into fp (room for
+ * n_words), returned in number (0 with fewer than DUPLICATE_WORDS words): the hash of every run of
+ * DUPLICATE_WORDS words (FNV-1a over the word hashes, then duplicate_hash_mix), winnowed
+ * (duplicate_winnow), computed and winnowed in one pass. */
+size_t duplicate_fingerprints(const uint64_t *words, size_t n_words, uint64_t *fp);
+
 /* Winnowing: the smallest of every DUPLICATE_WINDOW consecutive shingle hashes of sh (n_sh of
  * them; one window of all when fewer), the rightmost of equal minima, each position taken once,
  * written in order to fp (room for n_sh; may be sh itself). Returns how many. */
 size_t duplicate_winnow(const uint64_t *sh, size_t n_sh, uint64_t *fp);
 
-/* A word's hash: FNV-1a over its bytes. */
-#define DUPLICATE_WORD_HASH_START ((uint64_t)1469598103934665603u)
-static inline uint64_t duplicate_word_hash_byte(uint64_t h, unsigned char b) {
-    return (h ^ b) * (uint64_t)1099511628211u;
+/* A word's hash: its bytes t[start..end) (start < end) eight at a time, the last block masked
+ * to the word's bytes and its length mixed in, then a finaliser that spreads every input bit over
+ * the result (duplicate_hash_mix). A word is hashed once, at its end, as one piece: clean.c and
+ * duplicate.c both call this, so they agree by construction on the hash and only need to agree on
+ * where words start and end. Reads only t[0..end): the last block is loaded as the eight bytes
+ * that end the word (t[end-8..end)) when they lie in the text, so t must be the start of the
+ * buffer (or at least eight bytes before start must be readable, which is the same when
+ * start >= 8). */
+static inline uint64_t duplicate_hash_mix(uint64_t h) {
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9u;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebu;
+    return h ^ (h >> 31);
+}
+
+static inline uint64_t duplicate_word_hash(const unsigned char *t, size_t start, size_t end) {
+    const uint64_t m = 0x9e3779b97f4a7c15u; /* odd: the multiply is a bijection */
+    size_t len = end - start;
+    uint64_t h = (uint64_t)len * m;
+    size_t i = start;
+    for (; i + 8 <= end; i += 8) {
+        h = (h ^ swar_load(t + i)) * m;
+        h ^= h >> 32;
+    }
+    if (i < end) {
+        size_t rest = end - i; /* 1..7 */
+        uint64_t v;
+        if (end >= 8) {
+            v = swar_load(t + end - 8) >> (8 * (8 - rest));
+        } else {
+            v = 0; /* a short word at the very start of the text */
+            for (size_t k = 0; k < rest; k++)
+                v |= (uint64_t)t[i + k] << (8 * k);
+        }
+        h = (h ^ v) * m;
+        h ^= h >> 32;
+    }
+    return duplicate_hash_mix(h);
 }
 
 #endif

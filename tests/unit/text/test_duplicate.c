@@ -173,6 +173,46 @@ static void test_duplicate_words_of_the_line_measures_are_the_text_words(void **
     }
 }
 
+/* The word hash by its definition, a byte at a time: blocks of eight bytes from the word's
+ * start, the last one short, each read with byte k in bits 8k to 8k+7. */
+static uint64_t reference_word_hash(const unsigned char *w, size_t len) {
+    const uint64_t m = 0x9e3779b97f4a7c15u;
+    uint64_t h = (uint64_t)len * m;
+    for (size_t i = 0; i < len; i += 8) {
+        uint64_t v = 0;
+        for (size_t k = 0; k < 8 && i + k < len; k++)
+            v |= (uint64_t)w[i + k] << (8 * k);
+        h = (h ^ v) * m;
+        h ^= h >> 32;
+    }
+    return duplicate_hash_mix(h);
+}
+
+/* duplicate_word_hash reads the word's last block as the eight bytes that end it and masks off
+ * what comes before: the hash must be the definition's whatever surrounds the word and wherever it
+ * starts (at the very start of the text too), for every length around the block size; and words
+ * one byte or one length apart must differ. */
+static void test_duplicate_word_hash_depends_only_on_the_word(void **state) {
+    (void)state;
+    unsigned char buf[96], word[40];
+    uint64_t rng = 5;
+    for (int round = 0; round < 20000; round++) {
+        size_t len = 1 + (size_t)(test_util_next(&rng) >> 33) % sizeof word;
+        size_t at = (size_t)(test_util_next(&rng) >> 33) % (sizeof buf - sizeof word);
+        for (size_t k = 0; k < sizeof buf; k++)
+            buf[k] = (unsigned char)(test_util_next(&rng) >> 56);
+        for (size_t k = 0; k < len; k++)
+            word[k] = (unsigned char)(1 + (test_util_next(&rng) >> 33) % 255);
+        memcpy(buf + at, word, len);
+        uint64_t h = duplicate_word_hash(buf, at, at + len);
+        assert_true(h == reference_word_hash(word, len));
+        if (len > 1) assert_true(h != duplicate_word_hash(buf, at, at + len - 1));
+        size_t k = (size_t)(test_util_next(&rng) >> 33) % len;
+        buf[at + k] ^= 1;
+        assert_true(h != duplicate_word_hash(buf, at, at + len));
+    }
+}
+
 /* Winnowing against its definition, window by window, over shingle hashes drawn from a few
  * values (so that equal minima are common) and of every length up to a few windows; in place
  * as duplicate.c calls it, and into another array. */
@@ -203,12 +243,44 @@ static void test_duplicate_winnow_takes_the_rightmost_minimum_of_every_window(vo
     }
 }
 
+/* A document's fingerprints, computed and winnowed in one pass, against the definition: every
+ * 5-word shingle hashed on its own (FNV-1a over the word hashes, mixed), then winnowed apart.
+ * Word hashes are drawn from a few values so that equal shingles and equal minima are common. */
+static void test_duplicate_fingerprints_are_the_winnowed_shingles(void **state) {
+    (void)state;
+    uint64_t words[64], sh[64], want[64], got[64];
+    const uint64_t p = 1099511628211u;
+    uint64_t rng = 23;
+    for (int round = 0; round < 20000; round++) {
+        size_t n = (size_t)(test_util_next(&rng) >> 33) % 48;
+        uint64_t values = 1 + (test_util_next(&rng) >> 33) % 4;
+        for (size_t i = 0; i < n; i++)
+            words[i] = (test_util_next(&rng) >> 33) % values;
+        size_t n_want = 0;
+        if (n >= DUPLICATE_WORDS) {
+            size_t n_sh = n - DUPLICATE_WORDS + 1;
+            for (size_t i = 0; i < n_sh; i++) {
+                uint64_t h = 0;
+                for (size_t k = 0; k < DUPLICATE_WORDS; k++)
+                    h = (k ? h * p ^ words[i + k] : words[i]);
+                sh[i] = duplicate_hash_mix(h * p);
+            }
+            n_want = duplicate_winnow(sh, n_sh, want);
+        }
+        assert_int_equal(duplicate_fingerprints(words, n, got), n_want);
+        for (size_t i = 0; i < n_want; i++)
+            assert_true(got[i] == want[i]);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_duplicate_finds_rewrapped_and_rechromed_copies),
         cmocka_unit_test(test_duplicate_keeps_articles_on_the_same_story),
         cmocka_unit_test(test_duplicate_respects_known_repeats_and_short_documents),
         cmocka_unit_test(test_duplicate_words_of_the_line_measures_are_the_text_words),
+        cmocka_unit_test(test_duplicate_word_hash_depends_only_on_the_word),
+        cmocka_unit_test(test_duplicate_fingerprints_are_the_winnowed_shingles),
         cmocka_unit_test(test_duplicate_winnow_takes_the_rightmost_minimum_of_every_window),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
