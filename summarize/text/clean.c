@@ -317,7 +317,7 @@ static void clean_trim(const char *s, size_t *start, size_t *end) {
         *end = chars_prev(s, *start, *end);
 }
 
-/* The word hashes of a document as duplicate.c reads them (duplicate_mark_words), collected by
+/* The word hashes of a document as duplicate.c reads them (duplicate_fingerprints), collected by
  * clean_measure as it goes over the lines; failed is set when growing them ran out of memory. */
 typedef struct {
     uint64_t *h;
@@ -590,15 +590,16 @@ static clean_reason clean_first_reason(const char *s, const clean_info *in,
  * gets each line's bounds without its line end in start and end, every other field 0; the
  * measures trim them later. Returns ARS_OK or ARS_ENOMEM (*lines is then what was grown so far,
  * for the caller to free). */
-static ars_status clean_split_lines(const clean_doc *d, clean_line **lines, size_t *n_lines) {
-    size_t n = 0, cap = 0;
+static ars_status clean_split_lines(const clean_doc *d, clean_line **lines, size_t *cap,
+                                    size_t *n_lines) {
+    size_t n = 0;
     for (size_t i = d->body_start; i < d->len; n++) {
-        if (n == cap) {
-            size_t nc = cap ? 2 * cap : 64;
+        if (n == *cap) {
+            size_t nc = *cap ? 2 * *cap : 64;
             clean_line *g = realloc(*lines, nc * sizeof *g);
             if (!g) return ARS_ENOMEM;
             *lines = g;
-            cap = nc;
+            *cap = nc;
         }
         size_t content_end;
         size_t next = clean_line_end(d->text, i, d->len, &content_end);
@@ -738,6 +739,18 @@ static void clean_mark_frame(const clean_doc *doc, clean_line *lines, size_t n,
     }
 }
 
+/* What a worker reuses from one document to the next: the lines being split, the word hashes of
+ * the document being measured and its fingerprints. Only the lines and the fingerprints are kept,
+ * copied at their size: growing an array per document (64 lines at first, words doubling) had
+ * every document leave pages behind that were touched once, a quarter of the run's page faults. */
+typedef struct {
+    clean_line *lines;
+    size_t lines_cap;
+    clean_words words;
+    uint64_t *fp;
+    size_t fp_cap;
+} clean_scratch;
+
 /* What the per-document phases of clean_documents share. */
 typedef struct {
     const clean_doc *docs;
@@ -747,16 +760,24 @@ typedef struct {
     const size_t *base;
     size_t *doc_of; /* the document of each global line */
     const clean_phrase_index *phrases;
-    clean_words *words; /* of each document, for duplicate.c */
+    clean_scratch *scratch; /* one per worker */
+    uint64_t **fp;          /* the fingerprints of each document, for duplicate.c */
+    size_t *n_fp;
 } clean_job;
 
 /* Phase 1, per document: split into lines (lines[d], n_lines[d]). */
 static ars_status clean_split_body(void *ctx, size_t worker, size_t begin, size_t end) {
     clean_job *job = ctx;
-    (void)worker;
+    clean_scratch *sc = &job->scratch[worker];
     for (size_t d = begin; d < end; d++) {
-        ars_status st = clean_split_lines(&job->docs[d], &job->lines[d], &job->n_lines[d]);
+        size_t n = 0;
+        ars_status st = clean_split_lines(&job->docs[d], &sc->lines, &sc->lines_cap, &n);
         if (st != ARS_OK) return st;
+        if (!n) continue;
+        job->lines[d] = malloc(n * sizeof *job->lines[d]);
+        if (!job->lines[d]) return ARS_ENOMEM;
+        memcpy(job->lines[d], sc->lines, n * sizeof *job->lines[d]);
+        job->n_lines[d] = n;
     }
     return ARS_OK;
 }
@@ -764,11 +785,12 @@ static ars_status clean_split_body(void *ctx, size_t worker, size_t begin, size_
 /* Phase 2, per document: measure the lines. */
 static ars_status clean_measure_body(void *ctx, size_t worker, size_t begin, size_t end) {
     clean_job *job = ctx;
-    (void)worker;
     for (size_t d = begin; d < end; d++) {
         const clean_doc *doc = &job->docs[d];
         size_t g = job->base[d];
-        clean_words *words = &job->words[d];
+        clean_scratch *sc = &job->scratch[worker];
+        clean_words *words = &sc->words;
+        words->n = 0;
         clean_line *lines = job->lines[d];
         for (size_t j = 0; j < job->n_lines[d]; j++, g++) {
             clean_measure(doc->text, lines[j].start, lines[j].end, &job->info[g], words);
@@ -777,6 +799,18 @@ static ars_status clean_measure_body(void *ctx, size_t worker, size_t begin, siz
             job->doc_of[g] = d;
         }
         if (words->failed) return ARS_ENOMEM;
+        if (words->n > sc->fp_cap) {
+            uint64_t *grown = realloc(sc->fp, words->n * sizeof *grown);
+            if (!grown) return ARS_ENOMEM;
+            sc->fp = grown;
+            sc->fp_cap = words->n;
+        }
+        size_t n_fp = duplicate_fingerprints(words->h, words->n, sc->fp);
+        if (!n_fp) continue;
+        job->fp[d] = malloc(n_fp * sizeof *job->fp[d]);
+        if (!job->fp[d]) return ARS_ENOMEM;
+        memcpy(job->fp[d], sc->fp, n_fp * sizeof *job->fp[d]);
+        job->n_fp[d] = n_fp;
     }
     return ARS_OK;
 }
@@ -871,13 +905,18 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
     }
     clean_phrase_index phrases;
     clean_phrase_fold(&phrases);
-    clean_job job = {docs, lines, n_lines, NULL, NULL, NULL, &phrases, NULL};
+    size_t n_workers = plan && plan->n_threads > 1 ? plan->n_threads : 1;
+    clean_job job = {docs, lines, n_lines, NULL, NULL, NULL, &phrases, NULL, NULL, NULL};
+    job.scratch = calloc(n_workers, sizeof *job.scratch);
+    job.fp = calloc(n_docs ? n_docs : 1, sizeof *job.fp);
+    job.n_fp = calloc(n_docs ? n_docs : 1, sizeof *job.n_fp);
     size_t *base = calloc(n_docs ? n_docs : 1, sizeof *base);
     uint64_t *doc_hash = calloc(n_docs ? n_docs : 1, sizeof *doc_hash);
     size_t *prev_same = malloc((n_docs ? n_docs : 1) * sizeof *prev_same);
     clean_info *info = NULL;
     size_t *doc_of = NULL, *slots = NULL;
-    ars_status st = base && doc_hash && prev_same ? ARS_OK : ARS_ENOMEM;
+    ars_status st =
+        job.scratch && job.fp && job.n_fp && base && doc_hash && prev_same ? ARS_OK : ARS_ENOMEM;
     if (st == ARS_OK) st = parallel_for(plan, n_docs, 0, clean_split_body, &job);
     size_t total = 0;
     for (size_t d = 0; st == ARS_OK && d < n_docs; d++) {
@@ -891,8 +930,7 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
         info = calloc(total ? total : 1, sizeof *info);
         doc_of = calloc(total ? total : 1, sizeof *doc_of);
         slots = malloc(n_slots * sizeof *slots); /* hash table of global line indices */
-        job.words = calloc(n_docs ? n_docs : 1, sizeof *job.words);
-        if (!info || !doc_of || !slots || !job.words) st = ARS_ENOMEM;
+        if (!info || !doc_of || !slots) st = ARS_ENOMEM;
     }
     job.info = info;
     job.base = base;
@@ -906,20 +944,7 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
         unsigned char *dup = (unsigned char *)doc_hash;
         for (size_t d = 0; d < n_docs; d++)
             dup[d] = n_lines[d] && lines[d][0].reason == CLEAN_DUPLICATE;
-        const uint64_t **words = malloc((n_docs ? n_docs : 1) * sizeof *words);
-        size_t *n_words = malloc((n_docs ? n_docs : 1) * sizeof *n_words);
-        st = words && n_words ? ARS_OK : ARS_ENOMEM;
-        for (size_t d = 0; st == ARS_OK && d < n_docs; d++) {
-            words[d] = job.words[d].h;
-            n_words[d] = job.words[d].n;
-        }
-        if (st == ARS_OK) st = duplicate_mark_words(words, n_words, n_docs, dup);
-        free(words);
-        free(n_words);
-        for (size_t d = 0; d < n_docs; d++) {
-            free(job.words[d].h);
-            job.words[d] = (clean_words){NULL, 0, 0, 0};
-        }
+        st = duplicate_mark_fingerprints((const uint64_t *const *)job.fp, job.n_fp, n_docs, dup);
         for (size_t d = 0; st == ARS_OK && d < n_docs; d++)
             for (size_t j = 0; dup[d] && j < n_lines[d]; j++)
                 lines[d][j].reason = CLEAN_DUPLICATE;
@@ -961,9 +986,16 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
     free(doc_hash);
     free(prev_same);
     free(slots);
-    for (size_t d = 0; job.words && d < n_docs; d++)
-        free(job.words[d].h);
-    free(job.words);
+    for (size_t d = 0; job.fp && d < n_docs; d++)
+        free(job.fp[d]);
+    free(job.fp);
+    free(job.n_fp);
+    for (size_t w = 0; job.scratch && w < n_workers; w++) {
+        free(job.scratch[w].lines);
+        free(job.scratch[w].words.h);
+        free(job.scratch[w].fp);
+    }
+    free(job.scratch);
     if (st != ARS_OK)
         for (size_t d = 0; d < n_docs; d++) {
             free(lines[d]);

@@ -81,7 +81,7 @@ ars_status clean_documents(const clean_doc *docs, size_t n_docs, clean_line **li
                            size_t *n_lines, const parallel_plan *plan);
 
 /* The hashes of a document's words (runs of letters, marks and digits) as clean_documents hands
- * them to duplicate_mark_words, in *words (malloc'd, *n_words of them; NULL when there are none).
+ * them to duplicate_fingerprints, in *words (malloc'd, *n_words of them; NULL when there are none).
  * They are the ones duplicate_text_words reads from the text in one pass of its own; tests hold
  * the two to each other. Returns ARS_OK or ARS_ENOMEM. */
 ars_status clean_document_words(const clean_doc *doc, uint64_t **words, size_t *n_words);

@@ -199,48 +199,22 @@ static void duplicate_document(duplicate_index *ix, size_t d, const uint64_t *fp
     }
 }
 
-ars_status duplicate_mark_words(const uint64_t *const *words, const size_t *n_words, size_t n_docs,
-                                unsigned char *dup) {
+ars_status duplicate_mark_fingerprints(const uint64_t *const *fp, const size_t *n_fp, size_t n_docs,
+                                       unsigned char *dup) {
     if (n_docs >= UINT32_MAX) return ARS_ELIMIT; /* slots keep document numbers in 32 bits */
-    /* The fingerprints of every document first, one after the other in fp (from at[d]), so that
-     * the table is sized once from their number rather than grown and rehashed. */
-    size_t most = 0;
+    /* The table is sized once from the number of fingerprints rather than grown and rehashed. */
+    size_t total_fp = 0;
     for (size_t d = 0; d < n_docs; d++)
-        if (!dup[d] && n_words[d] > most) most = n_words[d];
+        if (!dup[d]) total_fp += n_fp[d];
     unsigned char *found = calloc(n_docs ? n_docs : 1, 1);
-    size_t *at = malloc((n_docs + 1) * sizeof *at);
-    uint64_t *fp = NULL, *scratch = malloc((most ? most : 1) * sizeof *scratch);
-    size_t n_fp = 0, cap_fp = 0;
     duplicate_index ix = {NULL, 0};
-    ars_status st = found && at && scratch ? ARS_OK : ARS_ENOMEM;
-    for (size_t d = 0; st == ARS_OK && d < n_docs; d++) {
-        at[d] = n_fp;
-        if (dup[d]) continue;
-        size_t n = duplicate_fingerprints(words[d], n_words[d], scratch);
-        if (n_fp + n > cap_fp) {
-            size_t nc = cap_fp ? 2 * cap_fp : 4096;
-            while (nc < n_fp + n)
-                nc *= 2;
-            uint64_t *g = realloc(fp, nc * sizeof *g);
-            if (!g) {
-                st = ARS_ENOMEM;
-                break;
-            }
-            fp = g;
-            cap_fp = nc;
-        }
-        for (size_t k = 0; k < n; k++)
-            fp[n_fp + k] = scratch[k];
-        n_fp += n;
-    }
-    free(scratch);
+    ars_status st = found ? ARS_OK : ARS_ENOMEM;
     if (st == ARS_OK) {
-        at[n_docs] = n_fp;
         /* At most three quarters full, as every fingerprint may be new. */
         size_t cap = 4096;
-        while (cap / 4 * 3 < n_fp + 1 && cap <= SIZE_MAX / 2 / sizeof(duplicate_slot))
+        while (cap / 4 * 3 < total_fp + 1 && cap <= SIZE_MAX / 2 / sizeof(duplicate_slot))
             cap *= 2;
-        ix.slots = cap / 4 * 3 >= n_fp + 1 ? calloc(cap, sizeof *ix.slots) : NULL;
+        ix.slots = cap / 4 * 3 >= total_fp + 1 ? calloc(cap, sizeof *ix.slots) : NULL;
         ix.cap = cap;
         if (!ix.slots) st = ARS_ENOMEM;
     }
@@ -249,18 +223,58 @@ ars_status duplicate_mark_words(const uint64_t *const *words, const size_t *n_wo
             found[d] = 1;
             continue;
         }
-        size_t total = 0, shared = 0, n = at[d + 1] - at[d];
-        /* fp is NULL while no document has a fingerprint, and NULL + 0 is undefined. */
-        duplicate_document(&ix, d, n ? fp + at[d] : NULL, n, found, &total, &shared);
+        size_t total = 0, shared = 0;
+        duplicate_document(&ix, d, fp[d], n_fp[d], found, &total, &shared);
         if (total && (double)shared >= DUPLICATE_SHARE * (double)total) found[d] = 1;
     }
     if (st == ARS_OK)
         for (size_t d = 0; d < n_docs; d++)
             dup[d] = found[d];
     free(found);
-    free(at);
-    free(fp);
     free(ix.slots);
+    return st;
+}
+
+ars_status duplicate_mark_words(const uint64_t *const *words, const size_t *n_words, size_t n_docs,
+                                unsigned char *dup) {
+    if (n_docs >= UINT32_MAX) return ARS_ELIMIT;
+    /* The fingerprints of every document one after the other in all (from at[d]). */
+    size_t most = 0;
+    for (size_t d = 0; d < n_docs; d++)
+        if (!dup[d] && n_words[d] > most) most = n_words[d];
+    size_t *at = malloc((n_docs + 1) * sizeof *at), *n_fp = malloc((n_docs + 1) * sizeof *n_fp);
+    const uint64_t **fp = malloc((n_docs + 1) * sizeof *fp);
+    uint64_t *all = NULL, *scratch = malloc((most ? most : 1) * sizeof *scratch);
+    size_t n_all = 0, cap_all = 0;
+    ars_status st = at && n_fp && fp && scratch ? ARS_OK : ARS_ENOMEM;
+    for (size_t d = 0; st == ARS_OK && d < n_docs; d++) {
+        at[d] = n_all;
+        n_fp[d] = dup[d] ? 0 : duplicate_fingerprints(words[d], n_words[d], scratch);
+        if (n_all + n_fp[d] > cap_all) {
+            size_t nc = cap_all ? 2 * cap_all : 4096;
+            while (nc < n_all + n_fp[d])
+                nc *= 2;
+            uint64_t *g = realloc(all, nc * sizeof *g);
+            if (!g) {
+                st = ARS_ENOMEM;
+                break;
+            }
+            all = g;
+            cap_all = nc;
+        }
+        for (size_t k = 0; k < n_fp[d]; k++)
+            all[n_all + k] = scratch[k];
+        n_all += n_fp[d];
+    }
+    /* all is NULL while no document has a fingerprint, and NULL + 0 is undefined. */
+    for (size_t d = 0; st == ARS_OK && d < n_docs; d++)
+        fp[d] = n_fp[d] ? all + at[d] : NULL;
+    if (st == ARS_OK) st = duplicate_mark_fingerprints(fp, n_fp, n_docs, dup);
+    free(scratch);
+    free(at);
+    free(n_fp);
+    free(fp);
+    free(all);
     return st;
 }
 

@@ -36,6 +36,12 @@ ars_status duplicate_mark(const clean_doc *docs, size_t n_docs, unsigned char *d
 ars_status duplicate_mark_words(const uint64_t *const *words, const size_t *n_words, size_t n_docs,
                                 unsigned char *dup);
 
+/* The same decision from the documents' fingerprints (duplicate_fingerprints of their word
+ * hashes: fp[d], n_fp[d] of them; fp[d] may be NULL when n_fp[d] is 0), as clean.c makes them
+ * document by document; those of documents with dup[d] set already are not read. */
+ars_status duplicate_mark_fingerprints(const uint64_t *const *fp, const size_t *n_fp, size_t n_docs,
+                                       unsigned char *dup);
+
 /* The word hashes of one document's body as duplicate_mark reads them, into *words (grown as
  * needed; *cap is its room, 0 with *words NULL at first). Returns ARS_OK or ARS_ENOMEM. */
 ars_status duplicate_text_words(const clean_doc *doc, uint64_t **words, size_t *n_words,
