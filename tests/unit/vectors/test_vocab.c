@@ -319,6 +319,55 @@ static void test_vocab_padded_key_is_the_key(void **state) {
     vocab_free(w);
 }
 
+/* From 2 MiB on, the slot table is mapped on its own and asks for huge pages (vocab.c,
+ * vocab_slots_alloc): terms short and longer than a slot's head, interned through several such
+ * tables, keep their ids and are found again; two vocabularies grown side by side do not share
+ * their tables, and freeing one leaves the other whole. */
+static void test_vocab_keeps_terms_through_mapped_tables(void **state) {
+    (void)state;
+    enum { N = 150000 }; /* slot tables of 2, 4 and 8 MiB */
+    vocab *v = NULL, *w = NULL;
+    assert_int_equal(vocab_new(&v), ARS_OK);
+    assert_int_equal(vocab_new(&w), ARS_OK);
+    char buf[64];
+    for (size_t i = 0; i < N; i++) {
+        size_t len = 1 + decimal(buf + 1, i);
+        buf[0] = 'a';
+        if (i % 3 == 0) { /* longer than VOCAB_KEY_HEAD, the digits last */
+            memset(buf, 'x', 30);
+            len = 30 + decimal(buf + 30, i);
+        }
+        assert_int_equal(intern_ok(v, buf, len), i);
+        buf[0] ^= 1;
+        assert_int_equal(intern_ok(w, buf, len), i);
+    }
+    for (size_t i = N; i-- > 0;) {
+        size_t len = 1 + decimal(buf + 1, i);
+        buf[0] = 'a';
+        if (i % 3 == 0) {
+            memset(buf, 'x', 30);
+            len = 30 + decimal(buf + 30, i);
+        }
+        uint32_t id = UINT32_MAX;
+        assert_int_equal(vocab_find(v, buf, len, &id), 1);
+        assert_int_equal(id, i);
+        size_t got = 0;
+        assert_memory_equal(vocab_term(v, (uint32_t)i, &got), buf, len);
+        assert_int_equal(got, len);
+        assert_int_equal(vocab_find(w, buf, len, NULL), 0);
+        buf[0] ^= 1;
+        assert_int_equal(vocab_find(w, buf, len, &id), 1);
+        assert_int_equal(id, i);
+    }
+    vocab_free(v);
+    buf[0] = 'a' ^ 1; /* as in w */
+    size_t len = 1 + decimal(buf + 1, N - 1);
+    assert_int_equal(intern_ok(w, buf, len), N - 1);
+    assert_int_equal(intern_ok(w, "new", 3), N);
+    assert_int_equal(vocab_size(w), N + 1);
+    vocab_free(w);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_vocab_tells_apart_terms_sharing_their_first_bytes),
@@ -334,6 +383,7 @@ int main(void) {
         cmocka_unit_test(test_vocab_free_accepts_null),
         cmocka_unit_test(test_vocab_tells_apart_terms_differing_in_any_one_byte),
         cmocka_unit_test(test_vocab_padded_key_is_the_key),
+        cmocka_unit_test(test_vocab_keeps_terms_through_mapped_tables),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
