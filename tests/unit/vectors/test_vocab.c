@@ -319,6 +319,41 @@ static void test_vocab_padded_key_is_the_key(void **state) {
     vocab_free(w);
 }
 
+/* Terms whose hashes all pick the last cache line of the first table (64 slots, vocab.c) pile up
+ * from there and wrap around to slot 0, among terms that start elsewhere: each keeps its id, is
+ * found again, and the table grows past them. The terms are chosen by their key's hash, which is
+ * what the table probes from. */
+static void test_vocab_keeps_terms_whose_probes_wrap_around(void **state) {
+    (void)state;
+    enum { N_SAME = 40, N_ALL = 60 };
+    char terms[N_ALL][16];
+    size_t lens[N_ALL], n_same = 0, n_other = 0;
+    for (size_t x = 0; n_same + n_other < N_ALL; x++) {
+        char buf[32] = "w"; /* longer than the head, as gcc checks vocab_key_of for long terms */
+        size_t len = 1 + decimal(buf + 1, x);
+        int last_line = (vocab_key_of(buf, len).hash & 62) == 62;
+        if (last_line ? n_same == N_SAME : n_other == N_ALL - N_SAME) continue;
+        size_t k = n_same + n_other; /* the two kinds interleaved in order of x */
+        memcpy(terms[k], buf, len);
+        lens[k] = len;
+        n_same += last_line;
+        n_other += !last_line;
+    }
+    vocab *v = NULL;
+    assert_int_equal(vocab_new(&v), ARS_OK);
+    for (size_t k = 0; k < N_ALL; k++) {
+        assert_int_equal(intern_ok(v, terms[k], lens[k]), k);
+        for (size_t j = 0; j <= k; j++) { /* all earlier ones, at every size of the pile */
+            uint32_t id = UINT32_MAX;
+            assert_int_equal(vocab_find(v, terms[j], lens[j], &id), 1);
+            assert_int_equal(id, j);
+        }
+        assert_int_equal(vocab_find(v, "w-", 2, NULL), 0);
+    }
+    assert_int_equal(vocab_size(v), N_ALL);
+    vocab_free(v);
+}
+
 /* From 2 MiB on, the slot table is mapped on its own and asks for huge pages (vocab.c,
  * vocab_slots_alloc): terms short and longer than a slot's head, interned through several such
  * tables, keep their ids and are found again; two vocabularies grown side by side do not share
@@ -383,6 +418,7 @@ int main(void) {
         cmocka_unit_test(test_vocab_free_accepts_null),
         cmocka_unit_test(test_vocab_tells_apart_terms_differing_in_any_one_byte),
         cmocka_unit_test(test_vocab_padded_key_is_the_key),
+        cmocka_unit_test(test_vocab_keeps_terms_whose_probes_wrap_around),
         cmocka_unit_test(test_vocab_keeps_terms_through_mapped_tables),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
