@@ -25,6 +25,7 @@
 #include "summarize/text/clean.h"
 #include "summarize/text/segment.h"
 #include "vectors/similarity.h"
+#include "vectors/hugemem.h"
 #include "vectors/tfidf.h"
 #include "vectors/vocab.h"
 
@@ -90,7 +91,8 @@ struct ars_summarizer {
     /* results of the last run */
     ars_sentence *sents; /* all candidates, source order */
     size_t n_sents;
-    char *display; /* the printed text of every candidate, NUL-separated */
+    char *display;        /* the printed text of every candidate, NUL-separated */
+    size_t display_bytes; /* its size, for hugemem_free */
     ars_sentence *summary;
     size_t n_summary;
     /* stage times of the last run, in seconds; n_stages is 0 until a run succeeds */
@@ -260,7 +262,7 @@ ARS_API ars_status ars_summarizer_new(const ars_options *opts, ars_summarizer **
 static void summarizer_clear_results(ars_summarizer *s) {
     s->n_stages = 0;
     free(s->sents);
-    free(s->display);
+    hugemem_free(s->display, s->display_bytes);
     free(s->summary);
     s->sents = NULL;
     s->display = NULL;
@@ -806,7 +808,10 @@ static ars_status summarizer_publish(ars_summarizer *s, summarizer_run_state *r,
     for (size_t i = 0; i < n; i++)
         total += r->cand[i].end - r->cand[i].start + 1;
     s->sents = calloc(n ? n : 1, sizeof *s->sents);
-    s->display = malloc(total ? total : 1);
+    /* Tens of megabytes on a large run: hugemem maps them in a few huge pages rather than ten
+     * thousand small ones, each a page fault. */
+    s->display_bytes = total ? total : 1;
+    s->display = hugemem_zalloc(s->display_bytes);
     s->summary = calloc(n_chosen ? n_chosen : 1, sizeof *s->summary);
     if (!s->sents || !s->display || !s->summary) return error_at(err, ARS_ENOMEM, "results");
     size_t off = 0;

@@ -2,15 +2,13 @@
  * from byte strings to dense ids. The bytes live once in append-only chunks that never move, so
  * vocab_term pointers stay valid while the vocabulary grows; the rest of the pipeline compares
  * terms by id only. */
-#define _DEFAULT_SOURCE 1 /* madvise in C11 mode (vocab_slots_alloc) */
 #include "vectors/vocab.h"
 
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
+
+#include "vectors/hugemem.h"
 
 /* Strings are packed into chunks of this many bytes; a longer term gets a chunk of its own. */
 #define VOCAB_CHUNK_BYTES ((size_t)64 * 1024)
@@ -52,7 +50,6 @@ typedef struct {
 struct vocab {
     vocab_slot *slots; /* the count is a power of two */
     size_t n_slots;
-    int slots_mapped; /* slots is mapped on its own (vocab_slots_alloc) */
     vocab_entry *terms;
     size_t n_terms;
     size_t terms_cap;
@@ -75,59 +72,11 @@ uint64_t vocab_hash_rest(uint64_t h, const char *s, size_t len) {
     return vocab_mix(h ^ vocab_word(s + i, len - i) ^ ((uint64_t)(len - i) << 56));
 }
 
-/* memset through a pointer the compiler cannot follow: gcc turns a malloc followed by a memset of
- * the whole block into calloc, which is what vocab_grow_slots must not get (see there). */
-static void *(*volatile vocab_clear)(void *, int, size_t) = memset;
-
-/* Huge pages: 2 MiB, on x86-64 and most arm64 kernels. */
-#define VOCAB_HUGE_BYTES ((size_t)2 << 20)
-
-/* A zeroed slot table of `bytes`; *mapped says whether it was mapped (vocab_slots_free needs to
- * know). A large one is mapped on its own, aligned on and asking for huge pages where the system
- * gives them on request (Linux's transparent huge pages in "madvise" mode): a look-up of a rare
- * token reads one slot at random in megabytes, which with 4 KiB pages is a TLB miss and a page
- * walk as well as a cache miss. It is mapped rather than taken from malloc because malloc may
- * hand out heap pages already mapped small, which stay small. */
-static vocab_slot *vocab_slots_alloc(size_t bytes, int *mapped) {
-    *mapped = 0;
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-    if (bytes >= VOCAB_HUGE_BYTES && bytes % VOCAB_HUGE_BYTES == 0 &&
-        bytes <= SIZE_MAX - VOCAB_HUGE_BYTES) {
-        size_t span = bytes + VOCAB_HUGE_BYTES;
-        char *p = mmap(NULL, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (p == MAP_FAILED) return NULL;
-        size_t lead = (VOCAB_HUGE_BYTES - (uintptr_t)p % VOCAB_HUGE_BYTES) % VOCAB_HUGE_BYTES;
-        if (lead) munmap(p, lead);
-        munmap(p + lead + bytes, VOCAB_HUGE_BYTES - lead); /* lead < VOCAB_HUGE_BYTES */
-        (void)madvise(p + lead, bytes, MADV_HUGEPAGE);     /* a hint: no huge pages is no error */
-        *mapped = 1;
-        /* Fresh pages read as zeros, but written first: see vocab_grow_slots. */
-        vocab_clear(p + lead, 0, bytes);
-        return (vocab_slot *)(void *)(p + lead);
-    }
-#endif
-    vocab_slot *slots = aligned_alloc(64, bytes); /* on cache lines: see vocab_home */
-    if (slots) vocab_clear(slots, 0, bytes);
-    return slots;
-}
-
-static void vocab_slots_free(vocab_slot *slots, size_t bytes, int mapped) {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-    if (mapped) {
-        munmap(slots, bytes);
-        return;
-    }
-#endif
-    (void)bytes;
-    (void)mapped;
-    free(slots);
-}
-
 ars_status vocab_new(vocab **out) {
     *out = NULL;
     vocab *v = calloc(1, sizeof *v);
     if (!v) return ARS_ENOMEM;
-    v->slots = vocab_slots_alloc(VOCAB_MIN_SLOTS * sizeof *v->slots, &v->slots_mapped);
+    v->slots = hugemem_zalloc(VOCAB_MIN_SLOTS * sizeof *v->slots);
     if (!v->slots) {
         free(v);
         return ARS_ENOMEM;
@@ -146,7 +95,7 @@ void vocab_free(vocab *v) {
         c = next;
     }
     free(v->terms);
-    vocab_slots_free(v->slots, v->n_slots * sizeof *v->slots, v->slots_mapped);
+    hugemem_free(v->slots, v->n_slots * sizeof *v->slots);
     free(v);
 }
 
@@ -186,12 +135,9 @@ static inline size_t vocab_probe(const vocab *v, const char *s, size_t len, cons
 static ars_status vocab_grow_slots(vocab *v) {
     if (v->n_slots > SIZE_MAX / 2 / sizeof *v->slots) return ARS_ENOMEM;
     size_t n_slots = v->n_slots * 2;
-    /* malloc and memset rather than calloc: a large calloc hands out pages of the shared zero page,
-     * and the first write to each after a read (every probe reads) replaces it, which flushes the
-     * TLB of every processor running the process: with the front end's threads that was a fifth
-     * of their time. Writing first maps each page once. */
-    int mapped;
-    vocab_slot *slots = vocab_slots_alloc(n_slots * sizeof *slots, &mapped);
+    /* Not calloc: hugemem writes every page before a probe reads it, and maps a large table on
+     * huge pages (a look-up of a rare token reads one slot at random in megabytes). */
+    vocab_slot *slots = hugemem_zalloc(n_slots * sizeof *slots);
     if (!slots) return ARS_ENOMEM;
     size_t mask = n_slots - 1;
     /* Each term moves with its head; only its hash is read from the term list. */
@@ -203,10 +149,9 @@ static ars_status vocab_grow_slots(vocab *v) {
             i = (i + 1) & mask;
         slots[i] = *old;
     }
-    vocab_slots_free(v->slots, v->n_slots * sizeof *v->slots, v->slots_mapped);
+    hugemem_free(v->slots, v->n_slots * sizeof *v->slots);
     v->slots = slots;
     v->n_slots = n_slots;
-    v->slots_mapped = mapped;
     return ARS_OK;
 }
 

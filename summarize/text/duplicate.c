@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "vectors/hugemem.h"
 #include "summarize/text/chars.h"
 
 /* A fingerprint, the document that brought it in (+1; 0: empty slot) and the last document (+1)
@@ -214,7 +215,8 @@ ars_status duplicate_mark_fingerprints(const uint64_t *const *fp, const size_t *
         size_t cap = 4096;
         while (cap / 4 * 3 < total_fp + 1 && cap <= SIZE_MAX / 2 / sizeof(duplicate_slot))
             cap *= 2;
-        ix.slots = cap / 4 * 3 >= total_fp + 1 ? calloc(cap, sizeof *ix.slots) : NULL;
+        /* Tens of megabytes on a large run, probed at random: hugemem's huge pages. */
+        ix.slots = cap / 4 * 3 >= total_fp + 1 ? hugemem_zalloc(cap * sizeof *ix.slots) : NULL;
         ix.cap = cap;
         if (!ix.slots) st = ARS_ENOMEM;
     }
@@ -231,7 +233,7 @@ ars_status duplicate_mark_fingerprints(const uint64_t *const *fp, const size_t *
         for (size_t d = 0; d < n_docs; d++)
             dup[d] = found[d];
     free(found);
-    free(ix.slots);
+    hugemem_free(ix.slots, ix.cap * sizeof *ix.slots);
     return st;
 }
 
