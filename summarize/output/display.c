@@ -86,8 +86,7 @@ size_t display_fold(const char *src, size_t len, char *dst) {
         start++;
     while (o > start && dst[o - 1] == ' ')
         o--;
-    for (size_t k = start; k < o; k++)
-        dst[k - start] = dst[k];
+    if (start) memmove(dst, dst + start, o - start); /* nearly always 0: sentences are trimmed */
     o -= start;
     dst[o] = '\0';
     return o;
