@@ -23,17 +23,17 @@ struct analyzer {
     token_span *toks;      /* scratch reused between sentences */
     size_t toks_cap;
     vocab_key *keys; /* the token cache's key of each token, scratch like toks */
-    uint32_t *ids;   /* its id in the token cache, scratch with the capacity of keys */
     size_t keys_cap;
     char *norm; /* the analysis copy of the sentence, reused */
     size_t norm_cap;
     /* Token cache: every distinct token seen since the vocabulary `bound` was first used, with
-     * what it became (outcome[token id]), so each is looked up, stemmed and interned once. News
-     * repeats its words: over the ANT corpus a token is new about once in sixteen. */
+     * what it became kept as its value (vocab_intern_value), so each is looked up, stemmed and
+     * interned once, and a hit finds its outcome in the cache line the look-up read. News
+     * repeats its words: over the ANT corpus a token is new about once in sixteen. Tokens
+     * 0 .. n_outcome-1 have their outcome. */
     const vocab *bound;
     vocab *tokens;
-    uint32_t *outcome;
-    size_t n_outcome, cap_outcome;
+    size_t n_outcome;
 };
 
 /* The stopword list is normalised exactly as sentence tokens are, so look-ups compare like with
@@ -70,10 +70,8 @@ void analyzer_free(analyzer *a) {
     tokenize_table_free(a->table);
     free(a->toks);
     free(a->keys);
-    free(a->ids);
     free(a->norm);
     vocab_free(a->tokens);
-    free(a->outcome);
     free(a);
 }
 
@@ -124,31 +122,23 @@ static ars_status analyze_token(analyzer *a, vocab *voc, const char *t, size_t t
     return vocab_intern(voc, stem, sl, out); /* copies the borrowed stem at once */
 }
 
-/* The outcome of token id `id` of the token cache when it has none yet: its first appearance,
- * since ids are given in order of first appearance and looked at in that order. Stems are
- * interned in voc in the order their first token appears, as without the cache, so term ids do
- * not change. Kept out of line: nearly every token has its outcome already. */
+/* The outcome of the token [t, t+tl) (flags fl) the token cache has just added, stored in its
+ * value (*value) and *out. Tokens are looked at in order, so stems are interned in voc in the
+ * order their first token appears, as without the cache, and term ids do not change. Kept out
+ * of line: nearly every token has its outcome already. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
 static ars_status
-analyze_first(analyzer *a, vocab *voc, const char *t, size_t tl, uint32_t fl, uint32_t *out) {
-    ars_status st = ARS_OK;
-    if (a->n_outcome == a->cap_outcome) {
-        size_t nc = a->cap_outcome ? 2 * a->cap_outcome : 1024;
-        uint32_t *grown = realloc(a->outcome, nc * sizeof *grown);
-        if (!grown) st = ARS_ENOMEM;
-        if (grown) {
-            a->outcome = grown;
-            a->cap_outcome = nc;
-        }
-    }
-    if (st == ARS_OK) st = analyze_token(a, voc, t, tl, fl, out);
+analyze_first(analyzer *a, vocab *voc, const char *t, size_t tl, uint32_t fl, uint32_t *value,
+              uint32_t *out) {
+    ars_status st = analyze_token(a, voc, t, tl, fl, out);
     if (st != ARS_OK) {
-        analyzer_forget(a); /* tokens are interned without an outcome */
+        analyzer_forget(a); /* the token is interned without an outcome */
         return st;
     }
-    a->outcome[a->n_outcome++] = *out;
+    *value = *out;
+    a->n_outcome++;
     return ARS_OK;
 }
 
@@ -177,9 +167,6 @@ ars_status analyzer_sentence(analyzer *a, vocab *voc, const char *s, size_t len,
         vocab_key *k = realloc(a->keys, a->toks_cap * sizeof *k);
         if (!k) return ARS_ENOMEM;
         a->keys = k;
-        uint32_t *ids = realloc(a->ids, a->toks_cap * sizeof *ids);
-        if (!ids) return ARS_ENOMEM;
-        a->ids = ids;
         a->keys_cap = a->toks_cap;
     }
     for (size_t k = 0; k < n_toks; k++)
@@ -198,41 +185,28 @@ ars_status analyzer_sentence(analyzer *a, vocab *voc, const char *s, size_t len,
         *terms = nt;
         *cap = nc;
     }
-    /* Every token is looked up in the cache before any outcome is read: the look-ups and then
-     * the reads of outcome[] (a few hundred kilobytes on a large input, in random order) are
-     * independent of one another, so their cache misses overlap instead of alternating. A token
-     * new to the cache gets the next id; its outcome is made when the second loop reaches it,
-     * in the order of first appearance. */
-    size_t n_found = 0;
-    for (; n_found < n_toks; n_found++) {
-        st = vocab_intern_key(a->tokens, norm + a->toks[n_found].start, a->toks[n_found].len,
-                              &a->keys[n_found], &a->ids[n_found]);
-        if (st != ARS_OK) break; /* the tokens before this one are still analysed */
-#if defined(__GNUC__)
-        if (a->ids[n_found] < a->n_outcome) __builtin_prefetch(&a->outcome[a->ids[n_found]]);
-#endif
-    }
-    ars_status st_found = st;
+    /* A hit reads its outcome from the slot its look-up found; a token new to the cache (its
+     * id the next one) gets its outcome made and stored there at once, so the tokens go by in
+     * one pass. The slots were asked for above, so the look-ups' misses still overlap. */
     uint32_t *out = *terms;
     size_t n = *n_terms, n_arabic = 0, n_latin = 0, n_broken = 0, k = 0;
-    st = ARS_OK;
-    for (; k < n_found; k++) {
-        uint32_t fl = a->toks[k].flags, id = a->ids[k];
+    for (; k < n_toks; k++) {
+        const char *t = norm + a->toks[k].start;
+        uint32_t fl = a->toks[k].flags, id, *value;
+        /* On failure the cache is unchanged and the tokens before this one are still counted. */
+        st = vocab_intern_value(a->tokens, t, a->toks[k].len, &a->keys[k], &id, &value);
+        if (st != ARS_OK) break;
         n_arabic += (fl & TOKEN_ARABIC) != 0;
         n_latin += (fl & TOKEN_LATIN) != 0;
         if (id < a->n_outcome) {
-            id = a->outcome[id];
+            id = *value;
         } else {
-            st = analyze_first(a, voc, norm + a->toks[k].start, a->toks[k].len, fl, &id);
+            st = analyze_first(a, voc, t, a->toks[k].len, fl, value, &id);
             if (st != ARS_OK) break;
         }
         n_broken += id == ANALYZE_BROKEN;
         out[n] = id;
         n += id != ANALYZE_BROKEN && id != ANALYZE_SKIP;
-    }
-    if (st == ARS_OK && st_found != ARS_OK) {
-        analyzer_forget(a); /* tokens are interned without an outcome */
-        st = st_found;
     }
     stats->n_words = k;
     stats->n_terms = n - *n_terms;

@@ -13,8 +13,15 @@
 /* Strings are packed into chunks of this many bytes; a longer term gets a chunk of its own. */
 #define VOCAB_CHUNK_BYTES ((size_t)64 * 1024)
 #define VOCAB_MIN_SLOTS   ((size_t)64)
-/* Largest number of terms: ids 0 .. UINT32_MAX-2, so that a slot can hold id+1 with 0 = empty. */
-#define VOCAB_MAX_TERMS ((size_t)UINT32_MAX - 1)
+/* A slot keeps id + 1 (0: empty) in the low VOCAB_ID_BITS bits of a word and the term's length in
+ * the bits above (VOCAB_LONG for every term longer than VOCAB_KEY_HEAD bytes), so that the 32
+ * bytes of a slot have room for the caller's value (vocab_intern_value). Largest number of terms:
+ * ids 0 .. 2^27 - 2, over a hundred million terms, far beyond what the pipeline's memory allows. */
+#define VOCAB_ID_BITS   27
+#define VOCAB_ID_MASK   (((uint32_t)1 << VOCAB_ID_BITS) - 1)
+#define VOCAB_LONG      ((uint32_t)VOCAB_KEY_HEAD + 1)
+#define VOCAB_MAX_TERMS ((size_t)VOCAB_ID_MASK)
+_Static_assert(VOCAB_LONG < ((uint32_t)1 << (32 - VOCAB_ID_BITS)), "the length code fits");
 
 #if defined(__GNUC__)
 #define VOCAB_NOINLINE __attribute__((noinline))
@@ -36,16 +43,26 @@ typedef struct {
 } vocab_entry;
 
 /* A slot of the table: a term's first VOCAB_KEY_HEAD bytes (zero-padded words, as in its key),
- * length and id + 1 (0: empty), 32 bytes, two to a cache line. A look-up of a term of up to
+ * its length code and id + 1 in one word (0: empty), and the caller's value for the term, 32
+ * bytes, two to a cache line. A look-up of a term of up to
  * VOCAB_KEY_HEAD bytes (all but a few Arabic words in a thousand) reads one slot and nothing else:
  * on a vocabulary of a few hundred thousand terms every other memory access would be a cache
  * miss. The hash is not kept: for such a term equal words and length are equality, and growth
- * rehashes from the term list. */
+ * rehashes from the term list. The value is there for the same reason: the token cache
+ * (summarize/analyze.c) keeps what each token became in it, which a hit then reads from the line
+ * it has already instead of from a second array at random. */
 typedef struct {
     uint64_t head[VOCAB_KEY_WORDS];
-    uint32_t id1;
-    uint32_t len;
+    uint32_t len_id1; /* length code << VOCAB_ID_BITS | (id + 1); 0: empty */
+    uint32_t value;
 } vocab_slot;
+
+static inline uint32_t vocab_len_code(size_t len) {
+    return len > VOCAB_KEY_HEAD ? VOCAB_LONG : (uint32_t)len;
+}
+static inline uint32_t vocab_slot_id1(const vocab_slot *slot) {
+    return slot->len_id1 & VOCAB_ID_MASK;
+}
 
 struct vocab {
     vocab_slot *slots; /* the count is a power of two */
@@ -114,10 +131,13 @@ static inline size_t vocab_home(uint64_t hash, size_t mask) {
 /* Does slot hold the term [s, s+len) of key k? */
 static inline int vocab_slot_holds(const vocab *v, const vocab_slot *slot, const char *s,
                                    size_t len, const vocab_key *k) {
-    return slot->head[0] == k->head[0] && slot->head[1] == k->head[1] &&
-           slot->head[2] == k->head[2] && slot->len == len &&
-           (len <= VOCAB_KEY_HEAD || memcmp(v->terms[slot->id1 - 1].s + VOCAB_KEY_HEAD,
-                                            s + VOCAB_KEY_HEAD, len - VOCAB_KEY_HEAD) == 0);
+    if (slot->head[0] != k->head[0] || slot->head[1] != k->head[1] || slot->head[2] != k->head[2] ||
+        slot->len_id1 >> VOCAB_ID_BITS != vocab_len_code(len))
+        return 0;
+    if (len <= VOCAB_KEY_HEAD) return 1;
+    const vocab_entry *e = &v->terms[vocab_slot_id1(slot) - 1];
+    return e->len == len &&
+           memcmp(e->s + VOCAB_KEY_HEAD, s + VOCAB_KEY_HEAD, len - VOCAB_KEY_HEAD) == 0;
 }
 
 /* Slot index holding s, or of the empty slot where it would go. The table is never full. */
@@ -126,7 +146,7 @@ static inline size_t vocab_probe(const vocab *v, const char *s, size_t len, cons
     size_t i = vocab_home(k->hash, mask);
     for (;;) {
         const vocab_slot *slot = &v->slots[i];
-        if (slot->id1 == 0 || vocab_slot_holds(v, slot, s, len, k)) return i;
+        if (slot->len_id1 == 0 || vocab_slot_holds(v, slot, s, len, k)) return i;
         i = (i + 1) & mask;
     }
 }
@@ -143,9 +163,9 @@ static ars_status vocab_grow_slots(vocab *v) {
     /* Each term moves with its head; only its hash is read from the term list. */
     for (size_t j = 0; j < v->n_slots; j++) {
         const vocab_slot *old = &v->slots[j];
-        if (old->id1 == 0) continue;
-        size_t i = vocab_home(v->terms[old->id1 - 1].hash, mask);
-        while (slots[i].id1 != 0)
+        if (old->len_id1 == 0) continue;
+        size_t i = vocab_home(v->terms[vocab_slot_id1(old) - 1].hash, mask);
+        while (slots[i].len_id1 != 0)
             i = (i + 1) & mask;
         slots[i] = *old;
     }
@@ -199,15 +219,15 @@ static char *vocab_reserve_bytes(vocab *v, size_t len) {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wanalyzer-malloc-leak"
 #endif
-/* The miss path of vocab_intern_key: adds the term whose empty slot is i. Kept out of line so
- * that the hit path, nearly every look-up of the token cache, stays a few instructions and saves
- * no registers. */
+/* The miss path of vocab_intern_value: adds the term whose empty slot is i, as id n_terms (the
+ * caller has stored that), and points *value at its value. Kept out of line so that the hit
+ * path, nearly every look-up of the token cache, stays a few instructions and saves no
+ * registers. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
 static ars_status
-vocab_add(vocab *v, const char *s, size_t len, const vocab_key *k, size_t i, uint32_t *id) {
-    if (len > UINT32_MAX) return ARS_ELIMIT; /* a slot keeps the length in 32 bits */
+vocab_add(vocab *v, const char *s, size_t len, const vocab_key *k, size_t i, uint32_t **value) {
     if (v->n_terms >= VOCAB_MAX_TERMS) return ARS_ELIMIT;
 
     /* Every allocation happens before the term is recorded, so a failure leaves the set of
@@ -225,41 +245,61 @@ vocab_add(vocab *v, const char *s, size_t len, const vocab_key *k, size_t i, uin
     size_t new_id = v->n_terms++;
     v->terms[new_id] = (vocab_entry){.s = copy, .len = len, .hash = k->hash};
     memcpy(v->slots[i].head, k->head, sizeof k->head);
-    v->slots[i].id1 = (uint32_t)(new_id + 1);
-    v->slots[i].len = (uint32_t)len;
-    *id = (uint32_t)new_id;
+    v->slots[i].len_id1 = vocab_len_code(len) << VOCAB_ID_BITS | (uint32_t)(new_id + 1);
+    v->slots[i].value = 0;
+    *value = &v->slots[i].value;
     return ARS_OK;
 }
 #if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 10
 #pragma GCC diagnostic pop
 #endif
 
-/* vocab_intern_key for a term longer than a slot's head, whose equality needs its other bytes. */
+/* vocab_intern_value for a term longer than a slot's head, whose equality needs its other
+ * bytes. */
 VOCAB_NOINLINE static ars_status vocab_intern_long(vocab *v, const char *s, size_t len,
-                                                   const vocab_key *key, uint32_t *id) {
+                                                   const vocab_key *key, uint32_t *id,
+                                                   uint32_t **value) {
     size_t i = vocab_probe(v, s, len, key);
-    if (v->slots[i].id1 != 0) {
-        *id = v->slots[i].id1 - 1;
+    if (v->slots[i].len_id1 != 0) {
+        *id = vocab_slot_id1(&v->slots[i]) - 1;
+        *value = &v->slots[i].value;
         return ARS_OK;
     }
-    return vocab_add(v, s, len, key, i, id);
+    *id = (uint32_t)v->n_terms; /* the id it gets if it is added */
+    return vocab_add(v, s, len, key, i, value);
+}
+
+ars_status vocab_intern_value(vocab *v, const char *s, size_t len, const vocab_key *key,
+                              uint32_t *id, uint32_t **value) {
+    assert(v && key && id && value && (s || len == 0));
+    /* The hit path calls nothing (the other two are tail calls), so it saves no registers. */
+    if (len > VOCAB_KEY_HEAD) return vocab_intern_long(v, s, len, key, id, value);
+    size_t mask = v->n_slots - 1;
+    /* The slot's word less the length code is id + 1, below 2^VOCAB_ID_BITS, exactly when the
+     * length matches: one subtraction checks the length and gives the id. */
+    uint32_t code = (uint32_t)len << VOCAB_ID_BITS;
+    for (size_t i = vocab_home(key->hash, mask);; i = (i + 1) & mask) {
+        vocab_slot *slot = &v->slots[i];
+        if (slot->len_id1 == 0) {
+            /* Six arguments, so that the call stays a jump: the id is set here, before the add,
+             * and means nothing if it fails. */
+            *id = (uint32_t)v->n_terms;
+            return vocab_add(v, s, len, key, i, value);
+        }
+        uint32_t id1 = slot->len_id1 - code;
+        if (slot->head[0] == key->head[0] && slot->head[1] == key->head[1] &&
+            slot->head[2] == key->head[2] && id1 <= VOCAB_ID_MASK) {
+            *id = id1 - 1;
+            *value = &slot->value;
+            return ARS_OK;
+        }
+    }
 }
 
 ars_status vocab_intern_key(vocab *v, const char *s, size_t len, const vocab_key *key,
                             uint32_t *id) {
-    assert(v && key && id && (s || len == 0));
-    /* The hit path calls nothing (the other two are tail calls), so it saves no registers. */
-    if (len > VOCAB_KEY_HEAD) return vocab_intern_long(v, s, len, key, id);
-    size_t mask = v->n_slots - 1;
-    for (size_t i = vocab_home(key->hash, mask);; i = (i + 1) & mask) {
-        const vocab_slot *slot = &v->slots[i];
-        if (slot->id1 == 0) return vocab_add(v, s, len, key, i, id);
-        if (slot->head[0] == key->head[0] && slot->head[1] == key->head[1] &&
-            slot->head[2] == key->head[2] && slot->len == len) {
-            *id = slot->id1 - 1;
-            return ARS_OK;
-        }
-    }
+    uint32_t *value;
+    return vocab_intern_value(v, s, len, key, id, &value);
 }
 
 ars_status vocab_intern(vocab *v, const char *s, size_t len, uint32_t *id) {
@@ -281,11 +321,10 @@ void vocab_prefetch(const vocab *v, const vocab_key *keys, size_t n) {
 
 int vocab_find(const vocab *v, const char *s, size_t len, uint32_t *id) {
     assert(v && (s || len == 0));
-    if (len > UINT32_MAX) return 0; /* never interned */
     vocab_key k = vocab_key_of(s, len);
     size_t i = vocab_probe(v, s, len, &k);
-    if (v->slots[i].id1 == 0) return 0;
-    if (id) *id = v->slots[i].id1 - 1;
+    if (v->slots[i].len_id1 == 0) return 0;
+    if (id) *id = vocab_slot_id1(&v->slots[i]) - 1;
     return 1;
 }
 

@@ -18,8 +18,9 @@ ars_status vocab_new(vocab **out);
 void vocab_free(vocab *v);
 
 /* Interns bytes [s, s+len) (need not be NUL-terminated; len may be 0). Stores the id in *id.
- * Returns ARS_OK, ARS_ENOMEM (the vocabulary is unchanged), or ARS_ELIMIT past UINT32_MAX-1
- * terms or for a term longer than UINT32_MAX bytes. The bytes are copied. */
+ * Returns ARS_OK, ARS_ENOMEM (the vocabulary is unchanged), or ARS_ELIMIT past 2^27 - 1 terms
+ * (a slot of the table packs the id with the length); *id means nothing after a failure. The
+ * bytes are copied. */
 ars_status vocab_intern(vocab *v, const char *s, size_t len, uint32_t *id);
 
 /* A term's look-up key: its hash and its first VOCAB_KEY_HEAD bytes as zero-padded words, which
@@ -116,6 +117,14 @@ void vocab_prefetch(const vocab *v, const vocab_key *keys, size_t n);
 /* The same as vocab_intern, for a caller that has the key of the bytes already (vocab_key_of). */
 ars_status vocab_intern_key(vocab *v, const char *s, size_t len, const vocab_key *key,
                             uint32_t *id);
+
+/* The same as vocab_intern_key, and *value gets where the term keeps a value for the caller (0
+ * when this call added the term), to read or write: beside the term's key in the table, so a
+ * look-up that hits has it at no extra cache miss (the token cache of summarize/analyze.c keeps
+ * each distinct token's outcome there). The pointer is borrowed: valid until the next call that
+ * adds a term to v (the table may move then), or vocab_free. */
+ars_status vocab_intern_value(vocab *v, const char *s, size_t len, const vocab_key *key,
+                              uint32_t *id, uint32_t **value);
 
 /* Looks bytes up without adding; returns 1 and sets *id when present, else 0. */
 int vocab_find(const vocab *v, const char *s, size_t len, uint32_t *id);

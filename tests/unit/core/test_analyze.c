@@ -180,9 +180,9 @@ static void test_analyze_token_cache_gives_the_same_terms(void **state) {
 }
 
 /* A sentence gives the terms of its tokens analysed one by one, each by an analyzer that has
- * forgotten everything, in order: the sentence's tokens are all looked up in the cache before
- * any outcome is read, and tokens new to the cache, repeated or not, still get their stems
- * interned in the order they appear. */
+ * forgotten everything, in order: a token new to the cache gets its outcome (kept in its slot)
+ * as its look-up adds it, a repeat of it later in the sentence reads that outcome back, and the
+ * stems are interned in the order their tokens first appear. */
 static void test_analyze_sentence_is_its_tokens_one_by_one(void **state) {
     fixture *f = *state;
     static const char *const words[] = {"الحكومة",   "المفاوضات", "في",       "الحكومة", "ف",

@@ -403,6 +403,62 @@ static void test_vocab_keeps_terms_through_mapped_tables(void **state) {
     vocab_free(w);
 }
 
+/* The value a term keeps (vocab_intern_value) against a plain list: terms of every length from 0
+ * to past the slot's head, some differing only in their length (runs of NULs or of one byte,
+ * which share a slot's head words), each given a value through the pointer when first interned;
+ * every earlier term's id and value are checked after each new one, through the growths of the
+ * table that move the slots. A new term reads 0. */
+static void test_vocab_keeps_each_terms_value_through_growth(void **state) {
+    (void)state;
+    enum { N = 400, MAXLEN = 40 };
+    static char terms[N][MAXLEN + VOCAB_KEY_HEAD]; /* zero-padded for vocab_key_of_padded */
+    size_t lens[N];
+    uint32_t values[N];
+    for (size_t k = 0; k < N; k++) {
+        size_t len = k % (MAXLEN + 1);
+        memset(terms[k], k % 3 == 0 ? '\0' : 'x', len);
+        if (k % 3 == 2 && len > 0) terms[k][len - 1] = (char)('a' + (k / (MAXLEN + 1)) % 26);
+        if (k % 3 == 1 && len > 0) terms[k][0] = (char)('A' + (k / (MAXLEN + 1)) % 26);
+        lens[k] = len;
+    }
+    vocab *v = NULL;
+    assert_int_equal(vocab_new(&v), ARS_OK);
+    size_t n_distinct = 0;
+    for (size_t k = 0; k < N; k++) {
+        size_t first = k; /* the first term equal to term k */
+        for (size_t j = 0; j < k && first == k; j++)
+            if (lens[j] == lens[k] && memcmp(terms[j], terms[k], lens[k]) == 0) first = j;
+        vocab_key key = vocab_key_of_padded(terms[k], lens[k]);
+        uint32_t id = UINT32_MAX, *value = NULL;
+        assert_int_equal(vocab_intern_value(v, terms[k], lens[k], &key, &id, &value), ARS_OK);
+        assert_non_null(value);
+        if (first == k) {
+            assert_int_equal(id, n_distinct);
+            assert_int_equal(*value, 0);
+            values[k] = 0xFFFFFFFFu - (uint32_t)(7 * k); /* all 32 bits are the caller's */
+            *value = values[k];
+            n_distinct++;
+        } else {
+            values[k] = values[first];
+            assert_int_equal(*value, values[k]);
+        }
+        for (size_t j = 0; j <= k; j++) {
+            vocab_key kj = vocab_key_of_padded(terms[j], lens[j]);
+            uint32_t idj = UINT32_MAX, *vj = NULL;
+            assert_int_equal(vocab_intern_value(v, terms[j], lens[j], &kj, &idj, &vj), ARS_OK);
+            assert_int_equal(*vj, values[j]);
+            uint32_t found = UINT32_MAX;
+            assert_int_equal(vocab_find(v, terms[j], lens[j], &found), 1);
+            assert_int_equal(found, idj);
+            size_t got = 0;
+            assert_memory_equal(vocab_term(v, idj, &got), terms[j], lens[j]);
+            assert_int_equal(got, lens[j]);
+        }
+        assert_int_equal(vocab_size(v), n_distinct);
+    }
+    vocab_free(v);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_vocab_tells_apart_terms_sharing_their_first_bytes),
@@ -420,6 +476,7 @@ int main(void) {
         cmocka_unit_test(test_vocab_padded_key_is_the_key),
         cmocka_unit_test(test_vocab_keeps_terms_whose_probes_wrap_around),
         cmocka_unit_test(test_vocab_keeps_terms_through_mapped_tables),
+        cmocka_unit_test(test_vocab_keeps_each_terms_value_through_growth),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
