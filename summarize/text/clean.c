@@ -153,6 +153,11 @@ typedef struct {
     uint64_t hash;
     size_t first; /* global index of the first line with the same normalised text */
     size_t count; /* on that first line: how many lines share its text */
+    /* Read from the text in phase 2, while its bytes are in cache, for phase 4 (which would have
+     * to bring every line back from memory): the reason clean_first_reason gives, and for a line
+     * it keeps, where its text starts after a leading dateline (clean_mark_frame). */
+    clean_reason first_reason;
+    size_t body;
 } clean_info;
 
 /* --- the phrase table ----------------------------------------------------------------------- */
@@ -571,7 +576,7 @@ static void clean_mark_wrapped(const clean_line *lines, clean_info *info, size_t
     }
 }
 
-/* Reasons that do not depend on neighbouring lines. */
+/* Reasons that do not depend on neighbouring lines, nor on the other documents. */
 static clean_reason clean_first_reason(const char *s, const clean_info *in,
                                        const clean_phrase_index *ix) {
     if (in->start == in->end) return CLEAN_BLANK;
@@ -669,6 +674,15 @@ static void clean_mark_duplicate_documents(const clean_doc *docs, size_t n_docs,
     }
 }
 
+/* Where the text of the line s[start..end) starts after a leading dateline (dateline_skip) and
+ * the blanks after it; start when there is none. */
+static size_t clean_body_start(const char *s, size_t start, size_t end) {
+    size_t body = dateline_skip(s, start, end);
+    if (body == start) return start;
+    clean_trim(s, &body, &end);
+    return body;
+}
+
 /* The next line after j that is not blank, or n. */
 static size_t clean_next_nonblank(const clean_line *lines, size_t n, size_t j) {
     for (j++; j < n && lines[j].reason == CLEAN_BLANK; j++)
@@ -728,12 +742,12 @@ static void clean_mark_frame(const clean_doc *doc, clean_line *lines, size_t n,
             continue;
         }
         if (!continues && l->start < l->end) {
-            size_t body = dateline_skip(s, l->start, l->end);
-            if (body != l->start) {
-                size_t e = l->end;
-                clean_trim(s, &body, &e);
-                l->start = body;
-            }
+            /* Phase 2 found where the line's text starts after a dateline, unless the title
+             * moved its start since. */
+            if (l->start == info[j].start && l->end == info[j].end)
+                l->start = info[j].body;
+            else
+                l->start = clean_body_start(s, l->start, l->end);
         }
         continues = (l->flags & CLEAN_LINE_WRAPPED) && !(l->flags & CLEAN_LINE_TERMINAL);
     }
@@ -793,10 +807,17 @@ static ars_status clean_measure_body(void *ctx, size_t worker, size_t begin, siz
         words->n = 0;
         clean_line *lines = job->lines[d];
         for (size_t j = 0; j < job->n_lines[d]; j++, g++) {
-            clean_measure(doc->text, lines[j].start, lines[j].end, &job->info[g], words);
-            lines[j].start = job->info[g].start;
-            lines[j].end = job->info[g].end;
+            clean_info *in = &job->info[g];
+            clean_measure(doc->text, lines[j].start, lines[j].end, in, words);
+            lines[j].start = in->start;
+            lines[j].end = in->end;
             job->doc_of[g] = d;
+            /* What phase 4 reads from the text, read now that it is in cache; neither depends
+             * on the other documents. */
+            in->first_reason = clean_first_reason(doc->text, in, job->phrases);
+            in->body = in->first_reason == CLEAN_KEEP
+                           ? clean_body_start(doc->text, in->start, in->end)
+                           : in->start;
         }
         if (words->failed) return ARS_ENOMEM;
         if (words->n > sc->fp_cap) {
@@ -829,7 +850,7 @@ static ars_status clean_classify_body(void *ctx, size_t worker, size_t begin, si
             const clean_info *in = &info[j];
             clean_line *l = &lines[j];
             if (l->reason == CLEAN_DUPLICATE) continue;
-            l->reason = clean_first_reason(job->docs[d].text, in, job->phrases);
+            l->reason = in->first_reason;
             if (l->reason != CLEAN_KEEP) continue;
             if (job->info[in->first].count > 1) {
                 int sentence_like = in->terminal && in->n_words >= CLEAN_PROSE_MIN_WORDS;
