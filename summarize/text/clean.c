@@ -16,6 +16,10 @@
 #include "summarize/text/dateline.h"
 #include "summarize/text/duplicate.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 /* Thresholds, in words (a word is a run of non-space characters holding at least one letter, so
  * numbers and dates do not count: "السبت 8 يناير 2005" has two words).
  * - A line without final punctuation of at most CLEAN_FRAGMENT_MAX_WORDS words is a fragment:
@@ -278,30 +282,63 @@ static int clean_same_text(const char *a, size_t ai, size_t ae, const char *b, s
     }
 }
 
+/* Whether a line end starts at t[p] (p < len): "\n", "\r", U+2028, U+2029 or NEL. */
+static inline int clean_is_break(const unsigned char *t, size_t p, size_t len) {
+    unsigned char c = t[p];
+    if (c == '\n' || c == '\r') return 1;
+    if (c == 0xE2) return p + 2 < len && t[p + 1] == 0x80 && (t[p + 2] == 0xA8 || t[p + 2] == 0xA9);
+    return c == 0xC2 && p + 1 < len && t[p + 1] == 0x85;
+}
+
+/* clean_line_break over eight bytes at a time (SWAR): a block is only looked at byte by byte
+ * where it holds one of the four bytes a line end starts with (in Arabic text, 0xE2 and 0xC2 also
+ * start quotes, dashes, "…" and NBSP). */
+static size_t clean_line_break_swar(const unsigned char *t, size_t i, size_t len) {
+    for (; i + 8 <= len; i += 8) {
+        uint64_t x = swar_load(t + i);
+        uint64_t m = swar_lanes_below(x ^ ('\n' * SWAR_ONES), 1) |
+                     swar_lanes_below(x ^ ('\r' * SWAR_ONES), 1) |
+                     swar_lanes_below(x ^ (0xE2u * SWAR_ONES), 1) |
+                     swar_lanes_below(x ^ (0xC2u * SWAR_ONES), 1);
+        for (; m; m &= m - 1) {
+            size_t p = i + swar_lowest_bit(m) / 8;
+            if (clean_is_break(t, p, len)) return p;
+        }
+    }
+    for (; i < len; i++)
+        if (clean_is_break(t, i, len)) return i;
+    return len;
+}
+
+size_t clean_line_break_portable(const char *s, size_t i, size_t len) {
+    return clean_line_break_swar((const unsigned char *)s, i, len);
+}
+
+size_t clean_line_break(const char *s, size_t i, size_t len) {
+    const unsigned char *t = (const unsigned char *)s;
+#if defined(__SSE2__)
+    /* Sixteen bytes at a time: one pass for the four bytes a line end starts with, where four
+     * memchr calls (one per kind of line end) each went over the line. */
+    const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+    const __m128i e2 = _mm_set1_epi8((char)0xE2), c2 = _mm_set1_epi8((char)0xC2);
+    for (; i + 16 <= len; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr)),
+                                   _mm_or_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(v, c2)));
+        for (unsigned m = (unsigned)_mm_movemask_epi8(hit); m; m &= m - 1) {
+            size_t p = i + swar_lowest_bit(m);
+            if (clean_is_break(t, p, len)) return p;
+        }
+    }
+#endif
+    return clean_line_break_swar(t, i, len);
+}
+
 /* Where one line ends: at "\n", "\r\n", a lone "\r" (old Mac files), U+2028 LINE SEPARATOR,
  * U+2029 PARAGRAPH SEPARATOR or U+0085 NEXT LINE. Sets *content_end (the line without its end)
  * and returns where the next line starts (len when this is the last). */
 static size_t clean_line_end(const char *t, size_t i, size_t len, size_t *content_end) {
-    /* memchr runs over the line for each kind of line end (fast: vector code in libc); the
-     * earliest one found ends the line. */
-    const char *base = t + i;
-    size_t n = len - i;
-    const char *nl = memchr(base, '\n', n);
-    size_t lim = nl ? (size_t)(nl - base) : n; /* nothing before base + lim can be later */
-    const char *cr = memchr(base, '\r', lim);
-    if (cr) lim = (size_t)(cr - base);
-    for (const char *p = base; (p = memchr(p, 0xE2, lim - (size_t)(p - base))) != NULL; p++)
-        if ((size_t)(p - t) + 2 < len && (unsigned char)p[1] == 0x80 &&
-            ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9)) {
-            lim = (size_t)(p - base);
-            break;
-        }
-    for (const char *p = base; (p = memchr(p, 0xC2, lim - (size_t)(p - base))) != NULL; p++)
-        if ((size_t)(p - t) + 1 < len && (unsigned char)p[1] == 0x85) {
-            lim = (size_t)(p - base);
-            break;
-        }
-    size_t at = i + lim;
+    size_t at = clean_line_break(t, i, len);
     *content_end = at;
     if (at == len) return len;
     unsigned char c = (unsigned char)t[at];
@@ -374,10 +411,6 @@ static inline size_t clean_arabic_pairs(const unsigned char *p) {
     uint64_t bad = ~((d8 & a0_bf) | (d9 & x81_8a)) & (uint64_t)0x0080008000800080u;
     return bad ? swar_lowest_bit(bad) / 16 : 4;
 }
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 /* How many of the eight byte pairs at p, from the first, are common Arabic letters: 0 to 8. With
  * SSE2 (every x86-64) the pairs are eight 16-bit lanes, byte-swapped so that a letter is one
