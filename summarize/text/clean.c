@@ -317,15 +317,20 @@ size_t clean_line_break_portable(const char *s, size_t i, size_t len) {
 size_t clean_line_break(const char *s, size_t i, size_t len) {
     const unsigned char *t = (const unsigned char *)s;
 #if defined(__SSE2__)
-    /* Sixteen bytes at a time: one pass for the four bytes a line end starts with, where four
-     * memchr calls (one per kind of line end) each went over the line. */
+    /* Thirty-two bytes a step: one pass for the four bytes a line end starts with, where four
+     * memchr calls (one per kind of line end) each went over the line. 0xE2 and 0xC2 differ
+     * only in bit 5, so one comparison finds both. */
     const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
-    const __m128i e2 = _mm_set1_epi8((char)0xE2), c2 = _mm_set1_epi8((char)0xC2);
-    for (; i + 16 <= len; i += 16) {
+    const __m128i lead = _mm_set1_epi8((char)0xC2), no5 = _mm_set1_epi8((char)0xDF);
+    for (; i + 32 <= len; i += 32) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
-        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr)),
-                                   _mm_or_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(v, c2)));
-        for (unsigned m = (unsigned)_mm_movemask_epi8(hit); m; m &= m - 1) {
+        __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(t + i + 16));
+        __m128i hv = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr)),
+                                  _mm_cmpeq_epi8(_mm_and_si128(v, no5), lead));
+        __m128i hw = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, nl), _mm_cmpeq_epi8(w, cr)),
+                                  _mm_cmpeq_epi8(_mm_and_si128(w, no5), lead));
+        uint32_t m = (uint32_t)_mm_movemask_epi8(hv) | (uint32_t)_mm_movemask_epi8(hw) << 16;
+        for (; m; m &= m - 1) {
             size_t p = i + swar_lowest_bit(m);
             if (clean_is_break(t, p, len)) return p;
         }
