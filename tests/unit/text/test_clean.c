@@ -487,8 +487,8 @@ static const char *const break_pieces[] = {"\n",
                                            "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8 "};
 
 /* The vector and SWAR line-end scans against the byte-by-byte definition over generated text
- * (line ends rare or dense, so that blocks of sixteen and eight bytes hold none, one or several),
- * from every start and with the text cut at any byte (a line end's lead byte last). */
+ * (line ends rare or dense, so that blocks of thirty-two and eight bytes hold none, one or
+ * several), from every start and with the text cut at any byte (a line end's lead byte last). */
 static void test_clean_line_break_matches_its_definition(void **state) {
     (void)state;
     const size_t n_pieces = sizeof break_pieces / sizeof *break_pieces;
