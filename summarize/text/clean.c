@@ -627,6 +627,13 @@ static clean_reason clean_first_reason(const char *s, const clean_info *in,
     return CLEAN_KEEP;
 }
 
+/* A line kept so far that is a fragment whatever its neighbours: no letter and no final mark
+ * (numbers, dates, separators like "* * *"), or short and unpunctuated. */
+static int clean_is_fragment(const clean_info *in) {
+    if (in->n_letters == 0 && !in->terminal) return 1;
+    return !in->terminal && !in->colon && !in->comma && in->n_words <= CLEAN_FRAGMENT_MAX_WORDS;
+}
+
 /* --- the driver ------------------------------------------------------------------------------ */
 
 /* Splits a document into lines, found once: *lines (malloc'd, *n_lines of them; NULL when none)
@@ -853,7 +860,8 @@ static ars_status clean_measure_body(void *ctx, size_t worker, size_t begin, siz
             /* What phase 4 reads from the text, read now that it is in cache; neither depends
              * on the other documents. */
             in->first_reason = clean_first_reason(doc->text, in, job->phrases);
-            in->body = in->first_reason == CLEAN_KEEP
+            /* Only a line phase 4 may keep needs its dateline skipped: not a fragment. */
+            in->body = in->first_reason == CLEAN_KEEP && !clean_is_fragment(in)
                            ? clean_body_start(doc->text, in->start, in->end)
                            : in->start;
         }
@@ -895,12 +903,7 @@ static ars_status clean_classify_body(void *ctx, size_t worker, size_t begin, si
                 if (!sentence_like || in->first != base_g + j) l->reason = CLEAN_REPEATED;
                 if (l->reason != CLEAN_KEEP) continue;
             }
-            if (in->n_letters == 0 && !in->terminal) {
-                l->reason = CLEAN_FRAGMENT; /* numbers, dates, separators like "* * *" */
-            } else if (!in->terminal && !in->colon && !in->comma &&
-                       in->n_words <= CLEAN_FRAGMENT_MAX_WORDS) {
-                l->reason = CLEAN_FRAGMENT;
-            }
+            if (clean_is_fragment(in)) l->reason = CLEAN_FRAGMENT;
             l->flags = (in->terminal ? CLEAN_LINE_TERMINAL : 0) |
                        (in->colon ? CLEAN_LINE_COLON : 0) | (in->bullet ? CLEAN_LINE_BULLET : 0) |
                        (in->digit ? CLEAN_LINE_DIGIT : 0);
