@@ -16,6 +16,10 @@
 #include "summarize/text/dateline.h"
 #include "summarize/text/duplicate.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 /* Thresholds, in words (a word is a run of non-space characters holding at least one letter, so
  * numbers and dates do not count: "السبت 8 يناير 2005" has two words).
  * - A line without final punctuation of at most CLEAN_FRAGMENT_MAX_WORDS words is a fragment:
@@ -153,6 +157,11 @@ typedef struct {
     uint64_t hash;
     size_t first; /* global index of the first line with the same normalised text */
     size_t count; /* on that first line: how many lines share its text */
+    /* Read from the text in phase 2, while its bytes are in cache, for phase 4 (which would have
+     * to bring every line back from memory): the reason clean_first_reason gives, and for a line
+     * it keeps, where its text starts after a leading dateline (clean_mark_frame). */
+    clean_reason first_reason;
+    size_t body;
 } clean_info;
 
 /* --- the phrase table ----------------------------------------------------------------------- */
@@ -273,30 +282,68 @@ static int clean_same_text(const char *a, size_t ai, size_t ae, const char *b, s
     }
 }
 
+/* Whether a line end starts at t[p] (p < len): "\n", "\r", U+2028, U+2029 or NEL. */
+static inline int clean_is_break(const unsigned char *t, size_t p, size_t len) {
+    unsigned char c = t[p];
+    if (c == '\n' || c == '\r') return 1;
+    if (c == 0xE2) return p + 2 < len && t[p + 1] == 0x80 && (t[p + 2] == 0xA8 || t[p + 2] == 0xA9);
+    return c == 0xC2 && p + 1 < len && t[p + 1] == 0x85;
+}
+
+/* clean_line_break over eight bytes at a time (SWAR): a block is only looked at byte by byte
+ * where it holds one of the four bytes a line end starts with (in Arabic text, 0xE2 and 0xC2 also
+ * start quotes, dashes, "…" and NBSP). */
+static size_t clean_line_break_swar(const unsigned char *t, size_t i, size_t len) {
+    for (; i + 8 <= len; i += 8) {
+        uint64_t x = swar_load(t + i);
+        uint64_t m = swar_lanes_below(x ^ ('\n' * SWAR_ONES), 1) |
+                     swar_lanes_below(x ^ ('\r' * SWAR_ONES), 1) |
+                     swar_lanes_below(x ^ (0xE2u * SWAR_ONES), 1) |
+                     swar_lanes_below(x ^ (0xC2u * SWAR_ONES), 1);
+        for (; m; m &= m - 1) {
+            size_t p = i + swar_lowest_bit(m) / 8;
+            if (clean_is_break(t, p, len)) return p;
+        }
+    }
+    for (; i < len; i++)
+        if (clean_is_break(t, i, len)) return i;
+    return len;
+}
+
+size_t clean_line_break_portable(const char *s, size_t i, size_t len) {
+    return clean_line_break_swar((const unsigned char *)s, i, len);
+}
+
+size_t clean_line_break(const char *s, size_t i, size_t len) {
+    const unsigned char *t = (const unsigned char *)s;
+#if defined(__SSE2__)
+    /* Thirty-two bytes a step: one pass for the four bytes a line end starts with, where four
+     * memchr calls (one per kind of line end) each went over the line. 0xE2 and 0xC2 differ
+     * only in bit 5, so one comparison finds both. */
+    const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+    const __m128i lead = _mm_set1_epi8((char)0xC2), no5 = _mm_set1_epi8((char)0xDF);
+    for (; i + 32 <= len; i += 32) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+        __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(t + i + 16));
+        __m128i hv = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr)),
+                                  _mm_cmpeq_epi8(_mm_and_si128(v, no5), lead));
+        __m128i hw = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, nl), _mm_cmpeq_epi8(w, cr)),
+                                  _mm_cmpeq_epi8(_mm_and_si128(w, no5), lead));
+        uint32_t m = (uint32_t)_mm_movemask_epi8(hv) | (uint32_t)_mm_movemask_epi8(hw) << 16;
+        for (; m; m &= m - 1) {
+            size_t p = i + swar_lowest_bit(m);
+            if (clean_is_break(t, p, len)) return p;
+        }
+    }
+#endif
+    return clean_line_break_swar(t, i, len);
+}
+
 /* Where one line ends: at "\n", "\r\n", a lone "\r" (old Mac files), U+2028 LINE SEPARATOR,
  * U+2029 PARAGRAPH SEPARATOR or U+0085 NEXT LINE. Sets *content_end (the line without its end)
  * and returns where the next line starts (len when this is the last). */
 static size_t clean_line_end(const char *t, size_t i, size_t len, size_t *content_end) {
-    /* memchr runs over the line for each kind of line end (fast: vector code in libc); the
-     * earliest one found ends the line. */
-    const char *base = t + i;
-    size_t n = len - i;
-    const char *nl = memchr(base, '\n', n);
-    size_t lim = nl ? (size_t)(nl - base) : n; /* nothing before base + lim can be later */
-    const char *cr = memchr(base, '\r', lim);
-    if (cr) lim = (size_t)(cr - base);
-    for (const char *p = base; (p = memchr(p, 0xE2, lim - (size_t)(p - base))) != NULL; p++)
-        if ((size_t)(p - t) + 2 < len && (unsigned char)p[1] == 0x80 &&
-            ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9)) {
-            lim = (size_t)(p - base);
-            break;
-        }
-    for (const char *p = base; (p = memchr(p, 0xC2, lim - (size_t)(p - base))) != NULL; p++)
-        if ((size_t)(p - t) + 1 < len && (unsigned char)p[1] == 0x85) {
-            lim = (size_t)(p - base);
-            break;
-        }
-    size_t at = i + lim;
+    size_t at = clean_line_break(t, i, len);
     *content_end = at;
     if (at == len) return len;
     unsigned char c = (unsigned char)t[at];
@@ -369,10 +416,6 @@ static inline size_t clean_arabic_pairs(const unsigned char *p) {
     uint64_t bad = ~((d8 & a0_bf) | (d9 & x81_8a)) & (uint64_t)0x0080008000800080u;
     return bad ? swar_lowest_bit(bad) / 16 : 4;
 }
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 /* How many of the eight byte pairs at p, from the first, are common Arabic letters: 0 to 8. With
  * SSE2 (every x86-64) the pairs are eight 16-bit lanes, byte-swapped so that a letter is one
@@ -571,7 +614,7 @@ static void clean_mark_wrapped(const clean_line *lines, clean_info *info, size_t
     }
 }
 
-/* Reasons that do not depend on neighbouring lines. */
+/* Reasons that do not depend on neighbouring lines, nor on the other documents. */
 static clean_reason clean_first_reason(const char *s, const clean_info *in,
                                        const clean_phrase_index *ix) {
     if (in->start == in->end) return CLEAN_BLANK;
@@ -582,6 +625,13 @@ static clean_reason clean_first_reason(const char *s, const clean_info *in,
     if (in->n_letters > 0 && (double)in->n_arabic < CLEAN_ARABIC_MIN_SHARE * (double)in->n_letters)
         return CLEAN_NOT_ARABIC;
     return CLEAN_KEEP;
+}
+
+/* A line kept so far that is a fragment whatever its neighbours: no letter and no final mark
+ * (numbers, dates, separators like "* * *"), or short and unpunctuated. */
+static int clean_is_fragment(const clean_info *in) {
+    if (in->n_letters == 0 && !in->terminal) return 1;
+    return !in->terminal && !in->colon && !in->comma && in->n_words <= CLEAN_FRAGMENT_MAX_WORDS;
 }
 
 /* --- the driver ------------------------------------------------------------------------------ */
@@ -669,6 +719,15 @@ static void clean_mark_duplicate_documents(const clean_doc *docs, size_t n_docs,
     }
 }
 
+/* Where the text of the line s[start..end) starts after a leading dateline (dateline_skip) and
+ * the blanks after it; start when there is none. */
+static size_t clean_body_start(const char *s, size_t start, size_t end) {
+    size_t body = dateline_skip(s, start, end);
+    if (body == start) return start;
+    clean_trim(s, &body, &end);
+    return body;
+}
+
 /* The next line after j that is not blank, or n. */
 static size_t clean_next_nonblank(const clean_line *lines, size_t n, size_t j) {
     for (j++; j < n && lines[j].reason == CLEAN_BLANK; j++)
@@ -728,12 +787,12 @@ static void clean_mark_frame(const clean_doc *doc, clean_line *lines, size_t n,
             continue;
         }
         if (!continues && l->start < l->end) {
-            size_t body = dateline_skip(s, l->start, l->end);
-            if (body != l->start) {
-                size_t e = l->end;
-                clean_trim(s, &body, &e);
-                l->start = body;
-            }
+            /* Phase 2 found where the line's text starts after a dateline, unless the title
+             * moved its start since. */
+            if (l->start == info[j].start && l->end == info[j].end)
+                l->start = info[j].body;
+            else
+                l->start = clean_body_start(s, l->start, l->end);
         }
         continues = (l->flags & CLEAN_LINE_WRAPPED) && !(l->flags & CLEAN_LINE_TERMINAL);
     }
@@ -793,10 +852,18 @@ static ars_status clean_measure_body(void *ctx, size_t worker, size_t begin, siz
         words->n = 0;
         clean_line *lines = job->lines[d];
         for (size_t j = 0; j < job->n_lines[d]; j++, g++) {
-            clean_measure(doc->text, lines[j].start, lines[j].end, &job->info[g], words);
-            lines[j].start = job->info[g].start;
-            lines[j].end = job->info[g].end;
+            clean_info *in = &job->info[g];
+            clean_measure(doc->text, lines[j].start, lines[j].end, in, words);
+            lines[j].start = in->start;
+            lines[j].end = in->end;
             job->doc_of[g] = d;
+            /* What phase 4 reads from the text, read now that it is in cache; neither depends
+             * on the other documents. */
+            in->first_reason = clean_first_reason(doc->text, in, job->phrases);
+            /* Only a line phase 4 may keep needs its dateline skipped: not a fragment. */
+            in->body = in->first_reason == CLEAN_KEEP && !clean_is_fragment(in)
+                           ? clean_body_start(doc->text, in->start, in->end)
+                           : in->start;
         }
         if (words->failed) return ARS_ENOMEM;
         if (words->n > sc->fp_cap) {
@@ -829,19 +896,14 @@ static ars_status clean_classify_body(void *ctx, size_t worker, size_t begin, si
             const clean_info *in = &info[j];
             clean_line *l = &lines[j];
             if (l->reason == CLEAN_DUPLICATE) continue;
-            l->reason = clean_first_reason(job->docs[d].text, in, job->phrases);
+            l->reason = in->first_reason;
             if (l->reason != CLEAN_KEEP) continue;
             if (job->info[in->first].count > 1) {
                 int sentence_like = in->terminal && in->n_words >= CLEAN_PROSE_MIN_WORDS;
                 if (!sentence_like || in->first != base_g + j) l->reason = CLEAN_REPEATED;
                 if (l->reason != CLEAN_KEEP) continue;
             }
-            if (in->n_letters == 0 && !in->terminal) {
-                l->reason = CLEAN_FRAGMENT; /* numbers, dates, separators like "* * *" */
-            } else if (!in->terminal && !in->colon && !in->comma &&
-                       in->n_words <= CLEAN_FRAGMENT_MAX_WORDS) {
-                l->reason = CLEAN_FRAGMENT;
-            }
+            if (clean_is_fragment(in)) l->reason = CLEAN_FRAGMENT;
             l->flags = (in->terminal ? CLEAN_LINE_TERMINAL : 0) |
                        (in->colon ? CLEAN_LINE_COLON : 0) | (in->bullet ? CLEAN_LINE_BULLET : 0) |
                        (in->digit ? CLEAN_LINE_DIGIT : 0);

@@ -101,6 +101,13 @@ typedef struct {
 } clean_measures;
 void clean_line_measures(const char *s, size_t start, size_t end, clean_measures *m);
 
+/* Where the first line end at or after i in s[0..len) starts ("\n", "\r", U+2028, U+2029 or
+ * NEL, as clean_documents splits lines), or len when there is none. Thirty-two bytes a step with
+ * SSE2; clean_line_break_portable is its portable scan (eight bytes at a time), which
+ * clean_line_break uses where SSE2 is not available: for tests. */
+size_t clean_line_break(const char *s, size_t i, size_t len);
+size_t clean_line_break_portable(const char *s, size_t i, size_t len);
+
 /* When the document was written, as far as its text tells: the year of its date line, or else
  * the latest year its kept lines mention (dateline_latest_year); 0 when it names no year. */
 int clean_document_year(const clean_doc *doc, const clean_line *lines, size_t n_lines);

@@ -444,6 +444,78 @@ static void test_clean_splits_at_every_line_end(void **state) {
     free(lines);
 }
 
+/* Where the first line end at or after i starts, by the definition: byte by byte. */
+static size_t reference_line_break(const char *s, size_t i, size_t len) {
+    const unsigned char *t = (const unsigned char *)s;
+    for (; i < len; i++) {
+        if (t[i] == '\n' || t[i] == '\r') return i;
+        if (i + 2 < len && t[i] == 0xE2 && t[i + 1] == 0x80 &&
+            (t[i + 2] == 0xA8 || t[i + 2] == 0xA9))
+            return i;
+        if (i + 1 < len && t[i] == 0xC2 && t[i + 1] == 0x85) return i;
+    }
+    return len;
+}
+
+/* Pieces for the line-end scan: every line end, the bytes that begin one in other characters
+ * (quotes, dashes, "…", NBSP, « ») and their near misses (U+2027, U+202A, U+0084, a lead byte
+ * alone), Arabic letters, Latin, CJK and an emoji. */
+static const char *const break_pieces[] = {"\n",
+                                           "\r",
+                                           "\r\n",
+                                           "\xE2\x80\xA8",
+                                           "\xE2\x80\xA9",
+                                           "\xC2\x85",
+                                           "\xE2\x80\x9C",
+                                           "\xE2\x80\x93",
+                                           "\xE2\x80\xA6",
+                                           "\xE2\x80\xA7",
+                                           "\xE2\x80\xAA",
+                                           "\xE2\x80",
+                                           "\xE2",
+                                           "\xC2\xA0",
+                                           "\xC2\xAB",
+                                           "\xC2\x84",
+                                           "\xC2",
+                                           "\xD8\xA7",
+                                           "\xD9\x84",
+                                           "\xD8\xB9",
+                                           "a",
+                                           " ",
+                                           "\xE4\xB8\xAD",
+                                           "\xF0\x9F\x98\x80",
+                                           "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8 "};
+
+/* The vector and SWAR line-end scans against the byte-by-byte definition over generated text
+ * (line ends rare or dense, so that blocks of thirty-two and eight bytes hold none, one or
+ * several), from every start and with the text cut at any byte (a line end's lead byte last). */
+static void test_clean_line_break_matches_its_definition(void **state) {
+    (void)state;
+    const size_t n_pieces = sizeof break_pieces / sizeof *break_pieces;
+    const size_t n_breaks = 6; /* the first pieces are line ends */
+    char text[512];
+    uint64_t rng = 11;
+    for (int round = 0; round < 3000; round++) {
+        size_t len = 0;
+        size_t rare = 1 + (size_t)(test_util_next(&rng) >> 33) % 40;
+        while (len < 400) {
+            uint64_t r = test_util_next(&rng);
+            size_t p = (size_t)(r >> 33) % rare == 0
+                           ? (size_t)(r >> 40) % n_pieces
+                           : n_breaks + (size_t)(r >> 40) % (n_pieces - n_breaks);
+            size_t n = strlen(break_pieces[p]);
+            memcpy(text + len, break_pieces[p], n);
+            len += n;
+        }
+        size_t cut = (size_t)(test_util_next(&rng) >> 33) % (len + 1);
+        for (size_t i = 0; i <= cut; i++) {
+            size_t want = reference_line_break(text, i, cut);
+            assert_int_equal(clean_line_break(text, i, cut), want);
+            assert_int_equal(clean_line_break_portable(text, i, cut), want);
+        }
+    }
+}
+
 /* The line measures as their definitions read them, one code point at a time through chars.h:
  * the oracle of the one-pass scan in clean.c, its line hash included (which clean.c builds from
  * Arabic letters taken four at a time from the bytes). */
@@ -637,6 +709,7 @@ int main(void) {
         cmocka_unit_test(test_clean_of_documents_without_lines),
         cmocka_unit_test(test_clean_reason_names_are_distinct),
         cmocka_unit_test(test_clean_splits_at_every_line_end),
+        cmocka_unit_test(test_clean_line_break_matches_its_definition),
         cmocka_unit_test(test_clean_line_measures_match_their_definitions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
