@@ -117,7 +117,8 @@ static inline size_t segment_skip_to_final(const char *s, size_t i, size_t end) 
     for (; i + 16 <= end; i += 16) {
         m = segment_final_mask16(s + i, &second);
         if (m) goto found;
-        if ((unsigned char)s[i + 16] == 0x9F) return i + 15; /* a ؟ across the blocks */
+        /* a ؟ across the blocks (its 9F the first byte of the next one, if the text goes on) */
+        if (i + 16 < end && (unsigned char)s[i + 16] == 0x9F) return i + 15;
     }
     if (i < end && end >= 16) {
         size_t shift = i - (end - 16);
