@@ -1,5 +1,6 @@
 /* test_util.h - small helpers shared by the cmocka unit tests: double comparison with a tolerance
- * (cmocka 1.1.5's float assert casts to float), reading fixture files, and locating test data. */
+ * (cmocka 1.1.5's float assert casts to float), reading fixture files, locating test data, and
+ * exact-size copies of generated text. */
 #ifndef ARS_TEST_UTIL_H
 #define ARS_TEST_UTIL_H
 
@@ -30,6 +31,16 @@ static inline void test_util_double_near(double a, double b, double tol, const c
 static inline uint64_t test_util_next(uint64_t *state) {
     *state = *state * 6364136223846793005u + 1442695040888963407u;
     return *state;
+}
+
+/* The first len bytes of text in a malloc'd block of exactly that size (one byte when len is 0;
+ * caller frees), for the differential tests of the scans that read blocks of bytes: a read past
+ * the end they are given is then an error under the sanitizers. */
+static inline char *test_util_exact_copy(const char *text, size_t len) {
+    char *p = malloc(len ? len : 1);
+    assert_non_null(p);
+    if (len) memcpy(p, text, len);
+    return p;
 }
 
 /* Path of a file under the source tree (ARS_SOURCE_DIR) or under ../shared beside it.

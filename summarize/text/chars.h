@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <utf8proc.h>
 
+#include "summarize/common/swar.h"
+
 /* The code-point table: for every code point below CHARS_TABLE_SIZE, its utf8proc category
  * (CHARS_CATEGORY bits, a utf8proc_category_t) and the normalisation facts below, generated at
  * build time from the utf8proc the library links (cmake/chars_table.c), so the fast paths of the
@@ -132,6 +134,18 @@ static inline int chars_is_arabic_block(int32_t cp) {
  * text, so scanners take them straight from the bytes before decoding anything else. */
 static inline int chars_is_arabic_letter2(unsigned char b, unsigned char b2) {
     return b == 0xD8 ? (unsigned)(b2 - 0xA0) < 0x20u : b == 0xD9 && (unsigned)(b2 - 0x81) < 10u;
+}
+
+/* The same test on eight bytes at once (SWAR): the lanes k of x (byte k in lane k) where byte k
+ * and the byte in lane k of y (the byte after it) are such a letter, as the high bit of each
+ * lane. */
+static inline uint64_t chars_arabic_letter_lanes(uint64_t x, uint64_t y) {
+    uint64_t d8 = swar_lanes_below(x ^ (0xD8u * SWAR_ONES), 1);
+    uint64_t d9 = swar_lanes_below(x ^ (0xD9u * SWAR_ONES), 1);
+    uint64_t a0_bf = swar_lanes_below((y & (0xE0u * SWAR_ONES)) ^ (0xA0u * SWAR_ONES), 1);
+    uint64_t z = y ^ (0x80u * SWAR_ONES); /* 81-8A: 01-0A */
+    uint64_t x81_8a = swar_lanes_below(z, 11) & ~swar_lanes_below(z, 1);
+    return (d8 & a0_bf) | (d9 & x81_8a);
 }
 
 /* Several classes of a code point at once, for scanners that test more than one per character:

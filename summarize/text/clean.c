@@ -406,14 +406,8 @@ static inline uint64_t clean_word_close(uint64_t h, const unsigned char *t, size
 /* How many of the four byte pairs at p, from the first, are common Arabic letters
  * (chars_is_arabic_letter2): 0 to 4. */
 static inline size_t clean_arabic_pairs(const unsigned char *p) {
-    uint64_t x = swar_load(p); /* byte k in lane k */
-    uint64_t y = x >> 8;       /* even lanes: the second byte of their pair */
-    uint64_t d8 = swar_lanes_below(x ^ (0xD8u * SWAR_ONES), 1);
-    uint64_t d9 = swar_lanes_below(x ^ (0xD9u * SWAR_ONES), 1);
-    uint64_t a0_bf = swar_lanes_below((y & (0xE0u * SWAR_ONES)) ^ (0xA0u * SWAR_ONES), 1);
-    uint64_t z = y ^ (0x80u * SWAR_ONES); /* 81-8A: 01-0A */
-    uint64_t x81_8a = swar_lanes_below(z, 11) & ~swar_lanes_below(z, 1);
-    uint64_t bad = ~((d8 & a0_bf) | (d9 & x81_8a)) & (uint64_t)0x0080008000800080u;
+    uint64_t x = swar_load(p); /* byte k in lane k; x >> 8: the second byte of each pair */
+    uint64_t bad = ~chars_arabic_letter_lanes(x, x >> 8) & (uint64_t)0x0080008000800080u;
     return bad ? swar_lowest_bit(bad) / 16 : 4;
 }
 

@@ -224,18 +224,8 @@ void tokenize_table_free(tokenize_table *t) {
  * byte with every second byte at every place of a block, both ways (SSE2 and SWAR). */
 typedef uint32_t (*tokenize_scan_fn)(const unsigned char *p, char *out);
 
-/* Portable: SWAR on 64-bit words. The lanes of x starting such a letter, given y, the byte after
- * each lane's; the high bit of each lane set for those. */
-static inline uint64_t tokenize_letters_swar(uint64_t x, uint64_t y) {
-    uint64_t d8 = swar_lanes_below(x ^ (0xD8u * SWAR_ONES), 1);
-    uint64_t d9 = swar_lanes_below(x ^ (0xD9u * SWAR_ONES), 1);
-    uint64_t a0_bf = swar_lanes_below((y & (0xE0u * SWAR_ONES)) ^ (0xA0u * SWAR_ONES), 1);
-    uint64_t z = y ^ (0x80u * SWAR_ONES); /* 81-8A: 01-0A */
-    uint64_t x81_8a = swar_lanes_below(z, 11) & ~swar_lanes_below(z, 1);
-    return (d8 & a0_bf) | (d9 & x81_8a);
-}
-
-/* The bytes of x normalised as second bytes: A2, A3, A5 -> A7 and 89 -> 8A, in every lane. */
+/* Portable: SWAR on 64-bit words (the letters by chars_arabic_letter_lanes). The bytes of x
+ * normalised as second bytes: A2, A3, A5 -> A7 and 89 -> 8A, in every lane. */
 static inline uint64_t tokenize_fold_swar(uint64_t x) {
     uint64_t alef = swar_lanes_below((x & (0xFEu * SWAR_ONES)) ^ (0xA2u * SWAR_ONES), 1) |
                     swar_lanes_below(x ^ (0xA5u * SWAR_ONES), 1);
@@ -261,8 +251,8 @@ static inline void tokenize_store_swar(char *p, uint64_t x) {
 static inline uint32_t tokenize_scan_swar(const unsigned char *p, char *out) {
     uint64_t w0 = swar_load(p), w1 = swar_load(p + 8);
     uint64_t y0 = (w0 >> 8) | (w1 << 56), y1 = w1 >> 8; /* lane 7 of y1: 0, no letter */
-    uint32_t letters = tokenize_lane_bits(tokenize_letters_swar(w0, y0)) |
-                       tokenize_lane_bits(tokenize_letters_swar(w1, y1)) << 8;
+    uint32_t letters = tokenize_lane_bits(chars_arabic_letter_lanes(w0, y0)) |
+                       tokenize_lane_bits(chars_arabic_letter_lanes(w1, y1)) << 8;
     uint32_t spaces = tokenize_lane_bits(swar_lanes_below(w0 ^ (0x20u * SWAR_ONES), 1)) |
                       tokenize_lane_bits(swar_lanes_below(w1 ^ (0x20u * SWAR_ONES), 1)) << 8;
     tokenize_store_swar(out, tokenize_fold_swar(w0));

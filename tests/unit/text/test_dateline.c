@@ -7,15 +7,6 @@
 #include "summarize/text/dateline.h"
 #include "summarize/text/normalize.h"
 
-/* The first len bytes of text in a block of exactly that size (at least one byte), so that a
- * scan reading past the end it is given is an error under the sanitizers. Free it. */
-static char *exact_copy(const char *text, size_t len) {
-    char *p = malloc(len ? len : 1);
-    assert_non_null(p);
-    if (len) memcpy(p, text, len);
-    return p;
-}
-
 static int date_only(const char *s) {
     return dateline_is_date_only(s, 0, strlen(s));
 }
@@ -238,14 +229,14 @@ static void test_dateline_latest_year_matches_its_definition(void **state) {
         }
         int expect = reference_latest_year(text, 0, len);
         with_year += expect != 0;
-        char *exact = exact_copy(text, len);
+        char *exact = test_util_exact_copy(text, len);
         assert_int_equal(dateline_latest_year(exact, 0, len), expect);
         assert_int_equal(dateline_latest_year_portable(exact, 0, len), expect);
         free(exact);
         size_t cut = (size_t)(test_util_next(&rng) >> 33) % (len + 1);
         size_t from = (size_t)(test_util_next(&rng) >> 33) % (cut + 1);
         expect = reference_latest_year(text, from, cut);
-        exact = exact_copy(text, cut);
+        exact = test_util_exact_copy(text, cut);
         assert_int_equal(dateline_latest_year(exact, from, cut), expect);
         assert_int_equal(dateline_latest_year_portable(exact, from, cut), expect);
         free(exact);
@@ -366,7 +357,7 @@ static void test_dateline_skip_matches_its_plain_reading(void **state) {
         size_t len = generate_opening(text, &rng, 16);
         append(text, &len, "نص");
         size_t got = dateline_skip_plain(text, 0, len);
-        char *exact = exact_copy(text, len);
+        char *exact = test_util_exact_copy(text, len);
         assert_int_equal(dateline_skip(exact, 0, len), got);
         assert_int_equal(dateline_skip_portable(exact, 0, len), got);
         free(exact);
@@ -374,7 +365,7 @@ static void test_dateline_skip_matches_its_plain_reading(void **state) {
         size_t cut = (size_t)(test_util_next(&rng) >> 33) % (len + 1);
         size_t from = (size_t)(test_util_next(&rng) >> 33) % (cut + 1);
         got = dateline_skip_plain(text, from, cut);
-        exact = exact_copy(text, cut);
+        exact = test_util_exact_copy(text, cut);
         assert_int_equal(dateline_skip(exact, from, cut), got);
         assert_int_equal(dateline_skip_portable(exact, from, cut), got);
         free(exact);

@@ -543,9 +543,7 @@ static void test_segment_skips_match_stepwise(void **state) {
         clean_line *lines = simple_lines(text, &n_lines);
         /* Segmented from a copy of its exact size, so that a scan reading past the text's end
          * (a sixteen-byte block, a byte after one) is an error under the sanitizers. */
-        char *exact = malloc(len);
-        assert_non_null(exact);
-        memcpy(exact, text, len);
+        char *exact = test_util_exact_copy(text, len);
         segment_sentence *want = NULL, *got = NULL;
         size_t n_want = 0, n_got = 0;
         assert_int_equal(segment_document_stepwise(exact, len, lines, n_lines, &want, &n_want),

@@ -206,9 +206,7 @@ static void check_normalized_with(normalized_fn fn, const tokenize_table *t, con
                                   size_t len) {
     /* Read from a copy of its exact size, so that a block read past the text's end is an error
      * under the sanitizers. */
-    char *s = malloc(len ? len : 1);
-    assert_non_null(s);
-    if (len) memcpy(s, text, len);
+    char *s = test_util_exact_copy(text, len);
     char *want_buf = NULL, *got_buf = NULL;
     size_t want_cap = 0, got_cap = 0, want_len = 0, got_len = 0;
     token_list want = {0}, got = {0};
