@@ -25,6 +25,7 @@
 #include "summarize/text/clean.h"
 #include "summarize/text/segment.h"
 #include "vectors/similarity.h"
+#include "vectors/textstore.h"
 #include "vectors/hugemem.h"
 #include "vectors/tfidf.h"
 #include "vectors/vocab.h"
@@ -76,7 +77,7 @@ static const char *const summarizer_stage_names[SUMMARIZER_N_STAGES] = {
 
 typedef struct {
     char *name;
-    char *bytes; /* owned copy, NUL-terminated */
+    char *bytes; /* the summarizer's copy (in its textstore), NUL-terminated */
     size_t len;
     size_t body_start; /* after a BOM */
 } summarizer_doc;
@@ -88,6 +89,7 @@ struct ars_summarizer {
     size_t n_extra;
     summarizer_doc *docs;
     size_t n_docs, cap_docs;
+    textstore store; /* the documents' names and bytes */
     /* results of the last run */
     ars_sentence *sents; /* all candidates, source order */
     size_t n_sents;
@@ -272,10 +274,7 @@ static void summarizer_clear_results(ars_summarizer *s) {
 
 ARS_API void ars_summarizer_reset(ars_summarizer *s) {
     if (!s) return;
-    for (size_t i = 0; i < s->n_docs; i++) {
-        free(s->docs[i].name);
-        free(s->docs[i].bytes);
-    }
+    textstore_free(&s->store);
     s->n_docs = 0;
     summarizer_clear_results(s);
 }
@@ -291,20 +290,6 @@ ARS_API void ars_summarizer_free(ars_summarizer *s) {
     free(s);
 }
 
-static char *summarizer_strdup(const char *str) {
-    size_t n = strlen(str) + 1;
-    char *d = malloc(n);
-    if (d) memcpy(d, str, n);
-    return d;
-}
-
-/* gcc 12's -fanalyzer reports d.name and d.bytes as leaked here: it loses track of them once
- * the struct is copied into the heap array s->docs. A false positive: reset frees them, and the
- * out-of-memory test (tests/oom) counts every block. */
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 10
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wanalyzer-malloc-leak"
-#endif
 ARS_API ars_status ars_summarizer_add_document(ars_summarizer *s, const char *name,
                                                const char *bytes, size_t len, ars_error *err) {
     if (!s || !name || (!bytes && len))
@@ -322,20 +307,13 @@ ARS_API ars_status ars_summarizer_add_document(ars_summarizer *s, const char *na
         s->docs = nd;
         s->cap_docs = nc;
     }
-    summarizer_doc d = {summarizer_strdup(name), malloc(len + 1), len, body};
-    if (!d.name || !d.bytes) {
-        free(d.name);
-        free(d.bytes);
-        return error_at(err, ARS_ENOMEM, "%s", name);
-    }
-    if (len) memcpy(d.bytes, bytes, len);
-    d.bytes[len] = '\0';
+    /* Out of memory part way, a copy already made stays in the store until the reset. */
+    summarizer_doc d = {textstore_copy(&s->store, name, strlen(name)), NULL, len, body};
+    if (d.name) d.bytes = textstore_copy(&s->store, bytes ? bytes : "", len);
+    if (!d.bytes) return error_at(err, ARS_ENOMEM, "%s", name);
     s->docs[s->n_docs++] = d;
     return ARS_OK;
 }
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 10
-#pragma GCC diagnostic pop
-#endif
 
 ARS_API ars_status ars_summarizer_add_file(ars_summarizer *s, const char *path, ars_error *err) {
     if (!s || !path) return error_set(err, ARS_EARG, "ars_summarizer_add_file: NULL argument");

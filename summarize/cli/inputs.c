@@ -11,6 +11,7 @@
 #include <dirent.h>
 #include <stdarg.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 #include "summarize/cli/jsonl.h"
 #include "summarize/cli/lines.h"
 #include "summarize/common/error.h"
+#include "summarize/common/fileread.h"
 
 typedef struct {
     const inputs_config *cfg;
@@ -28,6 +30,8 @@ typedef struct {
     inputs_report *rep;
     ars_error *err;
     int stdin_used;
+    char *buf; /* the bytes of the file being read, reused from file to file */
+    size_t buf_cap;
 } inputs_run;
 
 /* A bad input: warn and go on (ARS_OK), or stop the run when strict (the input's status). The
@@ -140,17 +144,16 @@ static ars_status inputs_text(inputs_run *r, const char *path, const char *bytes
     return st;
 }
 
-/* One plain-text input. */
-static ars_status inputs_text_file(inputs_run *r, const char *path) {
-    char *buf = NULL;
+/* One plain-text input: the file `name` in the folder open as dirfd (AT_FDCWD: the working
+ * folder), called path. It is read into the run's buffer, which the sink copies from. */
+static ars_status inputs_text_file(inputs_run *r, int dirfd, const char *name, const char *path) {
     size_t len = 0;
     ars_error bad = {ARS_OK, ""};
-    ars_status st = ars_file_read(path, r->cfg->max_bytes, &buf, &len, &bad);
+    ars_status st =
+        fileread_at(dirfd, name, path, r->cfg->max_bytes, &r->buf, &r->buf_cap, &len, &bad);
     if (st == ARS_ENOMEM) return error_at(r->err, st, "%s", path);
     if (r->cfg->prog) progress_input(r->cfg->prog, len);
-    st = st == ARS_OK ? inputs_text(r, path, buf, len) : inputs_bad(r, st, "%s", bad.message);
-    ars_free(buf);
-    return st;
+    return st == ARS_OK ? inputs_text(r, path, r->buf, len) : inputs_bad(r, st, "%s", bad.message);
 }
 
 /* One JSON Lines input: an article per line, streamed. */
@@ -207,8 +210,13 @@ static ars_status inputs_jsonl_file(inputs_run *r, const char *path) {
     return st;
 }
 
-static ars_status inputs_file(inputs_run *r, const char *path) {
-    return r->cfg->format == INPUTS_JSONL ? inputs_jsonl_file(r, path) : inputs_text_file(r, path);
+/* The input file `name` in the folder open as dirfd (AT_FDCWD: the working folder), called
+ * path. */
+static ars_status inputs_file(inputs_run *r, int dirfd, const char *name, const char *path) {
+    if (r->cfg->format != INPUTS_JSONL) return inputs_text_file(r, dirfd, name, path);
+    (void)dirfd;
+    (void)name;
+    return inputs_jsonl_file(r, path);
 }
 
 /* A folder entry: its path and what readdir says it is (INPUTS_ENTRY_*). */
@@ -285,13 +293,15 @@ static ars_status inputs_folder(inputs_run *r, const char *dir) {
         names[n].kind = inputs_entry_kind(e);
         n++;
     }
-    closedir(d);
     if (st == ARS_OK && n > 1) qsort(names, n, sizeof *names, inputs_cmp_names); /* not NULL */
+    /* Files are opened relative to the folder, still open: the system then looks up one name
+     * rather than every folder on the way to it. */
+    int dfd = dirfd(d);
     for (size_t i = 0; st == ARS_OK && i < n; i++) {
         struct stat sb, lsb;
         const char *path = names[i].path, *base = strrchr(path, '/') + 1;
         if (names[i].kind == INPUTS_ENTRY_FILE) {
-            if (inputs_wanted(r, base)) st = inputs_file(r, path);
+            if (inputs_wanted(r, base)) st = inputs_file(r, dfd, base, path);
         } else if (names[i].kind == INPUTS_ENTRY_DIR) {
             st = inputs_folder(r, path);
         } else if (lstat(path, &lsb) != 0 || stat(path, &sb) != 0) {
@@ -300,9 +310,10 @@ static ars_status inputs_folder(inputs_run *r, const char *dir) {
         } else if (S_ISDIR(sb.st_mode)) {
             if (!S_ISLNK(lsb.st_mode)) st = inputs_folder(r, path); /* no link loops */
         } else if (inputs_wanted(r, base)) {
-            st = inputs_file(r, path);
+            st = inputs_file(r, dfd, base, path);
         }
     }
+    closedir(d);
     for (size_t i = 0; i < n; i++)
         free(names[i].path);
     free(names);
@@ -317,25 +328,25 @@ static ars_status inputs_path(inputs_run *r, const char *path) {
     if (strcmp(path, "-") == 0) {
         if (r->stdin_used) return ARS_OK; /* standard input can be read once */
         r->stdin_used = 1;
-        return inputs_file(r, path);
+        return inputs_file(r, AT_FDCWD, path, path);
     }
     struct stat sb;
     if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) return inputs_folder(r, path);
-    return inputs_file(r, path); /* reading reports a missing or unreadable file */
+    return inputs_file(r, AT_FDCWD, path, path); /* reading reports a missing or unreadable file */
 }
 
-ars_status inputs_read(const inputs_config *cfg, char *const *paths, size_t n_paths,
-                       inputs_sink sink, void *ctx, inputs_report *rep, ars_error *err) {
-    inputs_run r = {cfg, sink, ctx, rep, err, 0};
-    rep->n_articles = rep->n_skipped = 0;
+/* The names on the command line, then those of the list (--files-from). */
+static ars_status inputs_read_all(inputs_run *r, char *const *paths, size_t n_paths) {
+    const inputs_config *cfg = r->cfg;
+    ars_error *err = r->err;
     ars_status st = ARS_OK;
     for (size_t i = 0; st == ARS_OK && i < n_paths; i++)
-        st = inputs_path(&r, paths[i]);
+        st = inputs_path(r, paths[i]);
     if (st != ARS_OK || !cfg->files_from) return st;
     int from_stdin = strcmp(cfg->files_from, "-") == 0;
     FILE *f = from_stdin ? stdin : fopen(cfg->files_from, "rb");
     if (!f) return error_set(err, ARS_EIO, "%s: %s", cfg->files_from, strerror(errno));
-    if (from_stdin) r.stdin_used = 1;
+    if (from_stdin) r->stdin_used = 1;
     lines_reader lr;
     lines_open(&lr, f, cfg->nul ? '\0' : '\n', 0);
     char *name;
@@ -347,7 +358,7 @@ ars_status inputs_read(const inputs_config *cfg, char *const *paths, size_t n_pa
         else if (rc == LINES_ERROR)
             st = error_set(err, ARS_EIO, "%s: read failed: %s", cfg->files_from, strerror(errno));
         else if (len > 0 && strlen(name) == len) /* empty names are separators' leftovers */
-            st = inputs_path(&r, name);
+            st = inputs_path(r, name);
         else if (len > 0)
             st = error_set(err, ARS_EIO,
                            "%s: name %zu holds a NUL byte (use -0 for a list of "
@@ -356,5 +367,14 @@ ars_status inputs_read(const inputs_config *cfg, char *const *paths, size_t n_pa
     }
     lines_close(&lr);
     if (!from_stdin) fclose(f);
+    return st;
+}
+
+ars_status inputs_read(const inputs_config *cfg, char *const *paths, size_t n_paths,
+                       inputs_sink sink, void *ctx, inputs_report *rep, ars_error *err) {
+    inputs_run r = {cfg, sink, ctx, rep, err, 0, NULL, 0};
+    rep->n_articles = rep->n_skipped = 0;
+    ars_status st = inputs_read_all(&r, paths, n_paths);
+    free(r.buf);
     return st;
 }
