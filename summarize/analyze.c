@@ -24,8 +24,12 @@ struct analyzer {
     size_t toks_cap;
     vocab_key *keys; /* the token cache's key of each token, scratch like toks */
     size_t keys_cap;
-    char *norm; /* the analysis copy of the sentence, reused */
+    char *norm; /* the analysis copy of one sentence, reused */
     size_t norm_cap;
+    char *text; /* the analysis copies of a batch of sentences one after another, reused */
+    size_t text_cap;
+    size_t *first_tok; /* sentence k of a batch: its tokens first_tok[k] .. first_tok[k+1] */
+    size_t first_tok_cap;
     /* Token cache: every distinct token seen since the vocabulary `bound` was first used, with
      * what it became kept as its value (vocab_intern_value), so each is looked up, stemmed and
      * interned once, and a hit finds its outcome in the cache line the look-up read. News
@@ -71,6 +75,8 @@ void analyzer_free(analyzer *a) {
     free(a->toks);
     free(a->keys);
     free(a->norm);
+    free(a->text);
+    free(a->first_tok);
     vocab_free(a->tokens);
     free(a);
 }
@@ -142,77 +148,151 @@ analyze_first(analyzer *a, vocab *voc, const char *t, size_t tl, uint32_t fl, ui
     return ARS_OK;
 }
 
-ars_status analyzer_sentence(analyzer *a, vocab *voc, const char *s, size_t len, uint32_t **terms,
-                             size_t *n_terms, size_t *cap, analyze_stats *stats) {
-    memset(stats, 0, sizeof *stats);
-    size_t norm_len = 0;
-    size_t n_toks = 0;
-    ars_status st = tokenize_normalized(a->table, s, len, &a->norm, &a->norm_cap, &norm_len,
-                                        &a->toks, &n_toks, &a->toks_cap);
-    if (st != ARS_OK) return st;
-    /* The analysis copy is padded with zeros for vocab_key_of_padded. */
-    if (normalize_reserve(&a->norm, &a->norm_cap, norm_len + VOCAB_KEY_HEAD) != ARS_OK)
+/* p (room for *cap elements of `size` bytes) with room for n (at least one), grown by doubling:
+ * p itself, or the grown block (*cap updated); NULL when out of memory, p then unchanged. */
+static void *analyze_room(void *p, size_t *cap, size_t n, size_t size) {
+    if (n <= *cap && p) return p;
+    size_t nc = *cap ? *cap : 64;
+    while (nc < n) {
+        if (nc > SIZE_MAX / 2 / size) return NULL;
+        nc *= 2;
+    }
+    void *g = realloc(p, nc * size);
+    if (g) *cap = nc;
+    return g;
+}
+
+/* Tokens whose cache slots are asked for ahead of the one being looked up (a multiple of the
+ * eight asked for at a time): enough misses in flight to cover a look-up's wait for memory, few
+ * enough that none is evicted before use. */
+#define ANALYZE_PREFETCH 32
+
+/* Tokenises the batch: sentence k's analysis copy goes into a->text after sentence k-1's (its
+ * tokens' starts then point into a->text), its tokens into a->toks from a->first_tok[k]. Returns
+ * ARS_OK, or the failure of sentence *done (the sentences before it are tokenised). */
+static ars_status analyze_tokenize_batch(analyzer *a, const char *s, const analyze_span *spans,
+                                         size_t n, size_t *done) {
+    size_t n_toks = 0, at = 0;
+    size_t *first = analyze_room(a->first_tok, &a->first_tok_cap, n + 1, sizeof *first);
+    if (!first) {
+        *done = 0;
         return ARS_ENOMEM;
-    memset(a->norm + norm_len, 0, VOCAB_KEY_HEAD);
-    const char *norm = a->norm;
+    }
+    a->first_tok = first;
+    ars_status st = ARS_OK;
+    for (size_t k = 0; k < n; k++) {
+        a->first_tok[k] = n_toks;
+        size_t norm_len = 0;
+        st =
+            tokenize_normalized(a->table, s + spans[k].start, spans[k].end - spans[k].start,
+                                &a->norm, &a->norm_cap, &norm_len, &a->toks, &n_toks, &a->toks_cap);
+        /* The copy is followed by zeros for vocab_key_of_padded (a token near a copy's end reads
+         * on into the next copy, whose bytes it masks off). */
+        char *text = NULL;
+        if (st == ARS_OK && norm_len <= SIZE_MAX / 2 - VOCAB_KEY_HEAD - at)
+            text = analyze_room(a->text, &a->text_cap, at + norm_len + VOCAB_KEY_HEAD, 1);
+        if (st == ARS_OK && !text) st = ARS_ENOMEM;
+        if (st != ARS_OK) {
+            *done = k;
+            return st;
+        }
+        a->text = text;
+        memcpy(a->text + at, a->norm, norm_len);
+        for (size_t j = a->first_tok[k]; j < n_toks; j++)
+            a->toks[j].start += at;
+        at += norm_len;
+    }
+    if (!a->text) { /* no sentence: still a zeroed copy for the keys to read */
+        char *text = analyze_room(NULL, &a->text_cap, VOCAB_KEY_HEAD, 1);
+        if (!text) {
+            *done = 0;
+            return ARS_ENOMEM;
+        }
+        a->text = text;
+    }
+    memset(a->text + at, 0, VOCAB_KEY_HEAD);
+    a->first_tok[n] = n_toks;
+    *done = n;
+    return ARS_OK;
+}
+
+ars_status analyzer_sentences(analyzer *a, vocab *voc, const char *s, const analyze_span *spans,
+                              size_t n, uint32_t **terms, size_t *n_terms, size_t *cap,
+                              analyze_stats *stats, size_t *done) {
+    *done = 0;
+    /* On a failure, the sentences before the one that failed are analysed, then it is said. */
+    size_t n_tokenized = 0;
+    ars_status st_tok = analyze_tokenize_batch(a, s, spans, n, &n_tokenized);
+    if (st_tok != ARS_OK && n_tokenized == 0) return st_tok;
+    n = n_tokenized;
+    size_t n_toks = a->first_tok[n];
+    ars_status st = ARS_OK;
     if (a->bound != voc || !a->tokens) {
         analyzer_forget(a);
         st = vocab_new(&a->tokens);
         if (st != ARS_OK) return st;
         a->bound = voc;
     }
-    /* Every token's key is made and its slot of the token cache asked for before any is looked
-     * up: the cache is a few megabytes on a large input, and the misses then overlap. */
-    if (n_toks > a->keys_cap) {
-        vocab_key *k = realloc(a->keys, a->toks_cap * sizeof *k);
-        if (!k) return ARS_ENOMEM;
-        a->keys = k;
-        a->keys_cap = a->toks_cap;
-    }
+    /* Every token's key is made first; then each look-up asks for the slot of the token
+     * ANALYZE_PREFETCH places on, so that the token cache's misses (it is megabytes on a large
+     * input) overlap from one sentence to the next instead of following one another. */
+    vocab_key *keys = analyze_room(a->keys, &a->keys_cap, n_toks, sizeof *keys);
+    if (!keys) return ARS_ENOMEM;
+    a->keys = keys;
     for (size_t k = 0; k < n_toks; k++)
-        a->keys[k] = vocab_key_of_padded(norm + a->toks[k].start, a->toks[k].len);
-    vocab_prefetch(a->tokens, a->keys, n_toks);
+        a->keys[k] = vocab_key_of_padded(a->text + a->toks[k].start, a->toks[k].len);
+    vocab_prefetch(a->tokens, a->keys, n_toks < ANALYZE_PREFETCH ? n_toks : ANALYZE_PREFETCH);
     /* Room for a term per token up front: the loop below then stores every outcome and moves
      * on past the terms only, with no capacity check and no branch per token. */
-    if (*cap - *n_terms < n_toks) {
-        size_t nc = *cap ? *cap : 256;
-        while (nc - *n_terms < n_toks) {
-            if (nc > SIZE_MAX / 2 / sizeof **terms) return ARS_ENOMEM;
-            nc *= 2;
-        }
-        uint32_t *nt = realloc(*terms, nc * sizeof *nt);
-        if (!nt) return ARS_ENOMEM;
-        *terms = nt;
-        *cap = nc;
-    }
-    /* A hit reads its outcome from the slot its look-up found; a token new to the cache (its
-     * id the next one) gets its outcome made and stored there at once, so the tokens go by in
-     * one pass. The slots were asked for above, so the look-ups' misses still overlap. */
+    if (*n_terms > SIZE_MAX / 2 - n_toks) return ARS_ENOMEM;
+    uint32_t *grown = analyze_room(*terms, cap, *n_terms + n_toks, sizeof *grown);
+    if (!grown) return ARS_ENOMEM;
+    *terms = grown;
+    /* A hit reads its outcome from the slot its look-up found; a token new to the cache (its id
+     * the next one) gets its outcome made and stored there at once, so the tokens go by in one
+     * pass, in order: stems are interned in the order their first tokens come. */
     uint32_t *out = *terms;
-    size_t n = *n_terms, n_arabic = 0, n_latin = 0, n_broken = 0, k = 0;
-    for (; k < n_toks; k++) {
-        const char *t = norm + a->toks[k].start;
-        uint32_t fl = a->toks[k].flags, id, *value;
-        /* On failure the cache is unchanged and the tokens before this one are still counted. */
-        st = vocab_intern_value(a->tokens, t, a->toks[k].len, &a->keys[k], &id, &value);
-        if (st != ARS_OK) break;
-        n_arabic += (fl & TOKEN_ARABIC) != 0;
-        n_latin += (fl & TOKEN_LATIN) != 0;
-        if (id < a->n_outcome) {
-            id = *value;
-        } else {
-            st = analyze_first(a, voc, t, a->toks[k].len, fl, value, &id);
+    size_t nt = *n_terms, j = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t n_arabic = 0, n_latin = 0, n_broken = 0, t0 = nt, end = a->first_tok[k + 1];
+        for (; j < end; j++) {
+            /* Eight at a time: one call for the next eight slots. */
+            if (j % 8 == 0 && j + ANALYZE_PREFETCH < n_toks) {
+                size_t more = n_toks - j - ANALYZE_PREFETCH;
+                vocab_prefetch(a->tokens, &a->keys[j + ANALYZE_PREFETCH], more < 8 ? more : 8);
+            }
+            const char *t = a->text + a->toks[j].start;
+            uint32_t fl = a->toks[j].flags, id, *value;
+            st = vocab_intern_value(a->tokens, t, a->toks[j].len, &a->keys[j], &id, &value);
             if (st != ARS_OK) break;
+            n_arabic += (fl & TOKEN_ARABIC) != 0;
+            n_latin += (fl & TOKEN_LATIN) != 0;
+            if (id < a->n_outcome) {
+                id = *value;
+            } else {
+                st = analyze_first(a, voc, t, a->toks[j].len, fl, value, &id);
+                if (st != ARS_OK) break;
+            }
+            n_broken += id == ANALYZE_BROKEN;
+            out[nt] = id;
+            nt += id != ANALYZE_BROKEN && id != ANALYZE_SKIP;
         }
-        n_broken += id == ANALYZE_BROKEN;
-        out[n] = id;
-        n += id != ANALYZE_BROKEN && id != ANALYZE_SKIP;
+        if (st != ARS_OK) {
+            /* The terms of the sentence that failed are not kept. */
+            *n_terms = t0;
+            return st;
+        }
+        stats[k] = (analyze_stats){end - a->first_tok[k], nt - t0, n_broken, n_arabic, n_latin};
+        *n_terms = nt;
+        *done = k + 1;
     }
-    stats->n_words = k;
-    stats->n_terms = n - *n_terms;
-    stats->n_broken = n_broken;
-    stats->n_arabic = n_arabic;
-    stats->n_latin = n_latin;
-    *n_terms = n;
-    return st;
+    return st_tok;
+}
+
+ars_status analyzer_sentence(analyzer *a, vocab *voc, const char *s, size_t len, uint32_t **terms,
+                             size_t *n_terms, size_t *cap, analyze_stats *stats) {
+    analyze_span span = {0, len};
+    size_t done = 0;
+    memset(stats, 0, sizeof *stats);
+    return analyzer_sentences(a, voc, s, &span, 1, terms, n_terms, cap, stats, &done);
 }

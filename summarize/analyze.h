@@ -39,4 +39,20 @@ void analyzer_forget(analyzer *a);
 ars_status analyzer_sentence(analyzer *a, vocab *voc, const char *s, size_t len, uint32_t **terms,
                              size_t *n_terms, size_t *cap, analyze_stats *stats);
 
+/* A sentence of a text: its bytes [start, end). */
+typedef struct {
+    size_t start, end;
+} analyze_span;
+
+/* Analyses the sentences spans[0..n) of the text s, in order, as n calls of analyzer_sentence
+ * would: the same terms appended to *terms (sentence k's after sentence k-1's; stats[k].n_terms
+ * of them), the same stats[k], the same vocabulary. Faster on many sentences: every sentence is
+ * tokenised first, and the token cache's look-ups then go through all their tokens with the
+ * slots of the next ones asked for in advance. *done gets how many sentences were analysed (n on
+ * ARS_OK); on a failure sentence *done is the one that failed, and the terms of the sentences
+ * before it stand (none of its own). */
+ars_status analyzer_sentences(analyzer *a, vocab *voc, const char *s, const analyze_span *spans,
+                              size_t n, uint32_t **terms, size_t *n_terms, size_t *cap,
+                              analyze_stats *stats, size_t *done);
+
 #endif

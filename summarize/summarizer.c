@@ -502,6 +502,12 @@ typedef struct {
     size_t n_terms, cap_terms;
     summarizer_sent *sents;
     size_t n_sents, cap_sents;
+    /* Scratch of a document: the sentences handed to the analyzer, their index among the
+     * document's sentences, and what analysis found in each. */
+    analyze_span *spans;
+    size_t *which;
+    analyze_stats *stats;
+    size_t cap_spans;
 } summarizer_worker;
 
 /* Where a document's sentences are, and why its analysis failed, if it did. */
@@ -512,7 +518,12 @@ typedef struct {
     size_t n_too_long; /* sentences over the length caps (ARS_SENTENCE_MAX_*) */
 } summarizer_docsents;
 
-enum { SUMMARIZER_FAIL_NONE, SUMMARIZER_FAIL_SEGMENT, SUMMARIZER_FAIL_SENTENCE };
+enum {
+    SUMMARIZER_FAIL_NONE,
+    SUMMARIZER_FAIL_SEGMENT,
+    SUMMARIZER_FAIL_ANALYSE, /* the analysis of the document as a whole */
+    SUMMARIZER_FAIL_SENTENCE
+};
 
 typedef struct {
     ars_summarizer *s;
@@ -525,6 +536,38 @@ typedef struct {
  * kept lines into sentences, each sentence into terms. Sentences that are summary material become
  * candidates (the rest only count towards their document's damage): not titles, headings, list
  * lead-ins or quotation tails, and at least SUMMARIZER_MIN_WORDS words with a content term. */
+/* Room in a worker's document scratch for n sentences. */
+static ars_status summarizer_worker_room(summarizer_worker *w, size_t n) {
+    size_t nc = w->cap_spans ? w->cap_spans : 64;
+    while (nc < n) {
+        if (nc > SIZE_MAX / 2 / sizeof *w->stats) return ARS_ENOMEM;
+        nc *= 2;
+    }
+    analyze_span *spans = realloc(w->spans, nc * sizeof *spans);
+    if (spans) w->spans = spans;
+    size_t *which = realloc(w->which, nc * sizeof *which);
+    if (which) w->which = which;
+    analyze_stats *stats = realloc(w->stats, nc * sizeof *stats);
+    if (stats) w->stats = stats;
+    if (!spans || !which || !stats) return ARS_ENOMEM;
+    w->cap_spans = nc;
+    return ARS_OK;
+}
+
+/* Room for n more records of sentences in a worker. */
+static ars_status summarizer_sents_room(summarizer_worker *w, size_t n) {
+    size_t nc = w->cap_sents ? w->cap_sents : 256;
+    while (nc - w->n_sents < n) {
+        if (nc > SIZE_MAX / 2 / sizeof *w->sents) return ARS_ENOMEM;
+        nc *= 2;
+    }
+    summarizer_sent *grown = realloc(w->sents, nc * sizeof *grown);
+    if (!grown) return ARS_ENOMEM;
+    w->sents = grown;
+    w->cap_sents = nc;
+    return ARS_OK;
+}
+
 static ars_status summarizer_analyse_body(void *ctx, size_t worker, size_t begin, size_t end) {
     summarizer_analyse_job *job = ctx;
     summarizer_run_state *r = job->r;
@@ -545,38 +588,44 @@ static ars_status summarizer_analyse_body(void *ctx, size_t worker, size_t begin
             return st;
         }
         *ds = (summarizer_docsents){worker, w->n_sents, 0, SUMMARIZER_FAIL_NONE, 0, 0};
-        for (size_t k = 0; st == ARS_OK && k < ns; k++) {
-            const segment_sentence *sp = &ss[k];
-            if (sp->end - sp->start > ARS_SENTENCE_MAX_BYTES) {
+        /* Every sentence of the document in one call (its look-ups overlap), but those too long
+         * to be a candidate, which are not worth analysing; and room for a record of each. */
+        if (st == ARS_OK && ns > w->cap_spans) st = summarizer_worker_room(w, ns);
+        if (st == ARS_OK && w->cap_sents - w->n_sents < ns) st = summarizer_sents_room(w, ns);
+        if (st != ARS_OK) {
+            free(ss);
+            ds->fail = SUMMARIZER_FAIL_ANALYSE;
+            return st;
+        }
+        size_t m = 0, done = 0, t0 = w->n_terms;
+        for (size_t k = 0; k < ns; k++) {
+            if (ss[k].end - ss[k].start > ARS_SENTENCE_MAX_BYTES) {
                 ds->n_too_long++; /* never a candidate: not worth analysing */
                 continue;
             }
-            size_t t0 = w->n_terms;
-            analyze_stats a;
-            st = analyzer_sentence(w->an, w->voc, doc->bytes + sp->start, sp->end - sp->start,
-                                   &w->terms, &w->n_terms, &w->cap_terms, &a);
-            if (st == ARS_OK && w->n_sents == w->cap_sents) {
-                size_t nc = w->cap_sents ? 2 * w->cap_sents : 256;
-                summarizer_sent *grown = realloc(w->sents, nc * sizeof *grown);
-                if (!grown) st = ARS_ENOMEM;
-                if (grown) {
-                    w->sents = grown;
-                    w->cap_sents = nc;
-                }
-            }
-            if (st != ARS_OK) {
-                ds->fail = SUMMARIZER_FAIL_SENTENCE;
-                ds->fail_sentence = k + 1;
-                break;
-            }
-            r->docs[d].n_broken += a.n_broken;
-            if (a.n_words > ARS_SENTENCE_MAX_WORDS) ds->n_too_long++;
-            int material = !(sp->flags & not_material) && a.n_words >= SUMMARIZER_MIN_WORDS &&
-                           a.n_terms > 0 && a.n_words <= ARS_SENTENCE_MAX_WORDS;
+            w->spans[m] = (analyze_span){ss[k].start, ss[k].end};
+            w->which[m++] = k;
+        }
+        st = analyzer_sentences(w->an, w->voc, doc->bytes, w->spans, m, &w->terms, &w->n_terms,
+                                &w->cap_terms, w->stats, &done);
+        for (size_t j = 0; j < done; j++) {
+            const segment_sentence *sp = &ss[w->which[j]];
+            const analyze_stats *a = &w->stats[j];
+            r->docs[d].n_broken += a->n_broken;
+            if (a->n_words > ARS_SENTENCE_MAX_WORDS) ds->n_too_long++;
+            int material = !(sp->flags & not_material) && a->n_words >= SUMMARIZER_MIN_WORDS &&
+                           a->n_terms > 0 && a->n_words <= ARS_SENTENCE_MAX_WORDS;
             w->sents[w->n_sents++] =
-                (summarizer_sent){t0,        w->n_terms, sp->start, sp->end, sp->flags,
-                                  a.n_words, a.n_broken, a.n_latin, material};
+                (summarizer_sent){t0,         t0 + a->n_terms, sp->start,  sp->end, sp->flags,
+                                  a->n_words, a->n_broken,     a->n_latin, material};
+            t0 += a->n_terms;
             ds->count++;
+        }
+        if (st != ARS_OK && done < m) {
+            ds->fail = SUMMARIZER_FAIL_SENTENCE;
+            ds->fail_sentence = w->which[done] + 1;
+        } else if (st != ARS_OK) {
+            ds->fail = SUMMARIZER_FAIL_ANALYSE;
         }
         free(ss);
         if (st != ARS_OK) return st;
@@ -678,8 +727,9 @@ static ars_status summarizer_candidates(ars_summarizer *s, summarizer_run_state 
         st = parallel_for(plan, nd, 0, summarizer_analyse_body, &job);
         /* The first document that failed, in document order, names the failure. */
         for (size_t d = 0; st != ARS_OK && d < nd; d++) {
-            if (ds[d].fail == SUMMARIZER_FAIL_SEGMENT) {
-                error_at(err, st, "%s: segment", s->docs[d].name);
+            if (ds[d].fail == SUMMARIZER_FAIL_SEGMENT || ds[d].fail == SUMMARIZER_FAIL_ANALYSE) {
+                error_at(err, st, "%s: %s", s->docs[d].name,
+                         ds[d].fail == SUMMARIZER_FAIL_SEGMENT ? "segment" : "analyse");
                 break;
             }
             if (ds[d].fail == SUMMARIZER_FAIL_SENTENCE) {
@@ -699,6 +749,9 @@ static ars_status summarizer_candidates(ars_summarizer *s, summarizer_run_state 
         if (w[k].voc != r->voc) vocab_free(w[k].voc);
         free(w[k].terms);
         free(w[k].sents);
+        free(w[k].spans);
+        free(w[k].which);
+        free(w[k].stats);
         if (w[k].an) analyzer_forget(w[k].an); /* its cache points into a vocabulary now gone */
     }
     free(w);

@@ -221,6 +221,92 @@ static void test_analyze_sentence_is_its_tokens_one_by_one(void **state) {
     vocab_free(v2);
 }
 
+/* The lines and full stops of a text as the sentences of one batch (analyzer_sentences), with an empty one and
+ * one of long tokens among them, give what the same lines give analysed one by one by another
+ * analyzer into another vocabulary: the same terms in the same order, the same counts for each
+ * line, the same stems under the same ids. Also in two batches, the second finding the first's
+ * tokens in the cache. */
+static void test_analyze_batch_is_its_sentences_one_by_one(void **state) {
+    (void)state;
+    size_t len = 0;
+    char *text =
+        test_util_read_file(test_util_source_path("examples/multiling2011-M001/M0010.txt"), &len);
+    assert_non_null(text);
+    const char extra[] = "\n\nكلمةطويلةجداجداجداجداجدا واخرىطويلةجداجداجداجداجدا ف عل الت\n";
+    char *all = malloc(len + sizeof extra);
+    assert_non_null(all);
+    memcpy(all, text, len);
+    memcpy(all + len, extra, sizeof extra);
+    len += sizeof extra - 1;
+    analyze_span spans[512];
+    size_t n = 0;
+    for (size_t i = 0; i < len && n < 512;) {
+        size_t e = i;
+        while (e < len && all[e] != '\n' && all[e] != '.')
+            e++;
+        spans[n++] = (analyze_span){i, e};
+        i = e + 1;
+    }
+    assert_true(n > 10);
+    analyzer *a = NULL, *b = NULL;
+    vocab *va = NULL, *vb = NULL;
+    assert_int_equal(analyzer_new(ARS_STEM_SNOWBALL, &a, NULL), ARS_OK);
+    assert_int_equal(analyzer_new(ARS_STEM_SNOWBALL, &b, NULL), ARS_OK);
+    assert_int_equal(vocab_new(&va), ARS_OK);
+    assert_int_equal(vocab_new(&vb), ARS_OK);
+    analyze_stats *sa = calloc(n, sizeof *sa), *sb = calloc(n, sizeof *sb);
+    uint32_t *ta = NULL, *tb = NULL;
+    size_t na = 0, ca = 0, nb = 0, cb = 0, done = 0;
+    for (int round = 0; round < 2; round++) {
+        size_t half = n / 2;
+        assert_int_equal(analyzer_sentences(a, va, all, spans, half, &ta, &na, &ca, sa, &done),
+                         ARS_OK);
+        assert_int_equal(done, half);
+        assert_int_equal(
+            analyzer_sentences(a, va, all, spans + half, n - half, &ta, &na, &ca, sa + half, &done),
+            ARS_OK);
+        assert_int_equal(done, n - half);
+        for (size_t k = 0; k < n; k++)
+            assert_int_equal(analyzer_sentence(b, vb, all + spans[k].start,
+                                               spans[k].end - spans[k].start, &tb, &nb, &cb,
+                                               &sb[k]),
+                             ARS_OK);
+        assert_int_equal(na, nb);
+        assert_memory_equal(ta, tb, na * sizeof *ta);
+        for (size_t k = 0; k < n; k++) {
+            assert_int_equal(sa[k].n_words, sb[k].n_words);
+            assert_int_equal(sa[k].n_terms, sb[k].n_terms);
+            assert_int_equal(sa[k].n_broken, sb[k].n_broken);
+            assert_int_equal(sa[k].n_arabic, sb[k].n_arabic);
+            assert_int_equal(sa[k].n_latin, sb[k].n_latin);
+        }
+    }
+    assert_int_equal(sa[n - 1].n_broken, 3); /* the last line's ف عل الت */
+    assert_int_equal(sa[n - 2].n_words, 0);  /* the empty one */
+    assert_int_equal(vocab_size(va), vocab_size(vb));
+    for (uint32_t id = 0; id < vocab_size(va); id++) {
+        size_t la = 0, lb = 0;
+        const char *xa = vocab_term(va, id, &la), *xb = vocab_term(vb, id, &lb);
+        assert_int_equal(la, lb);
+        assert_memory_equal(xa, xb, la);
+    }
+    assert_true(na > 200);
+    /* No sentence at all: nothing appended. */
+    assert_int_equal(analyzer_sentences(a, va, all, spans, 0, &ta, &na, &ca, sa, &done), ARS_OK);
+    assert_int_equal(done, 0);
+    assert_int_equal(na, nb);
+    free(sa);
+    free(sb);
+    free(ta);
+    free(tb);
+    vocab_free(va);
+    vocab_free(vb);
+    analyzer_free(a);
+    analyzer_free(b);
+    free(all);
+    free(text);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_analyze_counts_words_and_drops_stopwords, setup,
@@ -237,6 +323,7 @@ int main(void) {
                                         teardown),
         cmocka_unit_test_setup_teardown(test_analyze_token_cache_gives_the_same_terms, setup,
                                         teardown),
+        cmocka_unit_test(test_analyze_batch_is_its_sentences_one_by_one),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
