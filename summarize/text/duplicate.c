@@ -115,12 +115,14 @@ static inline uint64_t duplicate_shingle(const uint64_t *w) {
  * not NULL the shingles are not there yet: each is computed from words as it comes in and stored
  * at put (the same array as in), so that hashing and winnowing are one pass.
  *
- * The first window (all of the shingles when fewer), then one window per shingle that comes in.
- * While the minimum of the last window is still inside the next one, only the shingle that came
- * in can take its place (a new position, so a new fingerprint); the window is read whole again
- * only when the minimum leaves it, and its minimum is then at a new position too. fp may be in:
- * the fingerprints written so far sit before the window being read (a window ending at end
- * comes after end - DUPLICATE_WINDOW + 1 windows, so at most that many fingerprints). */
+ * The first window (all of the shingles when fewer), then one window per shingle that comes in:
+ * its rightmost minimum is found afresh from its four shingles, by selects rather than branches
+ * (which shingle is smallest is a coin toss: a branch on it went the wrong way for about one
+ * shingle in three, in cachegrind's model), and it is a new fingerprint when its position is new.
+ * fp may be in: the fingerprints written so far sit before the window being read (a window ending
+ * at end comes after end - DUPLICATE_WINDOW + 1 windows, so at most that many fingerprints), and
+ * the slot after them, written at every step whether it is kept or not, lies before the window once
+ * the window has been read. */
 _Static_assert(DUPLICATE_WINDOW == 4, "duplicate_winnow_pass spells out a window of four");
 static inline size_t duplicate_winnow_pass(const uint64_t *in, size_t n_sh, uint64_t *fp,
                                            const uint64_t *words, uint64_t *put) {
@@ -132,8 +134,7 @@ static inline size_t duplicate_winnow_pass(const uint64_t *in, size_t n_sh, uint
     size_t min = 0;
     for (size_t i = 1; i < w; i++)
         if (in[i] <= in[min]) min = i;
-    uint64_t low = in[min];
-    fp[0] = low;
+    fp[0] = in[min];
     size_t n_fp = 1;
     for (size_t end = w; end < n_sh; end++) {
         uint64_t x;
@@ -141,21 +142,18 @@ static inline size_t duplicate_winnow_pass(const uint64_t *in, size_t n_sh, uint
             x = put[end] = duplicate_shingle(words + end);
         else
             x = in[end];
-        if (min + DUPLICATE_WINDOW > end) {
-            if (x > low) continue;
-            min = end;
-            low = x;
-        } else { /* the rightmost minimum of in[end - 3 .. end] */
-            min = end - 3;
-            low = in[min];
-            if (in[end - 2] <= low) low = in[min = end - 2];
-            if (in[end - 1] <= low) low = in[min = end - 1];
-            if (x <= low) {
-                min = end;
-                low = x;
-            }
-        }
-        fp[n_fp++] = low;
+        uint64_t a = in[end - 3], b = in[end - 2], c = in[end - 1];
+        size_t m = end - 3;
+        uint64_t low = a;
+        m = b <= low ? end - 2 : m;
+        low = b <= low ? b : low;
+        m = c <= low ? end - 1 : m;
+        low = c <= low ? c : low;
+        m = x <= low ? end : m;
+        low = x <= low ? x : low;
+        fp[n_fp] = low;
+        n_fp += m != min;
+        min = m;
     }
     return n_fp;
 }
