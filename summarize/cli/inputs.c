@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "summarize/cli/encoding.h"
 #include "summarize/cli/jsonl.h"
@@ -32,6 +33,12 @@ typedef struct {
     int stdin_used;
     char *buf; /* the bytes of the file being read, reused from file to file */
     size_t buf_cap;
+    /* The folder of the last name given with a folder in it (a shell's dir/NAME.txt), kept open:
+     * the next names in it are opened relative to it, which saves the system looking up every
+     * folder on the way again. dir_fd is -1 when none is open. */
+    char *dir;
+    size_t dir_len;
+    int dir_fd;
 } inputs_run;
 
 /* A bad input: warn and go on (ARS_OK), or stop the run when strict (the input's status). The
@@ -145,12 +152,19 @@ static ars_status inputs_text(inputs_run *r, const char *path, const char *bytes
 }
 
 /* One plain-text input: the file `name` in the folder open as dirfd (AT_FDCWD: the working
- * folder), called path. It is read into the run's buffer, which the sink copies from. */
-static ars_status inputs_text_file(inputs_run *r, int dirfd, const char *name, const char *path) {
+ * folder), called path. It is read into the run's buffer, which the sink copies from. When
+ * is_dir is not NULL a folder is no error: *is_dir is set and the caller reads it as one. */
+static ars_status inputs_text_file(inputs_run *r, int dirfd, const char *name, const char *path,
+                                   int *is_dir) {
     size_t len = 0;
     ars_error bad = {ARS_OK, ""};
+    int dir = 0;
     ars_status st =
-        fileread_at(dirfd, name, path, r->cfg->max_bytes, &r->buf, &r->buf_cap, &len, &bad);
+        fileread_at(dirfd, name, path, r->cfg->max_bytes, &r->buf, &r->buf_cap, &len, &dir, &bad);
+    if (dir && is_dir) {
+        *is_dir = 1;
+        return ARS_OK;
+    }
     if (st == ARS_ENOMEM) return error_at(r->err, st, "%s", path);
     if (r->cfg->prog) progress_input(r->cfg->prog, len);
     return st == ARS_OK ? inputs_text(r, path, r->buf, len) : inputs_bad(r, st, "%s", bad.message);
@@ -213,7 +227,7 @@ static ars_status inputs_jsonl_file(inputs_run *r, const char *path) {
 /* The input file `name` in the folder open as dirfd (AT_FDCWD: the working folder), called
  * path. */
 static ars_status inputs_file(inputs_run *r, int dirfd, const char *name, const char *path) {
-    if (r->cfg->format != INPUTS_JSONL) return inputs_text_file(r, dirfd, name, path);
+    if (r->cfg->format != INPUTS_JSONL) return inputs_text_file(r, dirfd, name, path, NULL);
     (void)dirfd;
     (void)name;
     return inputs_jsonl_file(r, path);
@@ -323,12 +337,50 @@ static ars_status inputs_folder(inputs_run *r, const char *dir) {
 #pragma GCC diagnostic pop
 #endif
 
-/* One name from the command line or the list. */
+/* Where to open the name path from: *dirfd and *name, the folder it names kept open (see
+ * inputs_run) and the name in it, or AT_FDCWD and path itself for a name without a folder or
+ * when the folder cannot be opened (reading the name then says what is wrong). */
+static void inputs_place(inputs_run *r, const char *path, int *dirfd, const char **name) {
+    *dirfd = AT_FDCWD;
+    *name = path;
+    const char *slash = strrchr(path, '/');
+    if (!slash || !slash[1]) return;
+    size_t dl = slash == path ? 1 : (size_t)(slash - path); /* "/name": the root */
+    if (r->dir_fd < 0 || dl != r->dir_len || memcmp(path, r->dir, dl) != 0) {
+        if (r->dir_fd >= 0) close(r->dir_fd);
+        r->dir_fd = -1;
+        char *dir = realloc(r->dir, dl + 1);
+        if (!dir) return;
+        memcpy(dir, path, dl);
+        dir[dl] = '\0';
+        r->dir = dir;
+        r->dir_len = dl;
+        /* O_PATH where there is one: a folder one may go through but not list still serves. */
+#if defined(O_PATH)
+        r->dir_fd = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+#else
+        r->dir_fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+#endif
+        if (r->dir_fd < 0) return;
+    }
+    *dirfd = r->dir_fd;
+    *name = slash + 1;
+}
+
+/* One name from the command line or the list: a file, or a folder of them. A text file is opened
+ * straight away (its kind comes with it); other names are looked at first. */
 static ars_status inputs_path(inputs_run *r, const char *path) {
     if (strcmp(path, "-") == 0) {
         if (r->stdin_used) return ARS_OK; /* standard input can be read once */
         r->stdin_used = 1;
         return inputs_file(r, AT_FDCWD, path, path);
+    }
+    if (r->cfg->format != INPUTS_JSONL) {
+        int dirfd, is_dir = 0;
+        const char *name;
+        inputs_place(r, path, &dirfd, &name);
+        ars_status st = inputs_text_file(r, dirfd, name, path, &is_dir);
+        return st == ARS_OK && is_dir ? inputs_folder(r, path) : st;
     }
     struct stat sb;
     if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) return inputs_folder(r, path);
@@ -372,9 +424,11 @@ static ars_status inputs_read_all(inputs_run *r, char *const *paths, size_t n_pa
 
 ars_status inputs_read(const inputs_config *cfg, char *const *paths, size_t n_paths,
                        inputs_sink sink, void *ctx, inputs_report *rep, ars_error *err) {
-    inputs_run r = {cfg, sink, ctx, rep, err, 0, NULL, 0};
+    inputs_run r = {cfg, sink, ctx, rep, err, 0, NULL, 0, NULL, 0, -1};
     rep->n_articles = rep->n_skipped = 0;
     ars_status st = inputs_read_all(&r, paths, n_paths);
     free(r.buf);
+    free(r.dir);
+    if (r.dir_fd >= 0) close(r.dir_fd);
     return st;
 }

@@ -61,8 +61,9 @@ static ars_status fileread_fd(int fd, const char *path, size_t max_bytes, size_t
 }
 
 ars_status fileread_at(int dirfd, const char *name, const char *path, size_t max_bytes, char **buf,
-                       size_t *cap, size_t *len, ars_error *err) {
+                       size_t *cap, size_t *len, int *is_dir, ars_error *err) {
     *len = 0;
+    if (is_dir) *is_dir = 0;
     if (strcmp(name, "-") == 0)
         return fileread_fd(STDIN_FILENO, path, max_bytes, 0, buf, cap, len, err);
     int fd = openat(dirfd, name, O_RDONLY);
@@ -74,6 +75,7 @@ ars_status fileread_at(int dirfd, const char *name, const char *path, size_t max
         st = error_set(err, ARS_EIO, "%s: %s", path, strerror(errno));
     } else if (S_ISDIR(sb.st_mode)) {
         /* open() succeeds on a folder and read() then fails with EISDIR; said up front. */
+        if (is_dir) *is_dir = 1;
         st = error_set(err, ARS_EIO, "%s: %s", path, strerror(EISDIR));
     } else if (S_ISREG(sb.st_mode) && sb.st_size > 0) {
         if (max_bytes && (uintmax_t)sb.st_size > (uintmax_t)max_bytes)

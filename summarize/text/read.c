@@ -40,7 +40,7 @@ ARS_API ars_status ars_file_read(const char *path, size_t max_bytes, char **out,
     *out_len = 0;
     char *buf = NULL;
     size_t cap = 0;
-    ars_status st = fileread_at(AT_FDCWD, path, path, max_bytes, &buf, &cap, out_len, err);
+    ars_status st = fileread_at(AT_FDCWD, path, path, max_bytes, &buf, &cap, out_len, NULL, err);
     if (st != ARS_OK) {
         free(buf);
         *out_len = 0;

@@ -56,27 +56,28 @@ static void test_fileread_reuses_one_buffer(void **state) {
     char *buf = NULL;
     size_t cap = 0, len = 0;
     ars_error err = {ARS_OK, ""};
-    assert_int_equal(fileread_at(dfd, "big.txt", "x/big.txt", 0, &buf, &cap, &len, &err), ARS_OK);
+    assert_int_equal(fileread_at(dfd, "big.txt", "x/big.txt", 0, &buf, &cap, &len, NULL, &err),
+                     ARS_OK);
     assert_int_equal(len, big_len);
     assert_memory_equal(buf, big, big_len);
     assert_int_equal(buf[len], '\0');
     assert_true(cap >= big_len + 1);
     char *first = buf;
     size_t first_cap = cap;
-    assert_int_equal(fileread_at(dfd, "small.txt", "x/small.txt", 0, &buf, &cap, &len, &err),
+    assert_int_equal(fileread_at(dfd, "small.txt", "x/small.txt", 0, &buf, &cap, &len, NULL, &err),
                      ARS_OK);
     assert_int_equal(len, strlen("سطر\n"));
     assert_string_equal(buf, "سطر\n");
     assert_ptr_equal(buf, first); /* the same buffer, not grown */
     assert_int_equal(cap, first_cap);
-    assert_int_equal(fileread_at(dfd, "empty.txt", "x/empty.txt", 0, &buf, &cap, &len, &err),
+    assert_int_equal(fileread_at(dfd, "empty.txt", "x/empty.txt", 0, &buf, &cap, &len, NULL, &err),
                      ARS_OK);
     assert_int_equal(len, 0);
     assert_int_equal(buf[0], '\0');
     /* The same file by its path from the working folder. */
     char path[128];
     snprintf(path, sizeof path, "%s/small.txt", dir);
-    assert_int_equal(fileread_at(AT_FDCWD, path, path, 0, &buf, &cap, &len, &err), ARS_OK);
+    assert_int_equal(fileread_at(AT_FDCWD, path, path, 0, &buf, &cap, &len, NULL, &err), ARS_OK);
     assert_string_equal(buf, "سطر\n");
     free(buf);
     free(big);
@@ -89,16 +90,24 @@ static void test_fileread_refusals_name_the_path(void **state) {
     char *buf = NULL;
     size_t cap = 0, len = 0;
     ars_error err = {ARS_OK, ""};
-    assert_int_equal(fileread_at(dfd, "missing.txt", "in/missing.txt", 0, &buf, &cap, &len, &err),
-                     ARS_EIO);
+    assert_int_equal(
+        fileread_at(dfd, "missing.txt", "in/missing.txt", 0, &buf, &cap, &len, NULL, &err),
+        ARS_EIO);
     assert_string_equal(err.message, "in/missing.txt: No such file or directory");
-    assert_int_equal(fileread_at(dfd, "sub", "in/sub", 0, &buf, &cap, &len, &err), ARS_EIO);
+    assert_int_equal(fileread_at(dfd, "sub", "in/sub", 0, &buf, &cap, &len, NULL, &err), ARS_EIO);
     assert_string_equal(err.message, "in/sub: Is a directory");
-    assert_int_equal(fileread_at(dfd, "small.txt", "in/small.txt", 5, &buf, &cap, &len, &err),
+    int is_dir = 0;
+    assert_int_equal(fileread_at(dfd, "sub", "in/sub", 0, &buf, &cap, &len, &is_dir, &err),
+                     ARS_EIO);
+    assert_int_equal(is_dir, 1);
+    assert_int_equal(
+        fileread_at(dfd, "small.txt", "in/small.txt", 0, &buf, &cap, &len, &is_dir, &err), ARS_OK);
+    assert_int_equal(is_dir, 0);
+    assert_int_equal(fileread_at(dfd, "small.txt", "in/small.txt", 5, &buf, &cap, &len, NULL, &err),
                      ARS_ELIMIT);
     assert_string_equal(err.message, "in/small.txt: larger than 5 bytes");
     assert_int_equal(len, 0);
-    assert_int_equal(fileread_at(dfd, "small.txt", "in/small.txt", 6, &buf, &cap, &len, &err),
+    assert_int_equal(fileread_at(dfd, "small.txt", "in/small.txt", 6, &buf, &cap, &len, NULL, &err),
                      ARS_OK);
     assert_string_equal(buf, "abcdef");
     free(buf);
