@@ -56,6 +56,14 @@ static inline const char *test_util_shared_path(const char *rel) {
     return buf;
 }
 
+/* Writes len bytes to the file path (created or emptied), failing the test when it cannot. */
+static inline void test_util_write_file(const char *path, const void *bytes, size_t len) {
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(bytes, 1, len, f), len);
+    assert_int_equal(fclose(f), 0);
+}
+
 /* Reads a whole file into a NUL-terminated malloc'd buffer (caller frees); NULL on failure. */
 static inline char *test_util_read_file(const char *path, size_t *len_out) {
     FILE *f = fopen(path, "rb");

@@ -39,10 +39,7 @@ static char dir[256];
 static void put(const char *rel, const char *bytes, size_t len) {
     char path[512];
     snprintf(path, sizeof path, "%s/%s", dir, rel);
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(bytes, 1, len, f), len);
-    fclose(f);
+    test_util_write_file(path, bytes, len);
 }
 
 static int setup(void **state) {

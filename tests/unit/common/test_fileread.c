@@ -19,10 +19,7 @@ static int dfd = -1;
 static void write_file(const char *name, const char *bytes, size_t len) {
     char path[128];
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(bytes, 1, len, f), len);
-    assert_int_equal(fclose(f), 0);
+    test_util_write_file(path, bytes, len);
 }
 
 static int setup(void **state) {

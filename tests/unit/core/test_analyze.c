@@ -221,11 +221,11 @@ static void test_analyze_sentence_is_its_tokens_one_by_one(void **state) {
     vocab_free(v2);
 }
 
-/* The lines and full stops of a text as the sentences of one batch (analyzer_sentences), with an empty one and
- * one of long tokens among them, give what the same lines give analysed one by one by another
- * analyzer into another vocabulary: the same terms in the same order, the same counts for each
- * line, the same stems under the same ids. Also in two batches, the second finding the first's
- * tokens in the cache. */
+/* The lines and full stops of a text as the sentences of one batch (analyzer_sentences), with an
+ * empty one and one of long tokens among them, give what the same pieces give analysed one by one
+ * by another analyzer into another vocabulary: the same terms in the same order, the same counts
+ * for each piece, the same stems under the same ids. Also in two batches, the second finding the
+ * first's tokens in the cache. */
 static void test_analyze_batch_is_its_sentences_one_by_one(void **state) {
     (void)state;
     size_t len = 0;
