@@ -1,4 +1,5 @@
-/* analyze.c - turns one sentence into content-term ids and well-formedness counts.
+/* analyze.c - turns sentences (one, or a document's at a time) into content-term ids and
+ * well-formedness counts.
  * normalise (normalize.c) -> tokens (tokenize.c) -> stopword filter (models/stopwords.c) ->
  * stem (stem.c) -> intern (vectors/vocab.c). */
 #include "summarize/analyze.h"
@@ -20,7 +21,7 @@ struct analyzer {
     stopwords *stop;
     stemmer *stem;
     tokenize_table *table; /* for tokenize_normalized */
-    token_span *toks;      /* scratch reused between sentences */
+    token_span *toks;      /* the tokens of a batch of sentences, reused */
     size_t toks_cap;
     vocab_key *keys; /* the token cache's key of each token, scratch like toks */
     size_t keys_cap;
