@@ -1,6 +1,7 @@
-/* analyze.h - pipeline stage "tokenise -> stopwords -> stem -> intern" for one sentence, plus the
- * well-formedness signals the selector uses (PDF glyph loss leaves tokens such as ف or عل standing
- * alone). Sits between segment.h (sentence spans) and vectors/tfidf.h (term-id bags). */
+/* analyze.h - pipeline stage "tokenise -> stopwords -> stem -> intern" for a sentence or a
+ * document's, plus the well-formedness signals the selector uses (PDF glyph loss leaves tokens such
+ * as ف or عل standing alone). Sits between segment.h (sentence spans) and vectors/tfidf.h (term-id
+ * bags). */
 #ifndef ARS_ANALYZE_H
 #define ARS_ANALYZE_H
 
