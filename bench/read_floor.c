@@ -13,38 +13,17 @@
 #include <time.h>
 #include <unistd.h>
 
-static int read_floor_cmp(const void *a, const void *b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
+#include "floor_names.h"
 
 int main(int argc, char **argv) {
     if (argc != 2) {
         fprintf(stderr, "usage: read_floor FOLDER\n");
         return 1;
     }
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    DIR *d = opendir(argv[1]);
-    if (!d) {
-        perror(argv[1]);
-        return 1;
-    }
-    size_t n = 0, cap = 1024;
-    char **names = malloc(cap * sizeof *names);
-    struct dirent *e;
-    while (names && (e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.') continue;
-        if (n == cap) {
-            char **grown = realloc(names, 2 * cap * sizeof *names);
-            if (!grown) break;
-            names = grown;
-            cap *= 2;
-        }
-        names[n++] = strdup(e->d_name);
-    }
-    closedir(d);
+    struct timespec t0;
+    size_t n = 0;
+    char **names = floor_names(argv[1], &n, &t0);
     if (!names) return 1;
-    qsort(names, n, sizeof *names, read_floor_cmp);
     int dfd = open(argv[1], O_RDONLY | O_DIRECTORY);
     static char buf[1 << 20];
     size_t total = 0;
@@ -58,8 +37,6 @@ int main(int argc, char **argv) {
     }
     close(dfd);
     free(names);
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    printf("%zu files, %zu bytes, %.1f ms\n", n, total,
-           1e3 * (double)(t1.tv_sec - t0.tv_sec) + 1e-6 * (double)(t1.tv_nsec - t0.tv_nsec));
+    printf("%zu files, %zu bytes, %.1f ms\n", n, total, floor_ms_since(&t0));
     return 0;
 }

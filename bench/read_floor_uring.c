@@ -9,48 +9,30 @@
  *     cc -O2 -o /tmp/read_floor_uring bench/read_floor_uring.c -luring
  *     taskset -c 0 /tmp/read_floor_uring FOLDER */
 #define _GNU_SOURCE
-#include <dirent.h>
 #include <fcntl.h>
 #include <liburing.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+
+#include "floor_names.h"
 
 #define FLOOR_BATCH 64          /* files a submission */
 #define FLOOR_BUF   (256 << 10) /* bytes read per file at most (the bench inputs are smaller) */
-
-static int floor_cmp(const void *a, const void *b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 int main(int argc, char **argv) {
     if (argc != 2) {
         fprintf(stderr, "usage: read_floor_uring FOLDER\n");
         return 1;
     }
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    DIR *d = opendir(argv[1]);
-    if (!d) {
-        perror(argv[1]);
-        return 1;
-    }
-    size_t n = 0, cap = 1024;
-    char **names = malloc(cap * sizeof *names);
-    struct dirent *e;
-    while (names && (e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.') continue;
-        if (n == cap) {
-            char **grown = realloc(names, 2 * cap * sizeof *names);
-            if (!grown) break;
-            names = grown;
-            cap *= 2;
-        }
-        names[n++] = strdup(e->d_name);
-    }
+    struct timespec t0;
+    size_t n = 0;
+    char **names = floor_names(argv[1], &n, &t0);
     if (!names) return 1;
-    qsort(names, n, sizeof *names, floor_cmp);
+    int dfd = open(argv[1], O_RDONLY | O_DIRECTORY);
+    if (dfd < 0) return 1;
     struct io_uring ring;
     int rc = io_uring_queue_init(3 * FLOOR_BATCH, &ring, 0);
     if (rc < 0) {
@@ -68,7 +50,6 @@ int main(int argc, char **argv) {
         return 1;
     }
     size_t total = 0, failed = 0;
-    int dfd = dirfd(d);
     for (size_t b = 0; b < n; b += FLOOR_BATCH) {
         size_t m = n - b < FLOOR_BATCH ? n - b : FLOOR_BATCH;
         for (size_t k = 0; k < m; k++) {
@@ -102,11 +83,9 @@ int main(int argc, char **argv) {
             io_uring_cqe_seen(&ring, c);
         }
     }
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    printf("%zu files, %zu bytes, %zu failures, %.1f ms\n", n, total, failed,
-           1e3 * (double)(t1.tv_sec - t0.tv_sec) + 1e-6 * (double)(t1.tv_nsec - t0.tv_nsec));
+    printf("%zu files, %zu bytes, %zu failures, %.1f ms\n", n, total, failed, floor_ms_since(&t0));
     io_uring_queue_exit(&ring);
-    closedir(d);
+    close(dfd);
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);
