@@ -16,15 +16,11 @@
 #include "floor_names.h"
 
 int main(int argc, char **argv) {
-    if (argc != 2) {
-        fprintf(stderr, "usage: read_floor FOLDER\n");
-        return 1;
-    }
     struct timespec t0;
+    char **names = NULL;
     size_t n = 0;
-    char **names = floor_names(argv[1], &n, &t0);
-    if (!names) return 1;
-    int dfd = open(argv[1], O_RDONLY | O_DIRECTORY);
+    int dfd = -1;
+    if (floor_start(argc, argv, "read_floor", &names, &n, &dfd, &t0) != 0) return 1;
     static char buf[1 << 20];
     size_t total = 0;
     for (size_t i = 0; i < n; i++) {

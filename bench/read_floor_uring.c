@@ -23,16 +23,11 @@
 #define FLOOR_BUF   (256 << 10) /* bytes read per file at most (the bench inputs are smaller) */
 
 int main(int argc, char **argv) {
-    if (argc != 2) {
-        fprintf(stderr, "usage: read_floor_uring FOLDER\n");
-        return 1;
-    }
     struct timespec t0;
+    char **names = NULL;
     size_t n = 0;
-    char **names = floor_names(argv[1], &n, &t0);
-    if (!names) return 1;
-    int dfd = open(argv[1], O_RDONLY | O_DIRECTORY);
-    if (dfd < 0) return 1;
+    int dfd = -1;
+    if (floor_start(argc, argv, "read_floor_uring", &names, &n, &dfd, &t0) != 0) return 1;
     struct io_uring ring;
     int rc = io_uring_queue_init(3 * FLOOR_BATCH, &ring, 0);
     if (rc < 0) {
