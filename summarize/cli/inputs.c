@@ -33,9 +33,10 @@ typedef struct {
     int stdin_used;
     char *buf; /* the bytes of the file being read, reused from file to file */
     size_t buf_cap;
-    /* The folder of the last name given with a folder in it (a shell's dir/NAME.txt), kept open:
-     * the next names in it are opened relative to it, which saves the system looking up every
-     * folder on the way again. dir_fd is -1 when none is open. */
+    /* The folder of the last file read that was named with its folder (a shell's dir/NAME.txt,
+     * or an entry of a folder being read), kept open: the next files in it are opened relative to
+     * it, which saves the system looking up every folder on the way again, and one descriptor
+     * serves however deep the folders go. dir_fd is -1 when none is open. */
     char *dir;
     size_t dir_len;
     int dir_fd;
@@ -233,6 +234,44 @@ static ars_status inputs_file(inputs_run *r, int dirfd, const char *name, const 
     return inputs_jsonl_file(r, path);
 }
 
+/* Where to open the name path from: *dirfd and *name, the folder it names kept open (see
+ * inputs_run) and the name in it, or AT_FDCWD and path itself for a name without a folder or
+ * when the folder cannot be opened (reading the name then says what is wrong). */
+static void inputs_place(inputs_run *r, const char *path, int *dirfd, const char **name) {
+    *dirfd = AT_FDCWD;
+    *name = path;
+    const char *slash = strrchr(path, '/');
+    if (!slash || !slash[1]) return;
+    size_t dl = slash == path ? 1 : (size_t)(slash - path); /* "/name": the root */
+    if (r->dir_fd < 0 || dl != r->dir_len || memcmp(path, r->dir, dl) != 0) {
+        if (r->dir_fd >= 0) close(r->dir_fd);
+        r->dir_fd = -1;
+        char *dir = realloc(r->dir, dl + 1);
+        if (!dir) return;
+        memcpy(dir, path, dl);
+        dir[dl] = '\0';
+        r->dir = dir;
+        r->dir_len = dl;
+        /* O_PATH where there is one: a folder one may go through but not list still serves. */
+#if defined(O_PATH)
+        r->dir_fd = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+#else
+        r->dir_fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+#endif
+        if (r->dir_fd < 0) return;
+    }
+    *dirfd = r->dir_fd;
+    *name = slash + 1;
+}
+
+/* The input file path, opened relative to its folder (inputs_place). */
+static ars_status inputs_named_file(inputs_run *r, const char *path) {
+    int dirfd;
+    const char *name;
+    inputs_place(r, path, &dirfd, &name);
+    return inputs_file(r, dirfd, name, path);
+}
+
 /* A folder entry: its path and what readdir says it is (INPUTS_ENTRY_*). */
 typedef struct {
     char *path;
@@ -307,15 +346,13 @@ static ars_status inputs_folder(inputs_run *r, const char *dir) {
         names[n].kind = inputs_entry_kind(e);
         n++;
     }
+    closedir(d);
     if (st == ARS_OK && n > 1) qsort(names, n, sizeof *names, inputs_cmp_names); /* not NULL */
-    /* Files are opened relative to the folder, still open: the system then looks up one name
-     * rather than every folder on the way to it. */
-    int dfd = dirfd(d);
     for (size_t i = 0; st == ARS_OK && i < n; i++) {
         struct stat sb, lsb;
         const char *path = names[i].path, *base = strrchr(path, '/') + 1;
         if (names[i].kind == INPUTS_ENTRY_FILE) {
-            if (inputs_wanted(r, base)) st = inputs_file(r, dfd, base, path);
+            if (inputs_wanted(r, base)) st = inputs_named_file(r, path);
         } else if (names[i].kind == INPUTS_ENTRY_DIR) {
             st = inputs_folder(r, path);
         } else if (lstat(path, &lsb) != 0 || stat(path, &sb) != 0) {
@@ -324,10 +361,9 @@ static ars_status inputs_folder(inputs_run *r, const char *dir) {
         } else if (S_ISDIR(sb.st_mode)) {
             if (!S_ISLNK(lsb.st_mode)) st = inputs_folder(r, path); /* no link loops */
         } else if (inputs_wanted(r, base)) {
-            st = inputs_file(r, dfd, base, path);
+            st = inputs_named_file(r, path);
         }
     }
-    closedir(d);
     for (size_t i = 0; i < n; i++)
         free(names[i].path);
     free(names);
@@ -336,36 +372,6 @@ static ars_status inputs_folder(inputs_run *r, const char *dir) {
 #if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 10
 #pragma GCC diagnostic pop
 #endif
-
-/* Where to open the name path from: *dirfd and *name, the folder it names kept open (see
- * inputs_run) and the name in it, or AT_FDCWD and path itself for a name without a folder or
- * when the folder cannot be opened (reading the name then says what is wrong). */
-static void inputs_place(inputs_run *r, const char *path, int *dirfd, const char **name) {
-    *dirfd = AT_FDCWD;
-    *name = path;
-    const char *slash = strrchr(path, '/');
-    if (!slash || !slash[1]) return;
-    size_t dl = slash == path ? 1 : (size_t)(slash - path); /* "/name": the root */
-    if (r->dir_fd < 0 || dl != r->dir_len || memcmp(path, r->dir, dl) != 0) {
-        if (r->dir_fd >= 0) close(r->dir_fd);
-        r->dir_fd = -1;
-        char *dir = realloc(r->dir, dl + 1);
-        if (!dir) return;
-        memcpy(dir, path, dl);
-        dir[dl] = '\0';
-        r->dir = dir;
-        r->dir_len = dl;
-        /* O_PATH where there is one: a folder one may go through but not list still serves. */
-#if defined(O_PATH)
-        r->dir_fd = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
-#else
-        r->dir_fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-#endif
-        if (r->dir_fd < 0) return;
-    }
-    *dirfd = r->dir_fd;
-    *name = slash + 1;
-}
 
 /* One name from the command line or the list: a file, or a folder of them. A text file is opened
  * straight away (its kind comes with it); other names are looked at first. */

@@ -5,6 +5,7 @@
  * end-to-end cases do). */
 #include "test_util.h"
 
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -179,6 +180,56 @@ static void test_jsonl_articles(void **state) {
     assert_int_equal(t.n, 2);
 }
 
+/* A folder tree deeper than the process may hold descriptors open: read whole, as the files of
+ * a folder are opened relative to it through one descriptor kept for the last folder, not one per
+ * level. Then files named from two folders in turn, the same way. */
+static void test_deep_folders_need_no_descriptor_per_level(void **state) {
+    (void)state;
+    char deep[4096];
+    int at = snprintf(deep, sizeof deep, "%s/deep", dir);
+    assert_int_equal(mkdir(deep, 0700), 0);
+    for (int level = 0; level < 40; level++) {
+        at += snprintf(deep + at, sizeof deep - (size_t)at, "/d%d", level);
+        assert_int_equal(mkdir(deep, 0700), 0);
+    }
+    char path[4200];
+    snprintf(path, sizeof path, "%s/z.txt", deep);
+    test_util_write_file(path, "نص عميق.", strlen("نص عميق."));
+    snprintf(path, sizeof path, "%s/deep/a.txt", dir);
+    test_util_write_file(path, "نص قريب.", strlen("نص قريب."));
+    struct rlimit old, low;
+    assert_int_equal(getrlimit(RLIMIT_NOFILE, &old), 0);
+    low = old;
+    low.rlim_cur = 24; /* the standard three, cmocka's, and a few: far fewer than 40 levels */
+    assert_int_equal(setrlimit(RLIMIT_NOFILE, &low), 0);
+    inputs_config cfg = {INPUTS_TEXT, NULL, 0, NULL, 0, 1, 0, NULL};
+    taken t = {{{0}}, {{0}}, {{0}}, 0, 0};
+    inputs_report rep;
+    ars_error err = {ARS_OK, ""};
+    char top[300];
+    snprintf(top, sizeof top, "%s/deep", dir);
+    char *paths[] = {top};
+    ars_status st = inputs_read(&cfg, paths, 1, take, &t, &rep, &err);
+    char first[300], second[300];
+    snprintf(first, sizeof first, "%s/a.txt", dir);
+    snprintf(second, sizeof second, "%s/deep/a.txt", dir);
+    char *named[] = {second, first, second};
+    taken u = {{{0}}, {{0}}, {{0}}, 0, 0};
+    inputs_report rep2;
+    ars_status st2 = inputs_read(&cfg, named, 3, take, &u, &rep2, &err);
+    assert_int_equal(setrlimit(RLIMIT_NOFILE, &old), 0);
+    assert_int_equal(st, ARS_OK);
+    assert_int_equal(rep.n_skipped, 0);
+    assert_int_equal(t.n, 2);
+    assert_string_equal(t.first[0], "نص قريب.");
+    assert_string_equal(t.first[1], "نص عميق.");
+    assert_int_equal(st2, ARS_OK);
+    assert_int_equal(u.n, 3);
+    assert_string_equal(u.first[0], "نص قريب.");
+    assert_string_equal(u.first[1], "نص أ.");
+    assert_string_equal(u.first[2], "نص قريب.");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_folder_walk_skips_bad_inputs_and_counts_them),
@@ -186,6 +237,7 @@ int main(void) {
         cmocka_unit_test(test_encodings_convert_legacy_files),
         cmocka_unit_test(test_files_from_with_nul_and_lines),
         cmocka_unit_test(test_jsonl_articles),
+        cmocka_unit_test(test_deep_folders_need_no_descriptor_per_level),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
