@@ -336,6 +336,21 @@ static int segment_period_ends(const char *s, size_t start, size_t end, size_t d
     return 1;
 }
 
+/* Is the '?' at s[mark] a sign lost to an encoding rather than the end of a question? Text that
+ * passed through a code page without Arabic signs comes back with '?' for each character it could
+ * not carry, and after a figure that character is a percent or other sign ("لخفض 25-40 ? من
+ * انبعاثات الغازات", a ٪ in the source): Arabic questions end with ؟, and in the development data
+ * every ASCII '?' after a number (four of four) is such a loss, where splitting there leaves a
+ * fragment ("من انبعاثات الغازات."). So a lone '?' after a digit, blanks between them allowed, ends
+ * nothing; "?!" or "??" after a figure, or a '?' after a word ("ربما?"), still ends a sentence. */
+static int segment_lost_sign(const char *s, size_t start, size_t end, size_t mark) {
+    if (chars_is_final(chars_at(s, mark + 1, end))) return 0;
+    size_t p = mark;
+    while (p > start && chars_is_blank(chars_before(s, start, p)))
+        p = chars_prev(s, start, p);
+    return chars_is_digit(chars_before(s, start, p));
+}
+
 /* --- output ---------------------------------------------------------------------------------- */
 
 static ars_status segment_emit(segment_out *o, const char *s, size_t start, size_t end,
@@ -423,7 +438,8 @@ static ars_status segment_paragraph(const char *s, size_t start, size_t end, uin
         while (qi < q->n && q->ev[qi].pos <= i)
             depth += q->ev[qi++].delta;
         if ((cp == '.' && chars_at(s, i + n, end) != '.' && chars_at(s, i + n, end) != 0x2026 &&
-             !segment_period_ends(s, start, end, i))) {
+             !segment_period_ends(s, start, end, i)) ||
+            (cp == '?' && segment_lost_sign(s, start, end, i))) {
             i += n;
             continue;
         }

@@ -114,6 +114,19 @@ static void test_segment_splits_at_final_marks(void **state) {
           "انتهى");
 }
 
+/* A '?' after a figure is a sign an encoding lost (٪ in MultiLing 2011's M004), not a question's
+ * end; after a word, or doubled, it still ends one. */
+static void test_segment_question_mark_after_figure_is_a_lost_sign(void **state) {
+    (void)state;
+    CHECK("ترغب الدول في خفض 25-40 ? من انبعاثات الغازات. ورفضت واشنطن.",
+          "ترغب الدول في خفض 25-40 ? من انبعاثات الغازات.", "ورفضت واشنطن.");
+    CHECK("في مايو 2017? لرفض الحوثيين. ثم انسحب.", "في مايو 2017? لرفض الحوثيين.", "ثم انسحب.");
+    CHECK("بلغ عددهم ٤٠ ? وفق التقرير.", "بلغ عددهم ٤٠ ? وفق التقرير.");
+    CHECK("هل تجاوز العدد 40?! لا أحد يعلم.", "هل تجاوز العدد 40?!", "لا أحد يعلم.");
+    CHECK("هل سيصل العدد الى 100 ?? لا أحد يعلم.", "هل سيصل العدد الى 100 ??", "لا أحد يعلم.");
+    CHECK("كم عددهم ? لا أحد يعلم.", "كم عددهم ?", "لا أحد يعلم.");
+}
+
 static void test_segment_keeps_runs_of_marks_together(void **state) {
     (void)state;
     CHECK("هل انسحبت القوات؟! لا... ليس بعد. قره باغ.. وباكو تنفي", "هل انسحبت القوات؟!", "لا...",
@@ -568,6 +581,7 @@ int main(void) {
         cmocka_unit_test(test_segment_finds_marks_at_every_alignment),
         cmocka_unit_test(test_segment_skips_match_stepwise),
         cmocka_unit_test(test_segment_splits_at_final_marks),
+        cmocka_unit_test(test_segment_question_mark_after_figure_is_a_lost_sign),
         cmocka_unit_test(test_segment_keeps_runs_of_marks_together),
         cmocka_unit_test(test_segment_keeps_decimal_number_whole),
         cmocka_unit_test(test_segment_keeps_dotted_date_whole),
