@@ -51,8 +51,12 @@
  * - The article's title is its first kept line, when that line has at most CLEAN_TITLE_MAX_WORDS
  *   words and is either a heading (unpunctuated, prose follows) or followed by a date line, as
  *   wire copy and MultiLing's sources lay out "headline / date / text" (their headlines often end
- *   with a period). Failing that, a full date inside the first line splits it into a title before
- *   it (unpunctuated, at most CLEAN_TITLE_MAX_WORDS words) and the text after it. */
+ *   with a period). Directly followed by prose, the first line is a headline too when it is
+ *   unpunctuated and longer than a heading (news headlines run to 20 words and more), or when it
+ *   has a heading's length and ends with a question or exclamation mark, as click-led headlines do
+ *   ("برهم صالح الرئيس الثامن للعراق.. فمن هو؟"); a lead paragraph that ends with a question runs
+ *   longer. Failing all that, a full date inside the first line splits it into a title before it
+ *   (unpunctuated, at most CLEAN_TITLE_MAX_WORDS words) and the text after it. */
 #define CLEAN_FRAGMENT_MAX_WORDS      3
 #define CLEAN_HEADING_MAX_WORDS       15
 #define CLEAN_HEADING_LOOKAHEAD       6
@@ -432,6 +436,18 @@ static inline size_t clean_arabic_pairs16(const unsigned char *p) {
 #endif
 }
 
+/* The last code point of s[start..end) but closing quotes and brackets (what a line ends with, as
+ * far as its punctuation goes), or -1 when there is none. */
+static int32_t clean_last_mark(const char *s, size_t start, size_t end) {
+    size_t p = end;
+    while (p > start) {
+        p = chars_prev(s, start, p);
+        int32_t cp = chars_at(s, p, end);
+        if (!chars_is_closer(cp)) return cp;
+    }
+    return -1;
+}
+
 /* Measures the line s[start..end) into *in; when words is not NULL, also appends the hash of each
  * of its words (runs of letters, marks and digits) to it. One pass over the bytes feeds every
  * measure; a run of common Arabic letters (most of the text) is taken in a loop of its own that
@@ -554,15 +570,11 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
     in->digit = digit;
     in->hash = h;
     /* The last mark, looking through closing quotes and brackets. */
-    size_t p = end;
-    while (p > start) {
-        p = chars_prev(s, start, p);
-        int32_t cp = chars_at(s, p, end);
-        if (chars_is_closer(cp)) continue;
-        in->terminal = chars_is_final(cp);
-        in->colon = cp == ':';
-        in->comma = chars_is_comma(cp);
-        break;
+    int32_t last = clean_last_mark(s, start, end);
+    if (last >= 0) {
+        in->terminal = chars_is_final(last);
+        in->colon = last == ':';
+        in->comma = chars_is_comma(last);
     }
     int32_t first = chars_at(s, start, end);
     in->bullet =
@@ -729,6 +741,21 @@ static size_t clean_next_nonblank(const clean_line *lines, size_t n, size_t j) {
     return j;
 }
 
+/* Whether the first kept line (measured *in, at most CLEAN_TITLE_MAX_WORDS words), which is no
+ * heading, is still the article's headline: prose directly follows it (the next line that is not
+ * blank, `next`, is kept and is no heading candidate), and it is either unpunctuated and longer
+ * than a heading or of a heading's length and ending with a question or exclamation mark (see the
+ * title rule at the top). */
+static int clean_is_headline(const char *s, const clean_info *in, const clean_line *lines,
+                             const clean_info *info, size_t n, size_t next) {
+    if (next >= n || lines[next].reason != CLEAN_KEEP || clean_is_heading_candidate(&info[next]) ||
+        in->wide || in->colon || in->comma)
+        return 0;
+    if (!in->terminal) return 1; /* a heading but for its length */
+    int32_t last = clean_last_mark(s, in->start, in->end);
+    return in->n_words <= CLEAN_HEADING_MAX_WORDS && (last == '?' || last == 0x061F || last == '!');
+}
+
 /* The document's frame, on the lines classified so far: the title (see CLEAN_LINE_TITLE), and a
  * dateline skipped at the start of every line that opens a paragraph. */
 static void clean_mark_frame(const clean_doc *doc, clean_line *lines, size_t n,
@@ -742,7 +769,8 @@ static void clean_mark_frame(const clean_doc *doc, clean_line *lines, size_t n,
         clean_line *l = &lines[f];
         size_t next = clean_next_nonblank(lines, n, f);
         int date_next = next < n && lines[next].reason == CLEAN_DATE;
-        if ((l->flags & CLEAN_LINE_HEADING) || date_next) {
+        if ((l->flags & CLEAN_LINE_HEADING) || date_next ||
+            clean_is_headline(s, &info[f], lines, info, n, next)) {
             l->flags = (l->flags & ~CLEAN_LINE_HEADING) | CLEAN_LINE_TITLE;
             l->title_start = l->start;
             l->title_end = l->end;

@@ -183,16 +183,17 @@ static void test_clean_line_spans_exclude_line_end(void **state) {
 
 /* --- small documents ------------------------------------------------------------------------ */
 
+#define MAX_DOCS 6
 typedef struct {
-    clean_line *lines[4];
-    size_t n[4];
+    clean_line *lines[MAX_DOCS];
+    size_t n[MAX_DOCS];
 } result;
 
 static result clean_strings(const char *const *texts, size_t n_docs) {
     result r;
     memset(&r, 0, sizeof r);
-    clean_doc docs[4];
-    assert_true(n_docs <= 4);
+    clean_doc docs[MAX_DOCS];
+    assert_true(n_docs <= MAX_DOCS);
     for (size_t d = 0; d < n_docs; d++)
         docs[d] = (clean_doc){texts[d], strlen(texts[d]), 0};
     assert_int_equal(clean_documents(docs, n_docs, r.lines, r.n, NULL), ARS_OK);
@@ -200,7 +201,7 @@ static result clean_strings(const char *const *texts, size_t n_docs) {
 }
 
 static void result_free(result *r) {
-    for (int d = 0; d < 4; d++)
+    for (int d = 0; d < MAX_DOCS; d++)
         free(r->lines[d]);
 }
 
@@ -328,6 +329,41 @@ static void test_clean_heading_needs_prose_after_it(void **state) {
     assert_int_equal(r.lines[2][1].reason, CLEAN_KEEP);
     assert_int_equal(r.lines[3][1].reason, CLEAN_KEEP);
     assert_int_equal(r.lines[3][1].flags & frame, CLEAN_LINE_HEADING);
+    result_free(&r);
+}
+
+/* The first line is the headline when prose directly follows it and it is unpunctuated but
+ * longer than a heading, or a heading's length ending with ؟ or !; a lead paragraph that ends
+ * with a question, a first line longer than a title, or one before no prose, is not. */
+static void test_clean_long_and_question_headlines(void **state) {
+    (void)state;
+    const char *texts[] = {
+        "الرئيس الأمريكي دونالد ترامب يوافق على إجراء لقاء تاريخي مع زعيم كوريا الشمالية كيم "
+        "جونغ أون\n\n" PROSE1,
+        "برهم صالح الرئيس الثامن للعراق.. فمن هو؟\n\n" PROSE2,
+        "شاهد.. فيسبوك سيشهد تغييرات جذرية قريباً!\n\n"
+        "وكشف موقع التواصل الاجتماعي عن تغييرات في طريقة عرض الأخبار على صفحات المستخدمين.\n",
+        "تستعد السعودية لافتتاح أول دار سينما منذ خمسة وثلاثين عاما. وبعدما ظل ارتياد السينما "
+        "أمرا محظورا طيلة عقود، لماذا أصبح فجأة مسموحا؟\n"
+        "وقرار رفع الحظر على دور السينما يأتي في إطار تغيير أوسع نطاقا في المجتمع.\n",
+        "ماذا بعد القمة؟\nملفات الحدود والتجارة على الطاولة\n"
+        "وتناولت القمة ملفات الحدود المشتركة والتبادل التجاري بين البلدين الجارين.\n",
+        "قال وزير الخارجية في مؤتمر صحفي عقده اليوم في العاصمة بعد لقائه نظيره إن المحادثات "
+        "بين البلدين ستستأنف في الأسبوع المقبل وإن الوفدين اتفقا على جدول أعمال يشمل الحدود\n"
+        "وأضاف الوزير أن الجانبين سيبحثان أيضا ملف الأسرى والمفقودين في الجولة المقبلة.\n",
+    };
+    const uint32_t frame = CLEAN_LINE_HEADING | CLEAN_LINE_TITLE;
+    result r = clean_strings(texts, 6);
+    for (int d = 0; d < 3; d++) {
+        assert_int_equal(r.lines[d][0].reason, CLEAN_KEEP);
+        assert_int_equal(r.lines[d][0].flags & frame, CLEAN_LINE_TITLE);
+        assert_int_equal(r.lines[d][2].flags & frame, 0);
+    }
+    for (int d = 3; d < 6; d++) {
+        assert_int_equal(r.lines[d][0].reason, CLEAN_KEEP);
+        assert_int_equal(r.lines[d][0].flags & CLEAN_LINE_TITLE, 0);
+    }
+    assert_int_equal(r.lines[4][1].flags & frame, CLEAN_LINE_HEADING);
     result_free(&r);
 }
 
@@ -708,6 +744,7 @@ int main(void) {
         cmocka_unit_test(test_clean_drops_for_more_prompts_but_keeps_sentences),
         cmocka_unit_test(test_clean_drops_latin_lines_but_keeps_arabic_with_acronyms),
         cmocka_unit_test(test_clean_heading_needs_prose_after_it),
+        cmocka_unit_test(test_clean_long_and_question_headlines),
         cmocka_unit_test(test_clean_handles_crlf_bom_and_empty_documents),
         cmocka_unit_test(test_clean_of_documents_without_lines),
         cmocka_unit_test(test_clean_reason_names_are_distinct),
