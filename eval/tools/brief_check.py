@@ -11,7 +11,7 @@ Rules (deliberately simple and written apart from the C code):
              is a number and a name
   headline   the line is the first line of an input article, and that article's next non-blank
              line is a date-only line, or the first line has no final punctuation and at most
-             15 words
+             25 words, or it ends with ? ؟ or ! and has at most 15 words
   lead-in    the line ends with a colon
   fragment   fewer than 4 words, or a closing quote with no opening one before it (the tail of a
              quotation that began elsewhere)
@@ -68,8 +68,10 @@ def headlines(doc_dir):
             continue
         first = lines[0]
         dated = len(lines) > 1 and is_date_only(lines[1])
-        unpunctuated = not re.search(r"[.!?؟…][\"'»”)]*$", first) and len(words(first)) <= 15
-        if dated or unpunctuated:
+        n = len(words(first))
+        unpunctuated = not re.search(r"[.!?؟…][\"'»”)]*$", first) and n <= 25
+        asks = bool(re.search(r"[!?؟][\"'»”)]*$", first)) and n <= 15
+        if dated or unpunctuated or asks:
             found.add(norm_line(first))
     return found
 
