@@ -37,6 +37,9 @@
  *   or a fragment; a full-width line is wrapped prose whatever its word count. Such lines carry
  *   CLEAN_LINE_WRAPPED, which is what segment.c joins on.
  * - A line ending with a comma or semicolon (، , ؛ ;) continues a sentence: never a heading.
+ * - A question of a heading's length standing alone between two paragraphs (after a line that
+ *   ends a sentence, before prose) is a sub-heading, as news sites set them ("كيف وقعت الحادثة؟");
+ *   after a line that ends mid-sentence it is the end of that sentence.
  * - Phrase-table prefixes only count on lines of at most CLEAN_PHRASE_PREFIX_MAX_WORDS words, so
  *   a paragraph that merely begins like a phrase is not dropped.
  * - A line is Latin chrome when fewer than half its letters are Arabic (CLEAN_ARABIC_MIN_SHARE);
@@ -741,6 +744,23 @@ static size_t clean_next_nonblank(const clean_line *lines, size_t n, size_t j) {
     return j;
 }
 
+/* Whether the kept line j, which follows a finished sentence, is a question set as a sub-heading:
+ * of a heading's length, ending with ؟ or ?, and directly followed by prose (the next line that
+ * is not blank is kept and no heading candidate). After a line that ends mid-sentence (a wrapped
+ * or run-on sentence) it is that sentence's end instead. */
+static int clean_is_question_heading(const char *s, const clean_line *lines, const clean_info *info,
+                                     size_t n, size_t j) {
+    const clean_info *in = &info[j];
+    if (!in->terminal || in->wide || in->n_words > CLEAN_HEADING_MAX_WORDS ||
+        (lines[j].flags & CLEAN_LINE_HEADING))
+        return 0;
+    size_t next = clean_next_nonblank(lines, n, j);
+    if (next >= n || lines[next].reason != CLEAN_KEEP || clean_is_heading_candidate(&info[next]))
+        return 0;
+    int32_t last = clean_last_mark(s, in->start, in->end);
+    return last == '?' || last == 0x061F;
+}
+
 /* Whether the first kept line (measured *in, at most CLEAN_TITLE_MAX_WORDS words), which is no
  * heading, is still the article's headline: prose directly follows it (the next line that is not
  * blank, `next`, is kept and is no heading candidate), and it is either unpunctuated and longer
@@ -975,6 +995,17 @@ static ars_status clean_classify_body(void *ctx, size_t worker, size_t begin, si
             } else if (chrome_after || !prose_before) {
                 l->reason = CLEAN_FRAGMENT;
             }
+        }
+
+        /* Third pass: a short question standing alone between two paragraphs is a sub-heading
+         * ("كيف وقعت الحادثة؟", as BBC and CNN Arabic set them), not a sentence of the text. */
+        size_t prev = n; /* the last kept line before j */
+        for (size_t j = 0; j < n; j++) {
+            if (lines[j].reason != CLEAN_KEEP) continue;
+            if (prev < n && info[prev].terminal &&
+                clean_is_question_heading(job->docs[d].text, lines, info, n, j))
+                lines[j].flags |= CLEAN_LINE_HEADING;
+            prev = j;
         }
         clean_mark_frame(&job->docs[d], lines, n, info);
     }

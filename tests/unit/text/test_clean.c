@@ -367,6 +367,35 @@ static void test_clean_long_and_question_headlines(void **state) {
     result_free(&r);
 }
 
+/* A short question alone between two paragraphs is a sub-heading; after a line that ends
+ * mid-sentence it ends that sentence, and a long one, or one before no prose, stays text. */
+static void test_clean_question_subheadings(void **state) {
+    (void)state;
+    const char *texts[] = {
+        PROSE1 "\nكيف وقعت الحادثة؟\n\n"
+               "وأوضحت الشرطة أن السائق فقد السيطرة على الحافلة عند منعطف حاد قرب المدينة.\n",
+        PROSE2 "وقال المتحدث إن الحكومة ستواصل العمل على تحسين التعليم\nوالتدريب ومكافحة الفقر؟\n"
+               "وأضاف أن الميزانية الجديدة تخصص مبالغ إضافية لبرامج التدريب المهني في المحافظات.\n",
+        "وبدأ الاجتماع صباح أمس بكلمة ترحيب من رئيس الوفد المضيف في القاعة الكبرى.\n"
+        "هل يمكن أن تتوصل الأطراف المجتمعة في العاصمة إلى اتفاق شامل ينهي النزاع المستمر منذ "
+        "سنوات طويلة على الحدود؟\n"
+        "ويرى مراقبون أن فرص التوصل إلى اتفاق تبقى ضعيفة في ظل الخلافات القائمة بين الطرفين.\n",
+        "وانتهت الجولة الأولى من المحادثات دون اتفاق على جدول زمني لانسحاب القوات.\n"
+        "ما الخطوة التالية؟\n",
+    };
+    const uint32_t frame = CLEAN_LINE_HEADING | CLEAN_LINE_TITLE;
+    result r = clean_strings(texts, 4);
+    assert_int_equal(r.lines[0][2].reason, CLEAN_KEEP);
+    assert_int_equal(r.lines[0][2].flags & frame, CLEAN_LINE_HEADING);
+    assert_int_equal(r.lines[1][2].reason, CLEAN_KEEP);
+    assert_int_equal(r.lines[1][2].flags & frame, 0);
+    assert_int_equal(r.lines[2][1].reason, CLEAN_KEEP);
+    assert_int_equal(r.lines[2][1].flags & frame, 0);
+    assert_int_equal(r.lines[3][1].reason, CLEAN_KEEP);
+    assert_int_equal(r.lines[3][1].flags & frame, 0);
+    result_free(&r);
+}
+
 static void test_clean_handles_crlf_bom_and_empty_documents(void **state) {
     (void)state;
     const char text[] = "\xEF\xBB\xBF"
@@ -745,6 +774,7 @@ int main(void) {
         cmocka_unit_test(test_clean_drops_latin_lines_but_keeps_arabic_with_acronyms),
         cmocka_unit_test(test_clean_heading_needs_prose_after_it),
         cmocka_unit_test(test_clean_long_and_question_headlines),
+        cmocka_unit_test(test_clean_question_subheadings),
         cmocka_unit_test(test_clean_handles_crlf_bom_and_empty_documents),
         cmocka_unit_test(test_clean_of_documents_without_lines),
         cmocka_unit_test(test_clean_reason_names_are_distinct),
