@@ -292,6 +292,25 @@ static const char segment_latin_abbrev[][5] = {
     "Feb", "Mar", "Apr", "Jun",  "Jul",  "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 };
 
+/* Is the period at s[dot], between the letter group s[w..dot) and a letter right after it, a
+ * period of an acronym spelled in Arabic letters (بي.بي.سي، سي.آي.إيه، زد.دي.إف، د.ب.أ)? Groups
+ * of one to three letters joined by periods with nothing between them, at least three: the groups
+ * on both sides of this period are that short, and a period joins one of them to a third. A
+ * period glued to a longer word ("التاسعة.فجاءت") or between two short words ("لا.لم") stays a
+ * missing space. */
+static int segment_acronym_period(const char *s, size_t start, size_t end, size_t w, size_t dot) {
+    size_t q = dot + 1, n = 0;
+    while (q < end && n <= 3) {
+        int32_t cp;
+        size_t k = chars_next(s, q, end, &cp);
+        if (!chars_is_letter(cp)) break;
+        n++;
+        q += k;
+    }
+    if (n == 0 || n > 3) return 0;
+    return chars_at(s, q, end) == '.' || chars_before(s, start, w) == '.';
+}
+
 /* Does the period at s[dot] end the sentence? `start` bounds the look back. */
 static int segment_period_ends(const char *s, size_t start, size_t end, size_t dot) {
     int32_t before = chars_before(s, start, dot);
@@ -314,6 +333,8 @@ static int segment_period_ends(const char *s, size_t start, size_t end, size_t d
         w = p;
     }
     if (n_letters == 0) return 1;
+    if (n_letters <= 3 && chars_is_letter(after) && segment_acronym_period(s, start, end, w, dot))
+        return 0;
     if (n_letters == 1) {
         /* م. or هـ. after a year is the era mark (1827 م.), which closes a sentence far more often
          * than it abbreviates in the middle of one. */

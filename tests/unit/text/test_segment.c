@@ -127,6 +127,21 @@ static void test_segment_question_mark_after_figure_is_a_lost_sign(void **state)
     CHECK("كم عددهم ? لا أحد يعلم.", "كم عددهم ?", "لا أحد يعلم.");
 }
 
+/* Acronyms spelled in Arabic letter groups joined by periods stay inside their sentence; a period
+ * glued to a longer word, or between two short words, still ends one. */
+static void test_segment_keeps_arabic_acronyms_whole(void **state) {
+    (void)state;
+    CHECK("وقال لمحطة (زد.دي.إف) إن الوزير أخطأ. ونفت الوزارة.",
+          "وقال لمحطة (زد.دي.إف) إن الوزير أخطأ.", "ونفت الوزارة.");
+    CHECK("ذكرت بي.بي.سي أن الاجتماع انتهى. وغادر الوفد.", "ذكرت بي.بي.سي أن الاجتماع انتهى.",
+          "وغادر الوفد.");
+    CHECK("نقلت وكالة (د.ب.أ) الخبر. وأكدته سي.آي.إيه لاحقا.", "نقلت وكالة (د.ب.أ) الخبر.",
+          "وأكدته سي.آي.إيه لاحقا.");
+    CHECK("وصلنا في الساعة التاسعة.فجاءت الشرطة بعد قليل.", "وصلنا في الساعة التاسعة.",
+          "فجاءت الشرطة بعد قليل.");
+    CHECK("قال لا.لم يحدث ذلك.", "قال لا.", "لم يحدث ذلك.");
+}
+
 static void test_segment_keeps_runs_of_marks_together(void **state) {
     (void)state;
     CHECK("هل انسحبت القوات؟! لا... ليس بعد. قره باغ.. وباكو تنفي", "هل انسحبت القوات؟!", "لا...",
@@ -582,6 +597,7 @@ int main(void) {
         cmocka_unit_test(test_segment_skips_match_stepwise),
         cmocka_unit_test(test_segment_splits_at_final_marks),
         cmocka_unit_test(test_segment_question_mark_after_figure_is_a_lost_sign),
+        cmocka_unit_test(test_segment_keeps_arabic_acronyms_whole),
         cmocka_unit_test(test_segment_keeps_runs_of_marks_together),
         cmocka_unit_test(test_segment_keeps_decimal_number_whole),
         cmocka_unit_test(test_segment_keeps_dotted_date_whole),
