@@ -81,6 +81,12 @@ static void test_dateline_skips_wire_datelines(void **state) {
                         "للمرة الثانية خرجت الحشود.");
     assert_string_equal(after_skip("ميدو ليك، ساسكاتشوان — قال المجلس البلدي إنه تبرع."),
                         "قال المجلس البلدي إنه تبرع.");
+    /* The place left out before an agency and dashes, as CNN Arabic often does. */
+    assert_string_equal(after_skip("(CNN)-- تلقت شركة سناب شات ضربة موجعة."),
+                        "تلقت شركة سناب شات ضربة موجعة.");
+    assert_string_equal(after_skip("(CNN Business) -- أعلنت الشركة."), "أعلنت الشركة.");
+    assert_string_equal(after_skip("(رويترز) — قال مسؤول إن الاجتماع انتهى."),
+                        "قال مسؤول إن الاجتماع انتهى.");
 }
 
 static void test_dateline_skip_leaves_ordinary_openings(void **state) {
@@ -91,6 +97,9 @@ static void test_dateline_skip_leaves_ordinary_openings(void **state) {
         "وذكرت وكالة الأنباء الأذربيجانية (APA) أن القوات بدأت.", /* agency mid-sentence */
         "وكانت منال - ذات الأصول السورية - قد وصلت.",             /* a parenthetical dash */
         "الخميس 14 يوليو 2005",                                   /* nothing after the date */
+        "(أ) - البند الأول من الاتفاق.",                          /* a list item, not an agency */
+        "(1) - البند الأول من الاتفاق.",                          /* the same, numbered */
+        "(تحليل): ما الذي تغير في المنطقة؟",                      /* no place: a colon is a label */
     };
     for (size_t k = 0; k < sizeof keep / sizeof keep[0]; k++) {
         if (dateline_skip(keep[k], 0, strlen(keep[k])) != 0) {
