@@ -292,12 +292,29 @@ static const char segment_latin_abbrev[][5] = {
     "Feb", "Mar", "Apr", "Jun",  "Jul",  "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 };
 
-/* Is the period at s[dot], between the letter group s[w..dot) and a letter right after it, a
- * period of an acronym spelled in Arabic letters (بي.بي.سي، سي.آي.إيه، زد.دي.إف، د.ب.أ)? Groups
- * of one to three letters joined by periods with nothing between them, at least three: the groups
- * on both sides of this period are that short, and a period joins one of them to a third. A
- * period glued to a longer word ("التاسعة.فجاءت") or between two short words ("لا.لم") stays a
- * missing space. */
+/* Latin letters as Arabic spells their names, which initials and acronyms are written with (سي.جيه
+ * for C.J., إف.بي.آي for FBI), hamza and alef variants included. */
+static const char segment_letter_names[][9] = {
+    "إيه", "ايه", "أيه", "بي", "سي", "دي", "إي",  "إف",  "اف",  "جي", "إتش", "اتش", "آي",
+    "أي",  "جيه", "كيه", "كي", "إل", "إم", "ام",  "إن",  "ان",  "أو", "او",  "كيو", "آر",
+    "ار",  "إس",  "اس",  "تي", "يو", "في", "إكس", "اكس", "واي", "زد", "زي",
+};
+
+static int segment_is_letter_name(const char *s, size_t from, size_t to) {
+    size_t n = to - from;
+    if (n >= sizeof segment_letter_names[0]) return 0;
+    for (size_t k = 0; k < sizeof segment_letter_names / sizeof segment_letter_names[0]; k++)
+        if (segment_letter_names[k][n] == '\0' && memcmp(segment_letter_names[k], s + from, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Is the period at s[dot], between the letter group s[w..dot) of one to three letters and a letter
+ * right after it, inside an acronym, initials or a web address spelled in Arabic letters? Three or
+ * more groups of one to three letters joined by periods are (بي.بي.سي، سي.آي.إيه، زد.دي.إف: 216 in
+ * ant_background); so are two when both are the names of Latin letters (سي.جيه مكولوم), or when the
+ * second is كوم (بيت.كوم). Other pairs of short words around a period are a missing space as often
+ * as not: EASC has "جزر.في", "له.على", "فيه.ولا" and "نوح.و" against one "سي.آي". */
 static int segment_acronym_period(const char *s, size_t start, size_t end, size_t w, size_t dot) {
     size_t q = dot + 1, n = 0;
     while (q < end && n <= 3) {
@@ -308,7 +325,10 @@ static int segment_acronym_period(const char *s, size_t start, size_t end, size_
         q += k;
     }
     if (n == 0 || n > 3) return 0;
-    return chars_at(s, q, end) == '.' || chars_before(s, start, w) == '.';
+    if (chars_at(s, q, end) == '.' || chars_before(s, start, w) == '.') return 1;
+    static const char com[] = "كوم";
+    if (q - (dot + 1) == sizeof com - 1 && memcmp(s + dot + 1, com, sizeof com - 1) == 0) return 1;
+    return segment_is_letter_name(s, w, dot) && segment_is_letter_name(s, dot + 1, q);
 }
 
 /* Does the period at s[dot] end the sentence? `start` bounds the look back. */

@@ -127,8 +127,8 @@ static void test_segment_question_mark_after_figure_is_a_lost_sign(void **state)
     CHECK("كم عددهم ? لا أحد يعلم.", "كم عددهم ?", "لا أحد يعلم.");
 }
 
-/* Acronyms spelled in Arabic letter groups joined by periods stay inside their sentence; a period
- * glued to a longer word, or between two short words, still ends one. */
+/* Acronyms, initials and web addresses spelled in Arabic letter groups joined by periods stay
+ * inside their sentence; a period glued to a longer word still ends one. */
 static void test_segment_keeps_arabic_acronyms_whole(void **state) {
     (void)state;
     CHECK("وقال لمحطة (زد.دي.إف) إن الوزير أخطأ. ونفت الوزارة.",
@@ -139,7 +139,14 @@ static void test_segment_keeps_arabic_acronyms_whole(void **state) {
           "وأكدته سي.آي.إيه لاحقا.");
     CHECK("وصلنا في الساعة التاسعة.فجاءت الشرطة بعد قليل.", "وصلنا في الساعة التاسعة.",
           "فجاءت الشرطة بعد قليل.");
-    CHECK("قال لا.لم يحدث ذلك.", "قال لا.", "لم يحدث ذلك.");
+    CHECK("وسجل ليلارد 23 نقطة وأضاف سي.جيه مكولوم 21 نقطة. وفاز الفريق.",
+          "وسجل ليلارد 23 نقطة وأضاف سي.جيه مكولوم 21 نقطة.", "وفاز الفريق.");
+    CHECK("أعلن موقع بيت.كوم عن وظائف جديدة. وتقدم الآلاف.",
+          "أعلن موقع بيت.كوم عن وظائف جديدة.", "وتقدم الآلاف.");
+    CHECK("وصلت الرسالة اليوم.فقرأها الجميع.", "وصلت الرسالة اليوم.", "فقرأها الجميع.");
+    /* Two short words that are not both letter names: a missing space (EASC). */
+    CHECK("تتكون من عدة جزر.في الشمال جبال.", "تتكون من عدة جزر.", "في الشمال جبال.");
+    CHECK("وقد قدم له.على مدى سنوات.", "وقد قدم له.", "على مدى سنوات.");
 }
 
 static void test_segment_keeps_runs_of_marks_together(void **state) {
