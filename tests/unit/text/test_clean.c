@@ -380,8 +380,10 @@ static void test_clean_question_subheadings(void **state) {
         "هل يمكن أن تتوصل الأطراف المجتمعة في العاصمة إلى اتفاق شامل ينهي النزاع المستمر منذ "
         "سنوات طويلة على الحدود؟\n"
         "ويرى مراقبون أن فرص التوصل إلى اتفاق تبقى ضعيفة في ظل الخلافات القائمة بين الطرفين.\n",
-        "وانتهت الجولة الأولى من المحادثات دون اتفاق على جدول زمني لانسحاب القوات.\n"
-        "ما الخطوة التالية؟\n",
+        /* one element of two literals, parenthesised so that clang does not take it for a
+         * missing comma */
+        ("وانتهت الجولة الأولى من المحادثات دون اتفاق على جدول زمني لانسحاب القوات.\n"
+         "ما الخطوة التالية؟\n"),
     };
     const uint32_t frame = CLEAN_LINE_HEADING | CLEAN_LINE_TITLE;
     result r = clean_strings(texts, 4);
