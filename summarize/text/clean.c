@@ -27,8 +27,13 @@
  *   bylines are one to three words, while real headlines and sub-headings have four or more.
  * - A line without final punctuation of at most CLEAN_HEADING_MAX_WORDS words is a heading when
  *   prose follows it (headlines run 4-15 words); otherwise it is a fragment (a caption before a
- *   dateline, "discover more from SITE" before a subscribe box). Longer unpunctuated lines are
- *   kept as prose: they are paragraphs that lost their period, or hard-wrapped PDF lines.
+ *   dateline, "discover more from SITE" before a subscribe box), except as the text's last line
+ *   after prose, the last sentence that lost its period, when it has more than
+ *   CLEAN_TRAILER_MAX_WORDS words: shorter, it is a credit or a sign-off ("فرانس24/ أ ف ب", "كافة
+ *   حقوق الصور محفوظة لأصحابها"; every such last line of ant_background's is, while the
+ *   development sets' unpunctuated last sentences have 11 words or more). Longer unpunctuated
+ *   lines are kept as prose: they are paragraphs that lost their period, or hard-wrapped PDF
+ *   lines.
  * - In a hard-wrapped document (a PDF extraction: at least CLEAN_WRAP_MIN_LINES kept lines, at
  *   least CLEAN_WRAP_MID_SHARE of them ending without final punctuation, at least
  *   CLEAN_WRAP_SIMILAR_SHARE within CLEAN_WRAP_SIMILAR of the median length, a median of at
@@ -61,6 +66,7 @@
  *   longer. Failing all that, a full date inside the first line splits it into a title before it
  *   (unpunctuated, at most CLEAN_TITLE_MAX_WORDS words) and the text after it. */
 #define CLEAN_FRAGMENT_MAX_WORDS      3
+#define CLEAN_TRAILER_MAX_WORDS       7
 #define CLEAN_HEADING_MAX_WORDS       15
 #define CLEAN_HEADING_LOOKAHEAD       6
 #define CLEAN_PHRASE_PREFIX_MAX_WORDS 15
@@ -965,10 +971,14 @@ static ars_status clean_classify_body(void *ctx, size_t worker, size_t begin, si
         /* Second pass: a short unpunctuated line is a heading when prose follows it, skipping
          * lines already dropped and further heading candidates (headline, sub-headline, then
          * text). When no prose follows, it is a fragment if dropped chrome follows it or no prose
-         * came before it (a caption, "discover more from SITE" above a subscribe box); otherwise
-         * it is the body's last sentence that lost its period (EASC has such articles) and is
-         * kept. */
+         * came before it (a caption, "discover more from SITE" above a subscribe box), or if it
+         * is the text's last line and no longer than a credit (CLEAN_TRAILER_MAX_WORDS);
+         * otherwise it is the body's last sentence that lost its period (EASC has such articles)
+         * and is kept. */
         int prose_before = 0;
+        size_t last_kept = n;
+        for (size_t j = 0; j < n; j++)
+            if (lines[j].reason == CLEAN_KEEP) last_kept = j;
         for (size_t j = 0; j < n; j++) {
             clean_line *l = &lines[j];
             if (l->reason != CLEAN_KEEP) continue;
@@ -992,7 +1002,8 @@ static ars_status clean_classify_body(void *ctx, size_t worker, size_t begin, si
             }
             if (found) {
                 l->flags |= CLEAN_LINE_HEADING;
-            } else if (chrome_after || !prose_before) {
+            } else if (chrome_after || !prose_before ||
+                       (j == last_kept && info[j].n_words <= CLEAN_TRAILER_MAX_WORDS)) {
                 l->reason = CLEAN_FRAGMENT;
             }
         }

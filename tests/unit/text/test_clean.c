@@ -398,6 +398,23 @@ static void test_clean_question_subheadings(void **state) {
     result_free(&r);
 }
 
+/* A short unpunctuated last line after prose is a credit or a sign-off; a longer one is the
+ * last sentence, which lost its period. */
+static void test_clean_short_last_line_is_a_credit(void **state) {
+    (void)state;
+    const char *texts[] = {
+        PROSE1 "فرانس24/ أ ف ب\n",
+        PROSE2 "كافة حقوق الصور محفوظة لأصحابها\n",
+        ("وبدأ الاجتماع صباح أمس بكلمة ترحيب من رئيس الوفد المضيف في القاعة الكبرى.\n"
+         "وتقوم الشركة بمحاولة دمج التقنيتين معاً في شاشة واحدة خلال العام المقبل\n"),
+    };
+    result r = clean_strings(texts, 3);
+    assert_int_equal(r.lines[0][1].reason, CLEAN_FRAGMENT);
+    assert_int_equal(r.lines[1][1].reason, CLEAN_FRAGMENT);
+    assert_int_equal(r.lines[2][1].reason, CLEAN_KEEP);
+    result_free(&r);
+}
+
 static void test_clean_handles_crlf_bom_and_empty_documents(void **state) {
     (void)state;
     const char text[] = "\xEF\xBB\xBF"
@@ -777,6 +794,7 @@ int main(void) {
         cmocka_unit_test(test_clean_heading_needs_prose_after_it),
         cmocka_unit_test(test_clean_long_and_question_headlines),
         cmocka_unit_test(test_clean_question_subheadings),
+        cmocka_unit_test(test_clean_short_last_line_is_a_credit),
         cmocka_unit_test(test_clean_handles_crlf_bom_and_empty_documents),
         cmocka_unit_test(test_clean_of_documents_without_lines),
         cmocka_unit_test(test_clean_reason_names_are_distinct),
