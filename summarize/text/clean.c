@@ -750,6 +750,17 @@ static size_t clean_next_nonblank(const clean_line *lines, size_t n, size_t j) {
     return j;
 }
 
+/* Whether prose directly follows a line: `next`, the next line that is not blank, is kept and no
+ * heading candidate. */
+static int clean_prose_at(const clean_line *lines, const clean_info *info, size_t n, size_t next) {
+    return next < n && lines[next].reason == CLEAN_KEEP && !clean_is_heading_candidate(&info[next]);
+}
+
+/* Whether a line's last mark (clean_last_mark) asks a question: ? or ؟. */
+static int clean_asks(int32_t mark) {
+    return mark == '?' || mark == 0x061F;
+}
+
 /* Whether the kept line j, which follows a finished sentence, is a question set as a sub-heading:
  * of a heading's length, ending with ؟ or ?, and directly followed by prose (the next line that
  * is not blank is kept and no heading candidate). After a line that ends mid-sentence (a wrapped
@@ -760,11 +771,8 @@ static int clean_is_question_heading(const char *s, const clean_line *lines, con
     if (!in->terminal || in->wide || in->n_words > CLEAN_HEADING_MAX_WORDS ||
         (lines[j].flags & CLEAN_LINE_HEADING))
         return 0;
-    size_t next = clean_next_nonblank(lines, n, j);
-    if (next >= n || lines[next].reason != CLEAN_KEEP || clean_is_heading_candidate(&info[next]))
-        return 0;
-    int32_t last = clean_last_mark(s, in->start, in->end);
-    return last == '?' || last == 0x061F;
+    return clean_prose_at(lines, info, n, clean_next_nonblank(lines, n, j)) &&
+           clean_asks(clean_last_mark(s, in->start, in->end));
 }
 
 /* Whether the first kept line (measured *in, at most CLEAN_TITLE_MAX_WORDS words), which is no
@@ -774,12 +782,10 @@ static int clean_is_question_heading(const char *s, const clean_line *lines, con
  * title rule at the top). */
 static int clean_is_headline(const char *s, const clean_info *in, const clean_line *lines,
                              const clean_info *info, size_t n, size_t next) {
-    if (next >= n || lines[next].reason != CLEAN_KEEP || clean_is_heading_candidate(&info[next]) ||
-        in->wide || in->colon || in->comma)
-        return 0;
+    if (!clean_prose_at(lines, info, n, next) || in->wide || in->colon || in->comma) return 0;
     if (!in->terminal) return 1; /* a heading but for its length */
     int32_t last = clean_last_mark(s, in->start, in->end);
-    return in->n_words <= CLEAN_HEADING_MAX_WORDS && (last == '?' || last == 0x061F || last == '!');
+    return in->n_words <= CLEAN_HEADING_MAX_WORDS && (clean_asks(last) || last == '!');
 }
 
 /* The document's frame, on the lines classified so far: the title (see CLEAN_LINE_TITLE), and a
