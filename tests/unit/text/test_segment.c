@@ -149,6 +149,25 @@ static void test_segment_keeps_arabic_acronyms_whole(void **state) {
     CHECK("وقد قدم له.على مدى سنوات.", "وقد قدم له.", "على مدى سنوات.");
 }
 
+/* A letter name with a period between a given name and a surname is a middle initial, and letter
+ * names with periods and spaces between them are one acronym; at a sentence's end a letter name
+ * that is also a word, one after another letter name, or one before و still closes it. */
+static void test_segment_keeps_initials_whole(void **state) {
+    (void)state;
+    CHECK("ووقعه الرئيس جورج دبليو. بوش. وأصبح قانونا.", "ووقعه الرئيس جورج دبليو. بوش.",
+          "وأصبح قانونا.");
+    CHECK("قال بيتر إل. سيلا، الرئيس التنفيذي، إن الشركة ربحت. ثم غادر.",
+          "قال بيتر إل. سيلا، الرئيس التنفيذي، إن الشركة ربحت.", "ثم غادر.");
+    CHECK("نقلت شبكة \"سي. إن. إن\" الخبر. وأكدته \"بي. بي. سي\" لاحقا.",
+          "نقلت شبكة \"سي. إن. إن\" الخبر.", "وأكدته \"بي. بي. سي\" لاحقا.");
+    CHECK("وقال مستشار الأمن القومي الأمريكي إتش. أر. ماكماستر إن الهجوم فشل. وانتهى الاجتماع.",
+          "وقال مستشار الأمن القومي الأمريكي إتش. أر. ماكماستر إن الهجوم فشل.", "وانتهى الاجتماع.");
+    CHECK("هذا هو الخاص بي. لا أدري ما حدث.", "هذا هو الخاص بي.", "لا أدري ما حدث.");
+    CHECK("أكدت ذلك بي بي سي. إنها عائلتي.", "أكدت ذلك بي بي سي.", "إنها عائلتي.");
+    CHECK("اعتقلت الشرطة أحمد إتش. ويبلغ من العمر 30 عاما.", "اعتقلت الشرطة أحمد إتش.",
+          "ويبلغ من العمر 30 عاما.");
+}
+
 static void test_segment_keeps_runs_of_marks_together(void **state) {
     (void)state;
     CHECK("هل انسحبت القوات؟! لا... ليس بعد. قره باغ.. وباكو تنفي", "هل انسحبت القوات؟!", "لا...",
@@ -187,6 +206,13 @@ static void test_segment_keeps_arabic_abbreviation_whole(void **state) {
     /* م after a year is the era mark and closes the sentence. */
     CHECK("ولد عام 1770 م. وتوفي عام 1827م. في فيينا", "ولد عام 1770 م.", "وتوفي عام 1827م.",
           "في فيينا");
+    /* So does any other letter after a figure, a unit (6ث: six seconds), but ق.م (before
+     * Christ). */
+    CHECK("أنهى المرحلة في 1س 12د 6ث. وحافظ راسموسن على الصدارة.", "أنهى المرحلة في 1س 12د 6ث.",
+          "وحافظ راسموسن على الصدارة.");
+    CHECK("بنيت عام 2550 ق. م، وهي أقدم الأهرامات.", "بنيت عام 2550 ق. م، وهي أقدم الأهرامات.");
+    CHECK("أغلقت المراكز عند الساعة 18,00 (15,00 ت.غ) كما هو متوقع. ثم بدأ الفرز.",
+          "أغلقت المراكز عند الساعة 18,00 (15,00 ت.غ) كما هو متوقع.", "ثم بدأ الفرز.");
 }
 
 static void test_segment_keeps_latin_abbreviation_whole(void **state) {
@@ -605,6 +631,7 @@ int main(void) {
         cmocka_unit_test(test_segment_splits_at_final_marks),
         cmocka_unit_test(test_segment_question_mark_after_figure_is_a_lost_sign),
         cmocka_unit_test(test_segment_keeps_arabic_acronyms_whole),
+        cmocka_unit_test(test_segment_keeps_initials_whole),
         cmocka_unit_test(test_segment_keeps_runs_of_marks_together),
         cmocka_unit_test(test_segment_keeps_decimal_number_whole),
         cmocka_unit_test(test_segment_keeps_dotted_date_whole),
