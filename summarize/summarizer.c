@@ -573,7 +573,7 @@ static ars_status summarizer_analyse_body(void *ctx, size_t worker, size_t begin
     summarizer_run_state *r = job->r;
     summarizer_worker *w = &job->w[worker];
     const uint32_t not_material =
-        SEGMENT_HEADING | SEGMENT_TITLE | SEGMENT_LEADIN | SEGMENT_QUOTE_TAIL;
+        SEGMENT_HEADING | SEGMENT_TITLE | SEGMENT_LEADIN | SEGMENT_QUOTE_TAIL | SEGMENT_TEASER;
     for (size_t d = begin; d < end; d++) {
         const summarizer_doc *doc = &job->s->docs[d];
         summarizer_docsents *ds = &job->ds[d];

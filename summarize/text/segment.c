@@ -21,6 +21,10 @@
  * ended there on purpose (a title, a signature). Every line feature used here (trimmed span, final
  * mark, bullet, heading, title) is measured once, in clean.c. */
 
+/* The most words of a question segment_is_teaser takes for a teaser: a heading's length (clean.c's
+ * CLEAN_HEADING_MAX_WORDS, its question sub-headings included). */
+#define SEGMENT_TEASER_MAX_WORDS 15
+
 /* A kept line as the segmenter sees it. */
 typedef struct {
     size_t start, end; /* trimmed text (clean_line.start, .end) */
@@ -518,6 +522,32 @@ static uint32_t segment_content_flags(const char *s, size_t start, size_t end, i
     return f;
 }
 
+/* Is the question s[start..j), whose final marks end at j, a paragraph's teaser: the last
+ * sentence of its paragraph (only blanks from j to end), of a heading's length, one clause (no
+ * comma)? Such a question asks what the next paragraph answers ("فمن هو نوري المالكي؟"), links to
+ * another article ("للمزيد: من هو نيكولاس كروز؟") or leaves the reader with it, and states
+ * nothing; a question after a clause that states something ("لكن لم يحصل أي طرف على الغالبية، فهل
+ * تتجه إيطاليا نحو حالة انسداد سياسي؟") carries that statement and stays. */
+static int segment_is_teaser(const char *s, size_t start, size_t j, size_t end) {
+    for (size_t t = j; t < end;) {
+        int32_t cp;
+        size_t n = chars_next(s, t, end, &cp);
+        if (!chars_is_blank(cp)) return 0;
+        t += n;
+    }
+    size_t words = 0;
+    int in_word = 0;
+    for (size_t k = start; k < j;) {
+        int32_t cp;
+        k += chars_next(s, k, j, &cp);
+        if (chars_is_comma(cp)) return 0;
+        int part = chars_is_letter(cp) || chars_is_digit(cp) || chars_is_mark(cp);
+        words += part && !in_word;
+        in_word = part;
+    }
+    return words <= SEGMENT_TEASER_MAX_WORDS;
+}
+
 /* Splits one paragraph s[start..end) into sentences. */
 static ars_status segment_paragraph(const char *s, size_t start, size_t end, uint32_t para_flags,
                                     int bullet, int quote_open, segment_out *o, segment_quotes *q) {
@@ -585,8 +615,10 @@ static ars_status segment_paragraph(const char *s, size_t start, size_t end, uin
             i = j;
             continue;
         }
+        uint32_t teaser = (cp == '?' || cp == 0x061F) && segment_is_teaser(s, sent, j, end);
         if (segment_emit(o, s, sent, j,
-                         flags | segment_content_flags(s, sent, j, 0, q, quote_open)) != ARS_OK)
+                         flags | segment_content_flags(s, sent, j, 0, q, quote_open) |
+                             (teaser ? SEGMENT_TEASER : 0)) != ARS_OK)
             return ARS_ENOMEM;
         flags = para_flags;
         sent = j;

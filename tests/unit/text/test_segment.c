@@ -423,6 +423,37 @@ static void test_segment_trims_glued_dates(void **state) {
 /* A quotation over two paragraphs: the second paragraph's sentences lean on a speaker named in
  * the first; a list lead-in ends with a colon. A stray closing quote in the middle of a sentence
  * (a typo) marks nothing. */
+/* A short one-clause question that closes its paragraph is a teaser; one inside a paragraph, one
+ * after a clause that states something, and a long one are not. */
+static void test_segment_flags_teasers(void **state) {
+    (void)state;
+    char text[] = "تخوض القائمة الانتخابات بزعامة نوري المالكي. فمن هو نوري المالكي؟\n"
+                  "\n"
+                  "للمزيد: من هو نيكولاس كروز؟\n"
+                  "\n"
+                  "هل يحسم الاقتراع الخلاف؟ تقول الاستطلاعات إنه لن يحسمه.\n"
+                  "\n"
+                  "لكن لم يحصل أي طرف على الغالبية، فهل تتجه إيطاليا نحو انسداد سياسي؟\n"
+                  "\n"
+                  "هل ستؤثر الأزمة الدبلوماسية بين البلدين على الحجاج الذين ينوون السفر إلى "
+                  "مكة هذا العام بعد كل ما جرى؟\n";
+    size_t n_lines = 0;
+    clean_line *lines = simple_lines(text, &n_lines);
+    segment_sentence *s = NULL;
+    size_t n = 0;
+    assert_int_equal(segment_document(text, strlen(text), lines, n_lines, &s, &n), ARS_OK);
+    assert_int_equal(n, 7);
+    assert_false(s[0].flags & SEGMENT_TEASER);
+    assert_true(s[1].flags & SEGMENT_TEASER);
+    assert_true(s[2].flags & SEGMENT_TEASER);
+    assert_false(s[3].flags & SEGMENT_TEASER);
+    assert_false(s[4].flags & SEGMENT_TEASER);
+    assert_false(s[5].flags & SEGMENT_TEASER);
+    assert_false(s[6].flags & SEGMENT_TEASER);
+    free(s);
+    free(lines);
+}
+
 static void test_segment_flags_quote_tails_and_lead_ins(void **state) {
     (void)state;
     char text[] = "وقال الممثل في تغريدة: \"كانت أسطورة حية على الشاشة.\n"
@@ -657,6 +688,7 @@ int main(void) {
         cmocka_unit_test(test_segment_title_above_date_line),
         cmocka_unit_test(test_segment_trims_glued_dates),
         cmocka_unit_test(test_segment_flags_quote_tails_and_lead_ins),
+        cmocka_unit_test(test_segment_flags_teasers),
         cmocka_unit_test(test_segment_matches_gold_for_hard_wrapped_pdf_seed_000),
         cmocka_unit_test(test_segment_matches_gold_for_seed_001),
         cmocka_unit_test(test_segment_matches_gold_for_web_seed_003),
