@@ -55,7 +55,8 @@
  *   not lose it altogether. A document that repeats an earlier one line for line is dropped whole
  *   instead (CLEAN_DUPLICATE), so a file given twice counts once.
  * - A line of at most CLEAN_DATE_MAX_WORDS words that is a date and nothing else
- *   (dateline_is_date_only) is a date line (CLEAN_DATE): it is never summary material.
+ *   (dateline_is_date_only) is a date line (CLEAN_DATE): it is never summary material. Right
+ *   below a wrapped line that ends mid-sentence it is the end of that sentence instead.
  * - The article's title is its first kept line, when that line has at most CLEAN_TITLE_MAX_WORDS
  *   words and is either a heading (unpunctuated, prose follows) or followed by a date line, as
  *   wire copy and MultiLing's sources lay out "headline / date / text" (their headlines often end
@@ -973,6 +974,14 @@ static ars_status clean_classify_body(void *ctx, size_t worker, size_t begin, si
         }
         for (size_t j = 0; j < n; j++)
             if (info[j].wide) lines[j].flags |= CLEAN_LINE_WRAPPED;
+        /* A date line right below a wrapped line that ends mid-sentence is that sentence's end
+         * ("... الى سكرتارية معهد ثربانتس في عمان قبل يوم" / "23 ايار 2005."), not a date line. */
+        for (size_t j = 1; j < n; j++)
+            if (lines[j].reason == CLEAN_DATE && lines[j - 1].reason == CLEAN_KEEP &&
+                info[j - 1].wide && !info[j - 1].terminal && !info[j - 1].colon) {
+                lines[j].reason = CLEAN_KEEP;
+                lines[j].flags = (info[j].terminal ? CLEAN_LINE_TERMINAL : 0) | CLEAN_LINE_DIGIT;
+            }
 
         /* Second pass: a short unpunctuated line is a heading when prose follows it, skipping
          * lines already dropped and further heading candidates (headline, sub-headline, then

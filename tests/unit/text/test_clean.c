@@ -415,6 +415,30 @@ static void test_clean_short_last_line_is_a_credit(void **state) {
     result_free(&r);
 }
 
+/* In a hard-wrapped document, a date that the wrap put on a line of its own ends the sentence
+ * of the line above; below a headline it is a date line. */
+static void test_clean_wrapped_date_ends_its_sentence(void **state) {
+    (void)state;
+    const char *texts[] = {
+        "يعلن معهد ثربانتس في عمان عن مسابقة للرسم مفتوحة لطلاب المدارس\n"
+        "في جميع أنحاء المملكة، وتشمل المسابقة فئتين عمريتين مختلفتين من\n"
+        "الطلاب الذين يرغبون في المشاركة بأعمالهم الفنية هذا العام، وهي\n"
+        "مسابقة سنوية تقام بالتعاون مع وزارة التربية والتعليم في الأردن.\n"
+        "تُرسل الرسومات او تُسلم بصفة شخصية الى سكرتارية معهد ثربانتس في عمان قبل يوم\n"
+        "23 ايار 2005.\n"
+        "وستعرض الرسومات في صالة معارض المعهد، والرسومات الفائزة ستنشر على\n"
+        "موقع المعهد الالكتروني وفي الصحف المحلية بعد اعلان النتائج رسميا.\n",
+        ("تم دفع تعويضات لضحايا تفجيرات لندن\n"
+         "الثلاثاء 7 يوليو 2009\n"
+         "وقد تم كشف النقاب عن نصب تذكاري دائم لضحايا التفجيرات في هايد بارك في لندن.\n"),
+    };
+    result r = clean_strings(texts, 2);
+    assert_true(r.lines[0][4].flags & CLEAN_LINE_WRAPPED);
+    assert_int_equal(r.lines[0][5].reason, CLEAN_KEEP);
+    assert_int_equal(r.lines[1][1].reason, CLEAN_DATE);
+    result_free(&r);
+}
+
 static void test_clean_handles_crlf_bom_and_empty_documents(void **state) {
     (void)state;
     const char text[] = "\xEF\xBB\xBF"
@@ -795,6 +819,7 @@ int main(void) {
         cmocka_unit_test(test_clean_long_and_question_headlines),
         cmocka_unit_test(test_clean_question_subheadings),
         cmocka_unit_test(test_clean_short_last_line_is_a_credit),
+        cmocka_unit_test(test_clean_wrapped_date_ends_its_sentence),
         cmocka_unit_test(test_clean_handles_crlf_bom_and_empty_documents),
         cmocka_unit_test(test_clean_of_documents_without_lines),
         cmocka_unit_test(test_clean_reason_names_are_distinct),
