@@ -311,22 +311,26 @@ static const char segment_letter_names[][13] = {
 static const char segment_word_names[][5] = {"بي", "في", "أو", "او", "إن",
                                              "ان", "أي", "كي", "زي", "ام"};
 
-static int segment_is_letter_name(const char *s, size_t from, size_t to) {
+/* Is s[from..to) one of the count words of a list whose entries are width bytes each, padded with
+ * NULs (a word of n bytes is an entry whose byte n is a NUL: no strlen per entry)? */
+static int segment_in_list(const char *list, size_t width, size_t count, const char *s, size_t from,
+                           size_t to) {
     size_t n = to - from;
-    if (n >= sizeof segment_letter_names[0]) return 0;
-    for (size_t k = 0; k < sizeof segment_letter_names / sizeof segment_letter_names[0]; k++)
-        if (segment_letter_names[k][n] == '\0' && memcmp(segment_letter_names[k], s + from, n) == 0)
-            return 1;
+    if (n >= width) return 0;
+    for (size_t k = 0; k < count; k++)
+        if (list[k * width + n] == '\0' && memcmp(list + k * width, s + from, n) == 0) return 1;
     return 0;
 }
 
+#define SEGMENT_IN_LIST(list, s, from, to)                                                         \
+    segment_in_list(&(list)[0][0], sizeof(list)[0], sizeof(list) / sizeof(list)[0], s, from, to)
+
+static int segment_is_letter_name(const char *s, size_t from, size_t to) {
+    return SEGMENT_IN_LIST(segment_letter_names, s, from, to);
+}
+
 static int segment_is_word_name(const char *s, size_t from, size_t to) {
-    size_t n = to - from;
-    if (n >= sizeof segment_word_names[0]) return 0;
-    for (size_t k = 0; k < sizeof segment_word_names / sizeof segment_word_names[0]; k++)
-        if (segment_word_names[k][n] == '\0' && memcmp(segment_word_names[k], s + from, n) == 0)
-            return 1;
-    return 0;
+    return SEGMENT_IN_LIST(segment_word_names, s, from, to);
 }
 
 /* The end of the run of letters and marks that starts at s[p] (p itself when there is none). */
