@@ -22,8 +22,7 @@ typedef struct {
 #define SEGMENT_TITLE      2u /* the document's title (CLEAN_LINE_TITLE): a signal, not a candidate */
 #define SEGMENT_QUOTE_TAIL 4u /* starts inside a quotation opened in an earlier paragraph */
 #define SEGMENT_LEADIN     8u /* ends with a colon at a paragraph end: introduces what follows */
-#define SEGMENT_TEASER                                                                             \
-    16u /* a short one-clause question closing its paragraph: asks, states nothing */
+#define SEGMENT_TEASER     16u /* a short one-clause question closing its paragraph: states nothing */
 
 /* Segments one document. Only lines with reason CLEAN_KEEP contribute; a dropped line or a blank
  * line is a paragraph break, except that in a hard-wrapped document (most lines of similar length,
