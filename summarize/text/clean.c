@@ -164,6 +164,9 @@ typedef struct {
     int terminal; /* ends with . ! ? ؟ … (closing quotes/brackets after it allowed) */
     int colon;    /* ends with ':' (introduces what follows: neither heading nor fragment) */
     int comma;    /* ends with a comma or semicolon: the sentence goes on */
+    int32_t last; /* the last code point but closing quotes and brackets (-1: none), which the
+                     three above are read from; kept for the rules on questions, so that they
+                     need not read the line again */
     size_t n_cp;  /* code points in the trimmed content */
     int wide;     /* a full-width line of a hard-wrapped document */
     int bullet;   /* starts with a bullet mark and a blank */
@@ -581,6 +584,7 @@ static void clean_measure(const char *s, size_t start, size_t end, clean_info *i
     in->hash = h;
     /* The last mark, looking through closing quotes and brackets. */
     int32_t last = clean_last_mark(s, start, end);
+    in->last = last;
     if (last >= 0) {
         in->terminal = chars_is_final(last);
         in->colon = last == ':';
@@ -757,7 +761,7 @@ static int clean_prose_at(const clean_line *lines, const clean_info *info, size_
     return next < n && lines[next].reason == CLEAN_KEEP && !clean_is_heading_candidate(&info[next]);
 }
 
-/* Whether a line's last mark (clean_last_mark) asks a question: ? or ؟. */
+/* Whether a line's last mark (clean_info.last) asks a question: ? or ؟. */
 static int clean_asks(int32_t mark) {
     return mark == '?' || mark == 0x061F;
 }
@@ -766,14 +770,13 @@ static int clean_asks(int32_t mark) {
  * of a heading's length, ending with ؟ or ?, and directly followed by prose (the next line that
  * is not blank is kept and no heading candidate). After a line that ends mid-sentence (a wrapped
  * or run-on sentence) it is that sentence's end instead. */
-static int clean_is_question_heading(const char *s, const clean_line *lines, const clean_info *info,
-                                     size_t n, size_t j) {
+static int clean_is_question_heading(const clean_line *lines, const clean_info *info, size_t n,
+                                     size_t j) {
     const clean_info *in = &info[j];
     if (!in->terminal || in->wide || in->n_words > CLEAN_HEADING_MAX_WORDS ||
         (lines[j].flags & CLEAN_LINE_HEADING))
         return 0;
-    return clean_prose_at(lines, info, n, clean_next_nonblank(lines, n, j)) &&
-           clean_asks(clean_last_mark(s, in->start, in->end));
+    return clean_prose_at(lines, info, n, clean_next_nonblank(lines, n, j)) && clean_asks(in->last);
 }
 
 /* Whether the first kept line (measured *in, at most CLEAN_TITLE_MAX_WORDS words), which is no
@@ -781,12 +784,11 @@ static int clean_is_question_heading(const char *s, const clean_line *lines, con
  * blank, `next`, is kept and is no heading candidate), and it is either unpunctuated and longer
  * than a heading or of a heading's length and ending with a question or exclamation mark (see the
  * title rule at the top). */
-static int clean_is_headline(const char *s, const clean_info *in, const clean_line *lines,
-                             const clean_info *info, size_t n, size_t next) {
+static int clean_is_headline(const clean_info *in, const clean_line *lines, const clean_info *info,
+                             size_t n, size_t next) {
     if (!clean_prose_at(lines, info, n, next) || in->wide || in->colon || in->comma) return 0;
     if (!in->terminal) return 1; /* a heading but for its length */
-    int32_t last = clean_last_mark(s, in->start, in->end);
-    return in->n_words <= CLEAN_HEADING_MAX_WORDS && (clean_asks(last) || last == '!');
+    return in->n_words <= CLEAN_HEADING_MAX_WORDS && (clean_asks(in->last) || in->last == '!');
 }
 
 /* The document's frame, on the lines classified so far: the title (see CLEAN_LINE_TITLE), and a
@@ -803,7 +805,7 @@ static void clean_mark_frame(const clean_doc *doc, clean_line *lines, size_t n,
         size_t next = clean_next_nonblank(lines, n, f);
         int date_next = next < n && lines[next].reason == CLEAN_DATE;
         if ((l->flags & CLEAN_LINE_HEADING) || date_next ||
-            clean_is_headline(s, &info[f], lines, info, n, next)) {
+            clean_is_headline(&info[f], lines, info, n, next)) {
             l->flags = (l->flags & ~CLEAN_LINE_HEADING) | CLEAN_LINE_TITLE;
             l->title_start = l->start;
             l->title_end = l->end;
@@ -939,6 +941,12 @@ static ars_status clean_measure_body(void *ctx, size_t worker, size_t begin, siz
 
 /* Phase 4, per document, once repeats are counted over all documents: reasons that need no
  * look-ahead, the layout, headings and the frame. */
+/* The flags a kept line takes from its measures. */
+static uint32_t clean_kept_flags(const clean_info *in) {
+    return (in->terminal ? CLEAN_LINE_TERMINAL : 0) | (in->colon ? CLEAN_LINE_COLON : 0) |
+           (in->bullet ? CLEAN_LINE_BULLET : 0) | (in->digit ? CLEAN_LINE_DIGIT : 0);
+}
+
 static ars_status clean_classify_body(void *ctx, size_t worker, size_t begin, size_t end) {
     clean_job *job = ctx;
     (void)worker;
@@ -959,9 +967,7 @@ static ars_status clean_classify_body(void *ctx, size_t worker, size_t begin, si
                 if (l->reason != CLEAN_KEEP) continue;
             }
             if (clean_is_fragment(in)) l->reason = CLEAN_FRAGMENT;
-            l->flags = (in->terminal ? CLEAN_LINE_TERMINAL : 0) |
-                       (in->colon ? CLEAN_LINE_COLON : 0) | (in->bullet ? CLEAN_LINE_BULLET : 0) |
-                       (in->digit ? CLEAN_LINE_DIGIT : 0);
+            l->flags = clean_kept_flags(in);
         }
 
         /* Layout: measured on the lines that are left, so chrome does not skew the median. */
@@ -980,7 +986,7 @@ static ars_status clean_classify_body(void *ctx, size_t worker, size_t begin, si
             if (lines[j].reason == CLEAN_DATE && lines[j - 1].reason == CLEAN_KEEP &&
                 info[j - 1].wide && !info[j - 1].terminal && !info[j - 1].colon) {
                 lines[j].reason = CLEAN_KEEP;
-                lines[j].flags = (info[j].terminal ? CLEAN_LINE_TERMINAL : 0) | CLEAN_LINE_DIGIT;
+                lines[j].flags = clean_kept_flags(&info[j]);
             }
 
         /* Second pass: a short unpunctuated line is a heading when prose follows it, skipping
@@ -1028,8 +1034,7 @@ static ars_status clean_classify_body(void *ctx, size_t worker, size_t begin, si
         size_t prev = n; /* the last kept line before j */
         for (size_t j = 0; j < n; j++) {
             if (lines[j].reason != CLEAN_KEEP) continue;
-            if (prev < n && info[prev].terminal &&
-                clean_is_question_heading(job->docs[d].text, lines, info, n, j))
+            if (prev < n && info[prev].terminal && clean_is_question_heading(lines, info, n, j))
                 lines[j].flags |= CLEAN_LINE_HEADING;
             prev = j;
         }
