@@ -66,8 +66,9 @@ static void main_usage(FILE *f) {
           "                       or a file with other hard links is written in place; a\n"
           "                       failed run leaves FILE as it was\n"
           "  -q, --quiet          do not warn about skipped inputs or converted files\n"
-          "      --threads N      threads of the front end (default 0: one per idle processor\n"
-          "                       for inputs over 1 MiB); the output is the same for any N\n"
+          "      --threads N      threads of the front end, JSON Lines parsing included\n"
+          "                       (default 0: one per idle processor for inputs over 1 MiB);\n"
+          "                       the output is the same for any N\n"
           "      --timings        print the time of each stage to standard error\n"
           "  -h, --help           show this help and exit\n"
           "  -V, --version        show the version and exit\n"
@@ -338,6 +339,7 @@ int main(int argc, char **argv) {
         return main_usage_error("%s", msg);
     if (fmt_name && !bc.briefing) ars_format_from_name(fmt_name, &fmt);
     if (other_budget && !words_given) opt.max_words = 0;
+    bc.in.threads = opt.threads; /* --threads: JSON Lines are parsed on the front end's threads */
 
     if (bc.briefing && !order_given) opt.order = ARS_ORDER_SCORE; /* best first under a headline */
     if (bc.briefing || bc.batch) {

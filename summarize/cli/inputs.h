@@ -24,6 +24,8 @@ typedef struct {
     int quiet;              /* no warning for skipped inputs or converted files */
     size_t max_bytes;       /* per text file and per JSONL line; 0 = no limit */
     progress *prog;         /* may be NULL */
+    size_t threads;         /* threads that parse JSON Lines: 0 one per idle processor for a
+                               batch of lines over 1 MiB (as ars_options.threads), 1 this one */
 } inputs_config;
 
 /* One article for the sink: borrowed for the call. */

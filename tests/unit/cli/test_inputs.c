@@ -72,7 +72,7 @@ static int teardown(void **state) {
 
 static void test_folder_walk_skips_bad_inputs_and_counts_them(void **state) {
     (void)state;
-    inputs_config cfg = {INPUTS_TEXT, NULL, 0, NULL, 0, 1, 0, NULL};
+    inputs_config cfg = {INPUTS_TEXT, NULL, 0, NULL, 0, 1, 0, NULL, 0};
     taken t = {{{0}}, {{0}}, {{0}}, 0, 0};
     inputs_report rep;
     ars_error err = {ARS_OK, ""};
@@ -89,7 +89,7 @@ static void test_folder_walk_skips_bad_inputs_and_counts_them(void **state) {
 
 static void test_strict_stops_at_the_first_bad_input_with_the_hint(void **state) {
     (void)state;
-    inputs_config cfg = {INPUTS_TEXT, NULL, 0, NULL, 1, 1, 0, NULL};
+    inputs_config cfg = {INPUTS_TEXT, NULL, 0, NULL, 1, 1, 0, NULL, 0};
     taken t = {{{0}}, {{0}}, {{0}}, 0, 0};
     inputs_report rep;
     ars_error err = {ARS_OK, ""};
@@ -105,7 +105,7 @@ static void test_encodings_convert_legacy_files(void **state) {
     (void)state;
     const char *modes[] = {"auto", "cp1256"};
     for (size_t m = 0; m < 2; m++) {
-        inputs_config cfg = {INPUTS_TEXT, NULL, 0, modes[m], 1, 1, 0, NULL};
+        inputs_config cfg = {INPUTS_TEXT, NULL, 0, modes[m], 1, 1, 0, NULL, 0};
         taken t = {{{0}}, {{0}}, {{0}}, 0, 0};
         inputs_report rep;
         ars_error err = {ARS_OK, ""};
@@ -133,7 +133,7 @@ static void test_files_from_with_nul_and_lines(void **state) {
     assert_non_null(f);
     fprintf(f, "%s%c%s%c", c, 0, a, 0);
     fclose(f);
-    inputs_config cfg = {INPUTS_TEXT, list, 1, NULL, 1, 1, 0, NULL};
+    inputs_config cfg = {INPUTS_TEXT, list, 1, NULL, 1, 1, 0, NULL, 0};
     taken t = {{{0}}, {{0}}, {{0}}, 0, 0};
     inputs_report rep;
     ars_error err = {ARS_OK, ""};
@@ -161,7 +161,7 @@ static void test_jsonl_articles(void **state) {
     put("in.jsonl", jsonl, strlen(jsonl));
     char path[300];
     snprintf(path, sizeof path, "%s/in.jsonl", dir);
-    inputs_config cfg = {INPUTS_JSONL, NULL, 0, NULL, 0, 1, 0, NULL};
+    inputs_config cfg = {INPUTS_JSONL, NULL, 0, NULL, 0, 1, 0, NULL, 0};
     taken t = {{{0}}, {{0}}, {{0}}, 0, 0};
     inputs_report rep;
     ars_error err = {ARS_OK, ""};
@@ -178,6 +178,96 @@ static void test_jsonl_articles(void **state) {
     t.n = 0;
     assert_int_equal(inputs_read(&cfg, folder, 1, take, &t, &rep, &err), ARS_OK);
     assert_int_equal(t.n, 2);
+}
+
+/* What a sink was given, in order, folded into one hash: every name, text and time. */
+typedef struct {
+    uint64_t hash;
+    size_t n;
+} digest;
+
+static void digest_add(digest *d, const void *p, size_t len) {
+    const unsigned char *b = p;
+    for (size_t k = 0; k < len; k++)
+        d->hash = (d->hash ^ b[k]) * 1099511628211u;
+    d->hash = (d->hash ^ 0xFF) * 1099511628211u; /* a separator: "ab","c" differs from "a","bc" */
+}
+
+static ars_status take_digest(void *ctx, const inputs_article *a, ars_error *err) {
+    digest *d = ctx;
+    ars_status st = ars_text_check(a->name, a->bytes, a->len, NULL, err);
+    if (st != ARS_OK) return st;
+    digest_add(d, a->name, strlen(a->name));
+    digest_add(d, a->bytes, a->len);
+    digest_add(d, &a->info.time, sizeof a->info.time);
+    digest_add(d, a->info.source ? a->info.source : "",
+               a->info.source ? strlen(a->info.source) : 0);
+    d->n++;
+    return ARS_OK;
+}
+
+/* JSON Lines are parsed in batches on several threads and handed on in line order: over a file of
+ * several batches (more lines than a batch holds, and more bytes), with good lines, broken ones,
+ * blank ones, empty texts, lines over the limit and a text that is not UTF-8 between them, the
+ * sink gets the same articles in the same order, and the same lines are skipped, for 1, 2 and 5
+ * threads and for the automatic count; with --strict all stop at the same line. */
+static void test_jsonl_batches_give_the_same_articles_for_any_thread_count(void **state) {
+    (void)state;
+    size_t n_lines = 5000, cap = n_lines * 200 + 4 * 300000, len = 0;
+    char *jsonl = malloc(cap);
+    assert_non_null(jsonl);
+    for (size_t k = 0; k < n_lines; k++) {
+        int w;
+        if (k % 97 == 5)
+            w = snprintf(jsonl + len, cap - len, "{\"text\": broken\n");
+        else if (k % 89 == 7)
+            w = snprintf(jsonl + len, cap - len, "   \n");
+        else if (k % 83 == 11)
+            w = snprintf(jsonl + len, cap - len, "{\"text\": \" \"}\n");
+        else if (k % 79 == 13)
+            w = snprintf(jsonl + len, cap - len, "{\"text\": \"%0600d\"}\n", 1); /* too long */
+        else if (k % 71 == 17)
+            w = snprintf(jsonl + len, cap - len, "{\"text\": \"\\u0000\"}\n");
+        else if (k >= 4000 && k < 4004) /* 4 x 300,000 bytes: over 1 MiB, threads when automatic */
+            w = snprintf(jsonl + len, cap - len, "{\"text\": \"%0299900d\", \"id\": %zu}\n", 2, k);
+        else
+            w = snprintf(jsonl + len, cap - len,
+                         "{\"id\": \"a%zu\", \"source\": \"S%zu\", \"time\": %zu, \"text\": "
+                         "\"نص رقم %zu.\"}\n",
+                         k, k % 7, 1523318400 + k, k);
+        assert_true(w > 0 && (size_t)w < cap - len);
+        len += (size_t)w;
+    }
+    put("many.jsonl", jsonl, len);
+    free(jsonl);
+    char path[300];
+    snprintf(path, sizeof path, "%s/many.jsonl", dir);
+    char *paths[] = {path};
+    const size_t threads[] = {1, 2, 5, 0};
+    digest first = {0, 0};
+    size_t first_skipped = 0;
+    for (size_t m = 0; m < sizeof threads / sizeof threads[0]; m++) {
+        inputs_config cfg = {INPUTS_JSONL, NULL, 0, NULL, 0, 1, 400000, NULL, threads[m]};
+        digest d = {14695981039346656037u, 0};
+        inputs_report rep;
+        ars_error err = {ARS_OK, ""};
+        assert_int_equal(inputs_read(&cfg, paths, 1, take_digest, &d, &rep, &err), ARS_OK);
+        assert_int_equal(rep.n_articles, d.n);
+        if (m == 0) {
+            first = d;
+            first_skipped = rep.n_skipped;
+            assert_true(d.n > 4000);
+            assert_true(first_skipped > 150);
+        } else {
+            assert_true(d.hash == first.hash);
+            assert_int_equal(d.n, first.n);
+            assert_int_equal(rep.n_skipped, first_skipped);
+        }
+        cfg.strict = 1;
+        ars_error serr = {ARS_OK, ""};
+        assert_int_equal(inputs_read(&cfg, paths, 1, take_digest, &d, &rep, &serr), ARS_EUTF8);
+        assert_non_null(strstr(serr.message, "many.jsonl:6: not JSON")); /* line 6 is k = 5 */
+    }
 }
 
 /* A folder tree deeper than the process may hold descriptors open: read whole, as the files of
@@ -202,7 +292,7 @@ static void test_deep_folders_need_no_descriptor_per_level(void **state) {
     low = old;
     low.rlim_cur = 24; /* the standard three, cmocka's, and a few: far fewer than 40 levels */
     assert_int_equal(setrlimit(RLIMIT_NOFILE, &low), 0);
-    inputs_config cfg = {INPUTS_TEXT, NULL, 0, NULL, 0, 1, 0, NULL};
+    inputs_config cfg = {INPUTS_TEXT, NULL, 0, NULL, 0, 1, 0, NULL, 0};
     taken t = {{{0}}, {{0}}, {{0}}, 0, 0};
     inputs_report rep;
     ars_error err = {ARS_OK, ""};
@@ -237,6 +327,7 @@ int main(void) {
         cmocka_unit_test(test_encodings_convert_legacy_files),
         cmocka_unit_test(test_files_from_with_nul_and_lines),
         cmocka_unit_test(test_jsonl_articles),
+        cmocka_unit_test(test_jsonl_batches_give_the_same_articles_for_any_thread_count),
         cmocka_unit_test(test_deep_folders_need_no_descriptor_per_level),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
