@@ -310,16 +310,17 @@ static size_t inputs_parse_threads(const inputs_run *r, FILE *f, size_t done) {
 
 /* One JSON Lines input: an article per line, streamed in batches. */
 static ars_status inputs_jsonl_file(inputs_run *r, const char *path) {
+    inputs_batch b = {path, malloc(INPUTS_BATCH_LINES * sizeof *b.lines), NULL, 0, 0, 0};
+    if (!b.lines) return error_at(r->err, ARS_ENOMEM, "%s", path);
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f) return inputs_bad(r, ARS_EIO, "%s: %s", path, strerror(errno));
+    if (!f) {
+        int open_errno = errno;
+        free(b.lines);
+        return inputs_bad(r, ARS_EIO, "%s: %s", path, strerror(open_errno));
+    }
     /* jansson parses on several threads safely once its hash seed is set, which it does on its
      * own only where it was built with atomic operations: set here, on this thread. */
     json_object_seed(0);
-    inputs_batch b = {path, malloc(INPUTS_BATCH_LINES * sizeof *b.lines), NULL, 0, 0, 0};
-    if (!b.lines) {
-        if (f != stdin) fclose(f);
-        return error_at(r->err, ARS_ENOMEM, "%s", path);
-    }
     lines_reader lr;
     lines_open(&lr, f, '\n', r->cfg->max_bytes);
     ars_status st = ARS_OK;
