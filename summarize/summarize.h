@@ -64,8 +64,9 @@ typedef enum {
 ARS_API const char *ars_status_str(ars_status status);
 
 /* Optional, caller-owned error detail. Functions that take an `ars_error *` fill it on failure
- * (status and a one-line message naming the file and place, e.g. "a.txt: byte 12: invalid UTF-8")
- * and leave it untouched on success. NULL is accepted everywhere and means "no detail wanted". */
+ * (status and a one-line message naming the file and place, e.g. "a.txt: byte 12: invalid UTF-8",
+ * with any control character of a name or quoted input shown as '?') and leave it untouched on
+ * success. NULL is accepted everywhere and means "no detail wanted". */
 typedef struct {
     ars_status status;
     char message[512];

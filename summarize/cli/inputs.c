@@ -42,7 +42,32 @@ typedef struct {
     char *dir;
     size_t dir_len;
     int dir_fd;
+    /* While a JSON Lines file is read (in_jsonl), its bad lines: the first INPUTS_JSONL_WARNINGS
+     * are each said, the rest counted and said in one line at the file's end, so that a binary or
+     * foreign file does not print a warning for every line it has. */
+    int in_jsonl;
+    size_t jsonl_bad;
 } inputs_run;
+
+#define INPUTS_JSONL_WARNINGS 10
+
+/* A warning on standard error (printf-style, without "summarize: "), unless the run is quiet;
+ * control characters in it (from a file name, or quoted from a JSON line) are replaced. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void
+inputs_warn(const inputs_run *r, const char *fmt, ...) {
+    if (r->cfg->quiet) return;
+    char message[sizeof r->err->message];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof message, fmt, ap);
+    va_end(ap);
+    error_printable(message);
+    if (r->cfg->prog) progress_clear(r->cfg->prog);
+    fprintf(stderr, "summarize: %s\n", message);
+}
 
 /* A bad input: warn and go on (ARS_OK), or stop the run when strict (the input's status). The
  * message (printf-style) names the input and says what is wrong with it. */
@@ -58,10 +83,8 @@ inputs_bad(inputs_run *r, ars_status st, const char *fmt, ...) {
     va_end(ap);
     if (r->cfg->strict) return error_set(r->err, st, "%s", message);
     r->rep->n_skipped++;
-    if (!r->cfg->quiet) {
-        if (r->cfg->prog) progress_clear(r->cfg->prog);
-        fprintf(stderr, "summarize: %s, skipped\n", message);
-    }
+    if (r->in_jsonl && ++r->jsonl_bad > INPUTS_JSONL_WARNINGS) return ARS_OK; /* said at its end */
+    inputs_warn(r, "%s, skipped", message);
     return ARS_OK;
 }
 
@@ -121,10 +144,7 @@ static ars_status inputs_decode(const inputs_run *r, const char *name, const cha
         *conv = NULL;
         return st;
     }
-    if (!r->cfg->quiet) {
-        if (r->cfg->prog) progress_clear(r->cfg->prog);
-        fprintf(stderr, "summarize: %s: not UTF-8, read as %s\n", name, encoding_label(from));
-    }
+    inputs_warn(r, "%s: not UTF-8, read as %s", name, encoding_label(from));
     return ARS_OK;
 }
 
@@ -273,8 +293,10 @@ static ars_status inputs_jsonl_line(inputs_run *r, const char *path, inputs_line
     char where[512];
     inputs_line_where(path, l->number, where, sizeof where);
     if (l->rc == LINES_NOMEM) return error_at(r->err, ARS_ENOMEM, "%s", where);
-    if (l->rc == LINES_ERROR)
+    if (l->rc == LINES_ERROR) {
+        r->in_jsonl = 0; /* it ends the file: always said */
         return inputs_bad(r, ARS_EIO, "%s: read failed: %s", where, strerror(l->read_errno));
+    }
     if (l->rc == LINES_TOO_LONG)
         return inputs_bad(r, ARS_ELIMIT, "%s: line longer than %zu bytes", where,
                           r->cfg->max_bytes);
@@ -286,9 +308,8 @@ static ars_status inputs_jsonl_line(inputs_run *r, const char *path, inputs_line
     }
     if (l->st != ARS_OK) return inputs_bad(r, l->st, "%s", l->bad.message);
     jsonl_article *ja = &l->ja;
-    if (ja->time_unreadable && !r->cfg->quiet)
-        fprintf(stderr, "summarize: %s: \"time\" is not a date summarize reads; taken as unknown\n",
-                where);
+    if (ja->time_unreadable)
+        inputs_warn(r, "%s: \"time\" is not a date summarize reads; taken as unknown", where);
     if (ars_text_is_blank(ja->text, ja->text_len))
         return inputs_bad(r, ARS_EEMPTY, "%s: empty \"text\"", where);
     inputs_article a = {
@@ -321,6 +342,7 @@ static ars_status inputs_jsonl_file(inputs_run *r, const char *path) {
     /* jansson parses on several threads safely once its hash seed is set, which it does on its
      * own only where it was built with atomic operations: set here, on this thread. */
     json_object_seed(0);
+    r->in_jsonl = 1;
     lines_reader lr;
     lines_open(&lr, f, '\n', r->cfg->max_bytes);
     ars_status st = ARS_OK;
@@ -339,6 +361,11 @@ static ars_status inputs_jsonl_file(inputs_run *r, const char *path) {
         /* A read failure ends the file (it is skipped from there unless the run is strict). */
         if (b.lines[b.n - 1].rc == LINES_ERROR || b.lines[b.n - 1].rc == LINES_NOMEM) break;
     }
+    if (r->jsonl_bad > INPUTS_JSONL_WARNINGS)
+        inputs_warn(r, "%s: %zu more bad lines skipped, not listed", path,
+                    r->jsonl_bad - INPUTS_JSONL_WARNINGS);
+    r->in_jsonl = 0;
+    r->jsonl_bad = 0;
     free(b.lines);
     free(b.text);
     lines_close(&lr);
@@ -551,7 +578,7 @@ static ars_status inputs_read_all(inputs_run *r, char *const *paths, size_t n_pa
 
 ars_status inputs_read(const inputs_config *cfg, char *const *paths, size_t n_paths,
                        inputs_sink sink, void *ctx, inputs_report *rep, ars_error *err) {
-    inputs_run r = {cfg, sink, ctx, rep, err, 0, NULL, 0, NULL, 0, -1};
+    inputs_run r = {cfg, sink, ctx, rep, err, 0, NULL, 0, NULL, 0, -1, 0, 0};
     rep->n_articles = rep->n_skipped = 0;
     ars_status st = inputs_read_all(&r, paths, n_paths);
     free(r.buf);

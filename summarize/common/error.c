@@ -14,8 +14,20 @@ ars_status error_set(ars_error *err, ars_status status, const char *fmt, ...) {
         err->status = status;
         vsnprintf(err->message, sizeof err->message, fmt, ap);
         va_end(ap);
+        error_printable(err->message);
     }
     return status;
+}
+
+void error_printable(char *s) {
+    for (unsigned char *p = (unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == 0x7F) {
+            *p = '?';
+        } else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+            p[0] = p[1] = '?';
+            p++;
+        }
+    }
 }
 
 ars_status error_at(ars_error *err, ars_status status, const char *place_fmt, ...) {
