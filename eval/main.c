@@ -7,6 +7,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,7 @@
 #include "eval/tokenize.h"
 #include "summarize/cli/outfile.h"
 #include "summarize/cli/parse.h"
+#include "summarize/common/error.h"
 #include "summarize/summarize.h"
 
 enum { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3 };
@@ -228,17 +230,33 @@ static void main_usage(FILE *f) {
           f);
 }
 
+/* A message on standard error, after "summarize-eval: " (printf-style, without the line end):
+ * control characters in it, from a path or a quoted name, are shown as '?' (error_printable). */
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+static void
+main_say(const char *fmt, ...) {
+    char message[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof message, fmt, ap);
+    va_end(ap);
+    error_printable(message);
+    fprintf(stderr, "summarize-eval: %s\n", message);
+}
+
 /* --help and --version: exit 0 only when standard output took the text. */
 static int main_info_done(void) {
     ars_error err = {ARS_OK, ""};
     if (outfile_flush_stdout(&err) == ARS_OK) return EXIT_OK;
-    fprintf(stderr, "summarize-eval: %s\n", err.message);
+    main_say("%s", err.message);
     return EXIT_INPUT; /* unwritable output, as the exit status list says */
 }
 
 static int main_usage_error(const char *what, const char *arg) {
-    fprintf(stderr, "summarize-eval: %s%s%s\nTry 'summarize-eval --help' for more information.\n",
-            what, arg ? ": " : "", arg ? arg : "");
+    main_say("%s%s%s", what, arg ? ": " : "", arg ? arg : "");
+    fputs("Try 'summarize-eval --help' for more information.\n", stderr);
     return EXIT_USAGE;
 }
 
@@ -725,13 +743,13 @@ static void main_data_free(main_data *d) {
 /* Reports a failure to read or tokenize PATH and returns the exit code for it. */
 static int main_file_error(const char *path, int rc) {
     if (rc == ENOMEM) {
-        fprintf(stderr, "summarize-eval: %s: out of memory\n", path);
+        main_say("%s: out of memory", path);
         return EXIT_INTERNAL;
     }
     if (rc == EILSEQ)
-        fprintf(stderr, "summarize-eval: %s: invalid UTF-8\n", path);
+        main_say("%s: invalid UTF-8", path);
     else
-        fprintf(stderr, "summarize-eval: %s: %s\n", path, strerror(rc));
+        main_say("%s: %s", path, strerror(rc));
     return EXIT_INPUT;
 }
 
@@ -745,7 +763,7 @@ static int main_stdout_done(int e) {
     if (e == ENOMEM) return main_file_error("standard output", e);
     ars_error err = {ARS_OK, ""};
     if (outfile_flush_stdout(&err) != ARS_OK) {
-        fprintf(stderr, "summarize-eval: %s\n", err.message);
+        main_say("%s", err.message);
         return EXIT_INPUT;
     }
     return e ? main_file_error("standard output", e) : EXIT_OK;
@@ -753,7 +771,7 @@ static int main_stdout_done(int e) {
 
 /* Reports a failure of summarize/cli/outfile.c (its message names the file) as an exit code. */
 static int main_outfile_error(ars_status st, const ars_error *err) {
-    fprintf(stderr, "summarize-eval: %s\n", err->message);
+    main_say("%s", err->message);
     return st == ARS_ENOMEM ? EXIT_INTERNAL : EXIT_INPUT;
 }
 
@@ -766,7 +784,7 @@ static int main_write_plot(const char *path, const eval_report *r) {
     if (eval_report_svg(of.f, r) != 0) {
         int e = errno ? errno : EIO;
         outfile_abort(&of);
-        fprintf(stderr, "summarize-eval: %s: cannot write output: %s\n", path, strerror(e));
+        main_say("%s: cannot write output: %s", path, strerror(e));
         return EXIT_INPUT;
     }
     st = outfile_commit(&of, &err);
@@ -778,10 +796,7 @@ static int main_write_plot(const char *path, const eval_report *r) {
 static int main_check_refs(const eval_text *refs, size_t n, const char *where) {
     for (size_t i = 0; i < n; i++)
         if (refs[i].n_tokens) return EXIT_OK;
-    fprintf(stderr,
-            "summarize-eval: %s: every reference summary is empty: ROUGE would be 0 for any "
-            "summary\n",
-            where);
+    main_say("%s: every reference summary is empty: ROUGE would be 0 for any summary", where);
     return EXIT_INPUT;
 }
 
@@ -797,7 +812,7 @@ static int main_load_text(const char *path, eval_tokenizer *tok, vocab *v, const
     if (st == ARS_OK) st = ars_text_check(path, bytes, len, &body, &err);
     if (st != ARS_OK) {
         ars_free(bytes);
-        fprintf(stderr, "summarize-eval: %s\n", err.message);
+        main_say("%s", err.message);
         return st == ARS_ENOMEM ? EXIT_INTERNAL : EXIT_INPUT;
     }
     eval_text_limits lim = {a->words, a->bytes};
@@ -820,16 +835,15 @@ static int main_load_data(const main_args *a, eval_tokenizer *tok, main_data *d)
     memset(d, 0, sizeof *d);
     /* A topic folder given for the dataset would list docs/ and refs/ as its "topics". */
     if (main_is_dir(a->data, "refs") || main_is_dir(a->data, "docs")) {
-        fprintf(stderr,
-                "summarize-eval: %s: this is one topic (it holds docs/ or refs/), not a dataset: "
-                "--data takes the folder that holds the topic folders\n",
-                a->data);
+        main_say("%s: this is one topic (it holds docs/ or refs/), not a dataset: --data takes the "
+                 "folder that holds the topic folders",
+                 a->data);
         return EXIT_INPUT;
     }
     int rc = eval_list_dir(a->data, 1, NULL, &d->topics);
     if (rc) return main_file_error(a->data, rc);
     if (d->topics.n == 0) {
-        fprintf(stderr, "summarize-eval: %s: no topic folders\n", a->data);
+        main_say("%s: no topic folders", a->data);
         return EXIT_INPUT;
     }
     size_t n = d->topics.n;
@@ -853,7 +867,7 @@ static int main_load_data(const main_args *a, eval_tokenizer *tok, main_data *d)
             return code;
         }
         if (refs.n == 0) {
-            fprintf(stderr, "summarize-eval: %s: no reference summaries (*.txt)\n", ref_dir);
+            main_say("%s: no reference summaries (*.txt)", ref_dir);
             free(ref_dir);
             return EXIT_INPUT;
         }
@@ -1063,9 +1077,9 @@ static uint64_t main_topic_seed(unsigned long long seed, const char *topic) {
 static int main_lib_error(const char *what, ars_status st, const ars_error *err) {
     const char *msg = err && err->status == st && err->message[0] ? err->message : NULL;
     if (msg && strncmp(msg, what, strlen(what)) == 0)
-        fprintf(stderr, "summarize-eval: %s\n", msg);
+        main_say("%s", msg);
     else
-        fprintf(stderr, "summarize-eval: %s: %s\n", what, msg ? msg : ars_status_str(st));
+        main_say("%s: %s", what, msg ? msg : ars_status_str(st));
     return st == ARS_ENOMEM || st == ARS_EINTERNAL ? EXIT_INTERNAL : EXIT_INPUT;
 }
 
@@ -1099,7 +1113,7 @@ static int main_run_topic(const main_args *a, main_data *d, size_t t, int method
     size_t n_docs = docs.n;
     eval_names_free(&docs);
     if (code == EXIT_OK && n_docs == 0) {
-        fprintf(stderr, "summarize-eval: %s: no documents (*.txt)\n", doc_dir);
+        main_say("%s: no documents (*.txt)", doc_dir);
         code = EXIT_INPUT;
     }
     if (code == EXIT_OK) {
@@ -1162,7 +1176,7 @@ static void main_progress(const main_args *a, const char *what, size_t i, size_t
         fprintf(stderr, "\rsummarize-eval: %s %zu/%zu", what, i, n);
         if (i == n) fputc('\n', stderr);
     } else if (i == n || (n >= 10 && i % (n / 10) == 0)) {
-        fprintf(stderr, "summarize-eval: %s %zu/%zu\n", what, i, n);
+        main_say("%s %zu/%zu", what, i, n);
     }
 }
 
@@ -1348,7 +1362,7 @@ static int main_meta(const main_args *a, const main_data *d, const eval_system *
     char err[512];
     int rc = eval_grades_load(a->grades, column, &g, err, sizeof err);
     if (rc) {
-        fprintf(stderr, "summarize-eval: %s\n", err);
+        main_say("%s", err);
         eval_grades_free(&g);
         return rc == ENOMEM ? EXIT_INTERNAL : EXIT_INPUT;
     }
@@ -1363,10 +1377,9 @@ static int main_meta(const main_args *a, const main_data *d, const eval_system *
         for (size_t t = 0; t < n_topics && code == EXIT_OK; t++) {
             size_t k = eval_grades_find(&g, d->topics.items[t], sys[s].name);
             if (k == (size_t)-1) {
-                fprintf(stderr,
-                        "summarize-eval: %s: no %s for system %s on topic %s (Peer and Topic "
-                        "columns; a system's name is its folder's, or NAME=DIR)\n",
-                        a->grades, column, sys[s].name, d->topics.items[t]);
+                main_say("%s: no %s for system %s on topic %s (Peer and Topic columns; a system's "
+                         "name is its folder's, or NAME=DIR)",
+                         a->grades, column, sys[s].name, d->topics.items[t]);
                 code = EXIT_INPUT;
                 break;
             }

@@ -14,6 +14,7 @@
 #include "summarize/cli/exitcode.h"
 #include "summarize/cli/outfile.h"
 #include "summarize/cli/parse.h"
+#include "summarize/common/error.h"
 #include "summarize/summarize.h"
 
 static void main_usage(FILE *f) {
@@ -97,10 +98,13 @@ static void main_usage(FILE *f) {
           f);
 }
 
+/* fmt takes one string, arg: an option or its value as given, its control characters shown as
+ * '?' (error_printable). */
 static int main_usage_error(const char *fmt, const char *arg) {
-    fputs("summarize: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\nTry 'summarize --help' for more information.\n", stderr);
+    char message[1024];
+    snprintf(message, sizeof message, fmt, arg);
+    error_printable(message);
+    fprintf(stderr, "summarize: %s\nTry 'summarize --help' for more information.\n", message);
     return EXIT_USAGE;
 }
 

@@ -14,6 +14,7 @@
 #include "summarize/cli/exitcode.h"
 #include "summarize/cli/outfile.h"
 #include "summarize/cli/parse.h"
+#include "summarize/common/error.h"
 #include "summarize/summarize.h"
 
 static void model_usage(FILE *f) {
@@ -53,10 +54,14 @@ static int model_info_done(void) {
     return st == ARS_OK ? EXIT_OK : EXIT_OUTPUT;
 }
 
+/* fmt takes one string, arg: an option or its value as given, its control characters shown as
+ * '?' (error_printable). */
 static int model_usage_error(const char *fmt, const char *arg) {
-    fputs("summarize-model: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\nTry 'summarize-model --help' for more information.\n", stderr);
+    char message[1024];
+    snprintf(message, sizeof message, fmt, arg);
+    error_printable(message);
+    fprintf(stderr, "summarize-model: %s\nTry 'summarize-model --help' for more information.\n",
+            message);
     return EXIT_USAGE;
 }
 
