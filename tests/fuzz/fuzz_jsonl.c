@@ -7,14 +7,21 @@
  * line's "FILE:LINE: "; what a parse returns is the header's promise (texts of their stated length,
  * valid UTF-8 without NUL, ids and times as the line gives them, "doc K" for a document without
  * id); the same result twice; a time prints as ISO 8601 that reads back to the same second;
- * converted text is UTF-8 that converts back to the input bytes. Replayed over its corpus as a
- * ctest in every build. */
+ * converted text is UTF-8 that converts back to the input bytes. With the first byte's top bit set,
+ * articles go the whole way `summarize --input-format jsonl` takes them instead (inputs_read over
+ * a file: its line reader, batches, parsing on 1 and on 3 threads; bit 3 makes the run strict, bit
+ * 4 limits lines to 64 bytes): every article the sink gets is UTF-8 without NUL, and both thread
+ * counts give the same articles in the same order, the same counts and the same failure. Replayed
+ * over its corpus as a ctest in every build. */
 #include <errno.h>
 #include <iconv.h>
 #include <inttypes.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include "summarize/cli/encoding.h"
+#include "summarize/cli/inputs.h"
 #include "summarize/cli/jsonl.h"
 #include "summarize/cli/timeparse.h"
 #include "tests/fuzz/fuzz.h"
@@ -174,6 +181,73 @@ static void fuzz_lines(const char *text, size_t len,
     }
 }
 
+/* What an inputs_read sink was given, in order, folded into one hash. */
+typedef struct {
+    uint64_t hash;
+    size_t n;
+} fuzz_digest;
+
+static void fuzz_digest_add(fuzz_digest *d, const void *p, size_t len) {
+    const unsigned char *b = p;
+    for (size_t k = 0; k < len; k++)
+        d->hash = (d->hash ^ b[k]) * 1099511628211u;
+    d->hash = (d->hash ^ 0x100) * 1099511628211u;
+}
+
+/* The sink of fuzz_inputs: checks each article as the library would and digests it. */
+static ars_status fuzz_take(void *ctx, const inputs_article *a, ars_error *err) {
+    fuzz_digest *d = ctx;
+    FUZZ_CHECK(fuzz_utf8(a->bytes, a->len) && !ars_text_is_blank(a->bytes, a->len));
+    ars_status st = ars_text_check(a->name, a->bytes, a->len, NULL, err);
+    FUZZ_CHECK(st == ARS_OK);
+    fuzz_digest_add(d, a->name, strlen(a->name));
+    fuzz_digest_add(d, a->bytes, a->len);
+    fuzz_digest_add(d, &a->info.time, sizeof a->info.time);
+    d->n++;
+    return ARS_OK;
+}
+
+/* The bytes as a .jsonl file read by inputs_read, on 1 and on 3 threads (see the top). */
+static void fuzz_inputs(unsigned flags, const char *bytes, size_t len) {
+    static char path[64];
+    if (!path[0]) {
+        snprintf(path, sizeof path, "/tmp/fuzz-jsonl-XXXXXX");
+        int fd = mkstemp(path);
+        FUZZ_CHECK(fd >= 0);
+        close(fd);
+    }
+    FILE *f = fopen(path, "wb");
+    FUZZ_CHECK(f && fwrite(bytes, 1, len, f) == len && fclose(f) == 0);
+    char *paths[] = {path};
+    fuzz_digest first = {0, 0};
+    inputs_report first_rep = {0, 0, 0};
+    ars_error first_err = {ARS_OK, ""};
+    ars_status first_st = ARS_OK;
+    const size_t threads[] = {1, 3};
+    for (size_t t = 0; t < 2; t++) {
+        inputs_config cfg = {INPUTS_JSONL,        NULL, 0,         NULL, (flags >> 3) & 1, 1,
+                             flags & 16 ? 64 : 0, NULL, threads[t]};
+        fuzz_digest d = {14695981039346656037u, 0};
+        inputs_report rep = {0, 0, 0};
+        ars_error err = {ARS_OK, ""};
+        ars_status st = inputs_read(&cfg, paths, 1, fuzz_take, &d, &rep, &err);
+        FUZZ_CHECK(st == ARS_OK || st == ARS_ENOMEM ||
+                   (cfg.strict && (st == ARS_EUTF8 || st == ARS_ELIMIT || st == ARS_EEMPTY)));
+        FUZZ_CHECK(rep.n_articles == d.n);
+        if (!cfg.strict) FUZZ_CHECK(st != ARS_OK || rep.n_skipped + d.n <= len + 1);
+        if (t == 0) {
+            first = d;
+            first_rep = rep;
+            first_err = err;
+            first_st = st;
+            continue;
+        }
+        FUZZ_CHECK(st == first_st && d.hash == first.hash && d.n == first.n);
+        FUZZ_CHECK(rep.n_skipped == first_rep.n_skipped && rep.n_bytes == first_rep.n_bytes);
+        FUZZ_CHECK(strcmp(err.message, first_err.message) == 0);
+    }
+}
+
 static void fuzz_time(const char *s) {
     int64_t t = 0, t2 = 1;
     int ok = timeparse(s, &t);
@@ -247,7 +321,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     size_t len = size - 1;
     switch (data[0] & 3) {
     case 0:
-        fuzz_lines(rest, len, fuzz_article);
+        if (data[0] & 0x80)
+            fuzz_inputs(data[0], rest, len);
+        else
+            fuzz_lines(rest, len, fuzz_article);
         break;
     case 1:
         fuzz_lines(rest, len, fuzz_cluster);
