@@ -207,14 +207,23 @@ static ars_status fuzz_take(void *ctx, const inputs_article *a, ars_error *err) 
     return ARS_OK;
 }
 
+/* The file fuzz_inputs writes each input to, removed when the process ends. */
+static char fuzz_path[64];
+
+static void fuzz_remove_path(void) {
+    unlink(fuzz_path);
+}
+
 /* The bytes as a .jsonl file read by inputs_read, on 1 and on 3 threads (see the top). */
 static void fuzz_inputs(unsigned flags, const char *bytes, size_t len) {
-    static char path[64];
+    char *path = fuzz_path;
     if (!path[0]) {
-        snprintf(path, sizeof path, "/tmp/fuzz-jsonl-XXXXXX");
+        const char *dir = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+        snprintf(path, sizeof fuzz_path, "%s/fuzz-jsonl-XXXXXX", dir);
         int fd = mkstemp(path);
         FUZZ_CHECK(fd >= 0);
         close(fd);
+        atexit(fuzz_remove_path);
     }
     FILE *f = fopen(path, "wb");
     FUZZ_CHECK(f && fwrite(bytes, 1, len, f) == len && fclose(f) == 0);
