@@ -87,6 +87,7 @@ ars_status batch_run(const ars_options *opt, char *const *paths, size_t n_paths,
         char *line;
         size_t len;
         int rc;
+        size_t file_bad = 0; /* its bad lines said on standard error, or counted past the first */
         while (st == ARS_OK && (rc = lines_next(&lr, &line, &len)) != LINES_EOF) {
             char where[512];
             snprintf(where, sizeof where, "%s:%zu", path, lr.number);
@@ -126,7 +127,8 @@ ars_status batch_run(const ars_options *opt, char *const *paths, size_t n_paths,
                     st = error_set(err, line_st, "%s", bad.message);
                     break;
                 }
-                if (!quiet) fprintf(stderr, "summarize: %s\n", bad.message);
+                if (!quiet && ++file_bad <= JSONL_WARNINGS_PER_FILE)
+                    fprintf(stderr, "summarize: %s\n", bad.message);
                 json_decref(o);
                 o = batch_object(c.id);
                 /* The output line says what is wrong, not where: a split of the input
@@ -143,6 +145,15 @@ ars_status batch_run(const ars_options *opt, char *const *paths, size_t n_paths,
             jsonl_cluster_free(&c);
             st = batch_emit(o, out, what, err);
             if (st == ARS_EIO) *write_failed = 1;
+        }
+        if (file_bad > JSONL_WARNINGS_PER_FILE) {
+            char name[512];
+            snprintf(name, sizeof name, "%s", path);
+            error_printable(name);
+            fprintf(stderr,
+                    "summarize: %s: %zu more bad lines, not listed (each has its \"error\" in the "
+                    "output)\n",
+                    name, file_bad - JSONL_WARNINGS_PER_FILE);
         }
         lines_close(&lr);
         if (f != stdin) fclose(f);

@@ -42,14 +42,11 @@ typedef struct {
     char *dir;
     size_t dir_len;
     int dir_fd;
-    /* While a JSON Lines file is read (in_jsonl), its bad lines: the first INPUTS_JSONL_WARNINGS
-     * are each said, the rest counted and said in one line at the file's end, so that a binary or
-     * foreign file does not print a warning for every line it has. */
+    /* While a JSON Lines file is read (in_jsonl), its bad lines: the first JSONL_WARNINGS_PER_FILE
+     * are each said, the rest counted and said in one line at the file's end. */
     int in_jsonl;
     size_t jsonl_bad;
 } inputs_run;
-
-#define INPUTS_JSONL_WARNINGS 10
 
 /* A warning on standard error (printf-style, without "summarize: "), unless the run is quiet;
  * control characters in it (from a file name, or quoted from a JSON line) are replaced. */
@@ -83,7 +80,8 @@ inputs_bad(inputs_run *r, ars_status st, const char *fmt, ...) {
     va_end(ap);
     if (r->cfg->strict) return error_set(r->err, st, "%s", message);
     r->rep->n_skipped++;
-    if (r->in_jsonl && ++r->jsonl_bad > INPUTS_JSONL_WARNINGS) return ARS_OK; /* said at its end */
+    if (r->in_jsonl && ++r->jsonl_bad > JSONL_WARNINGS_PER_FILE)
+        return ARS_OK; /* said at its end */
     inputs_warn(r, "%s, skipped", message);
     return ARS_OK;
 }
@@ -361,9 +359,9 @@ static ars_status inputs_jsonl_file(inputs_run *r, const char *path) {
         /* A read failure ends the file (it is skipped from there unless the run is strict). */
         if (b.lines[b.n - 1].rc == LINES_ERROR || b.lines[b.n - 1].rc == LINES_NOMEM) break;
     }
-    if (r->jsonl_bad > INPUTS_JSONL_WARNINGS)
+    if (r->jsonl_bad > JSONL_WARNINGS_PER_FILE)
         inputs_warn(r, "%s: %zu more bad lines skipped, not listed", path,
-                    r->jsonl_bad - INPUTS_JSONL_WARNINGS);
+                    r->jsonl_bad - JSONL_WARNINGS_PER_FILE);
     r->in_jsonl = 0;
     r->jsonl_bad = 0;
     free(b.lines);

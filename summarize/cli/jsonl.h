@@ -12,6 +12,11 @@
 
 #include "summarize/summarize.h"
 
+/* Of a file's bad lines, this many are named each on standard error, and the rest counted in one
+ * line at the file's end (articles and clusters alike), so that a binary or foreign file given as
+ * JSON Lines does not print a warning for every line it has. */
+#define JSONL_WARNINGS_PER_FILE 10
+
 /* One article line. Strings are borrowed from root (free with jsonl_article_free). */
 typedef struct {
     json_t *root;
