@@ -24,6 +24,7 @@
 #include "summarize/cli/inputs.h"
 #include "summarize/cli/jsonl.h"
 #include "summarize/cli/timeparse.h"
+#include "tests/digest.h"
 #include "tests/fuzz/fuzz.h"
 
 /* The times timeparse_format writes exactly: years 0001-9999 (0001-01-01 is day -719162). */
@@ -181,28 +182,15 @@ static void fuzz_lines(const char *text, size_t len,
     }
 }
 
-/* What an inputs_read sink was given, in order, folded into one hash. */
-typedef struct {
-    uint64_t hash;
-    size_t n;
-} fuzz_digest;
-
-static void fuzz_digest_add(fuzz_digest *d, const void *p, size_t len) {
-    const unsigned char *b = p;
-    for (size_t k = 0; k < len; k++)
-        d->hash = (d->hash ^ b[k]) * 1099511628211u;
-    d->hash = (d->hash ^ 0x100) * 1099511628211u;
-}
-
 /* The sink of fuzz_inputs: checks each article as the library would and digests it. */
 static ars_status fuzz_take(void *ctx, const inputs_article *a, ars_error *err) {
-    fuzz_digest *d = ctx;
+    test_digest *d = ctx;
     FUZZ_CHECK(fuzz_utf8(a->bytes, a->len) && !ars_text_is_blank(a->bytes, a->len));
     ars_status st = ars_text_check(a->name, a->bytes, a->len, NULL, err);
     FUZZ_CHECK(st == ARS_OK);
-    fuzz_digest_add(d, a->name, strlen(a->name));
-    fuzz_digest_add(d, a->bytes, a->len);
-    fuzz_digest_add(d, &a->info.time, sizeof a->info.time);
+    test_digest_add(d, a->name, strlen(a->name));
+    test_digest_add(d, a->bytes, a->len);
+    test_digest_add(d, &a->info.time, sizeof a->info.time);
     d->n++;
     return ARS_OK;
 }
@@ -228,7 +216,7 @@ static void fuzz_inputs(unsigned flags, const char *bytes, size_t len) {
     FILE *f = fopen(path, "wb");
     FUZZ_CHECK(f && fwrite(bytes, 1, len, f) == len && fclose(f) == 0);
     char *paths[] = {path};
-    fuzz_digest first = {0, 0};
+    test_digest first = TEST_DIGEST_INIT;
     inputs_report first_rep = {0, 0, 0};
     ars_error first_err = {ARS_OK, ""};
     ars_status first_st = ARS_OK;
@@ -236,7 +224,7 @@ static void fuzz_inputs(unsigned flags, const char *bytes, size_t len) {
     for (size_t t = 0; t < 2; t++) {
         inputs_config cfg = {INPUTS_JSONL,        NULL, 0,         NULL, (flags >> 3) & 1, 1,
                              flags & 16 ? 64 : 0, NULL, threads[t]};
-        fuzz_digest d = {14695981039346656037u, 0};
+        test_digest d = TEST_DIGEST_INIT;
         inputs_report rep = {0, 0, 0};
         ars_error err = {ARS_OK, ""};
         ars_status st = inputs_read(&cfg, paths, 1, fuzz_take, &d, &rep, &err);

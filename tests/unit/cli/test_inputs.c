@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "summarize/cli/inputs.h"
+#include "tests/digest.h"
 
 typedef struct {
     char names[16][256];
@@ -180,28 +181,15 @@ static void test_jsonl_articles(void **state) {
     assert_int_equal(t.n, 2);
 }
 
-/* What a sink was given, in order, folded into one hash: every name, text and time. */
-typedef struct {
-    uint64_t hash;
-    size_t n;
-} digest;
-
-static void digest_add(digest *d, const void *p, size_t len) {
-    const unsigned char *b = p;
-    for (size_t k = 0; k < len; k++)
-        d->hash = (d->hash ^ b[k]) * 1099511628211u;
-    d->hash = (d->hash ^ 0xFF) * 1099511628211u; /* a separator: "ab","c" differs from "a","bc" */
-}
-
 static ars_status take_digest(void *ctx, const inputs_article *a, ars_error *err) {
-    digest *d = ctx;
+    test_digest *d = ctx;
     ars_status st = ars_text_check(a->name, a->bytes, a->len, NULL, err);
     if (st != ARS_OK) return st;
-    digest_add(d, a->name, strlen(a->name));
-    digest_add(d, a->bytes, a->len);
-    digest_add(d, &a->info.time, sizeof a->info.time);
-    digest_add(d, a->info.source ? a->info.source : "",
-               a->info.source ? strlen(a->info.source) : 0);
+    test_digest_add(d, a->name, strlen(a->name));
+    test_digest_add(d, a->bytes, a->len);
+    test_digest_add(d, &a->info.time, sizeof a->info.time);
+    test_digest_add(d, a->info.source ? a->info.source : "",
+                    a->info.source ? strlen(a->info.source) : 0);
     d->n++;
     return ARS_OK;
 }
@@ -244,11 +232,11 @@ static void test_jsonl_batches_give_the_same_articles_for_any_thread_count(void 
     snprintf(path, sizeof path, "%s/many.jsonl", dir);
     char *paths[] = {path};
     const size_t threads[] = {1, 2, 5, 0};
-    digest first = {0, 0};
+    test_digest first = TEST_DIGEST_INIT;
     size_t first_skipped = 0;
     for (size_t m = 0; m < sizeof threads / sizeof threads[0]; m++) {
         inputs_config cfg = {INPUTS_JSONL, NULL, 0, NULL, 0, 1, 400000, NULL, threads[m]};
-        digest d = {14695981039346656037u, 0};
+        test_digest d = TEST_DIGEST_INIT;
         inputs_report rep;
         ars_error err = {ARS_OK, ""};
         assert_int_equal(inputs_read(&cfg, paths, 1, take_digest, &d, &rep, &err), ARS_OK);
