@@ -237,7 +237,7 @@ __attribute__((format(printf, 1, 2)))
 #endif
 static void
 main_say(const char *fmt, ...) {
-    char message[1024];
+    char message[8192]; /* room for a path of PATH_MAX and more */
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(message, sizeof message, fmt, ap);

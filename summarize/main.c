@@ -101,7 +101,7 @@ static void main_usage(FILE *f) {
 /* fmt takes one string, arg: an option or its value as given, its control characters shown as
  * '?' (error_printable). */
 static int main_usage_error(const char *fmt, const char *arg) {
-    char message[1024];
+    char message[8192]; /* room for a path of PATH_MAX and more */
     snprintf(message, sizeof message, fmt, arg);
     error_printable(message);
     fprintf(stderr, "summarize: %s\nTry 'summarize --help' for more information.\n", message);

@@ -57,7 +57,7 @@ static int model_info_done(void) {
 /* fmt takes one string, arg: an option or its value as given, its control characters shown as
  * '?' (error_printable). */
 static int model_usage_error(const char *fmt, const char *arg) {
-    char message[1024];
+    char message[8192]; /* room for a path of PATH_MAX and more */
     snprintf(message, sizeof message, fmt, arg);
     error_printable(message);
     fprintf(stderr, "summarize-model: %s\nTry 'summarize-model --help' for more information.\n",
