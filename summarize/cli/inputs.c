@@ -211,6 +211,7 @@ typedef struct {
     int blank;        /* a line of white space only: skipped, as an empty line */
     int read_errno;   /* errno of LINES_ERROR */
     size_t number;    /* from 1 */
+    char where[512];  /* "PATH:LINE", its name in messages, made once when it is read */
     size_t off, len;  /* the line's bytes in the batch's text */
     ars_status st;    /* of jsonl_article_parse */
     ars_error bad;    /* its message */
@@ -224,11 +225,6 @@ typedef struct {
     size_t n, text_len, text_cap;
 } inputs_batch;
 
-/* "PATH:LINE", the name of a JSONL line in messages. */
-static void inputs_line_where(const char *path, size_t number, char *where, size_t size) {
-    snprintf(where, size, "%s:%zu", path, number);
-}
-
 /* Parses lines [begin, end) of a batch (a parallel_body: each line writes only its own record). */
 static ars_status inputs_parse_lines(void *ctx, size_t worker, size_t begin, size_t end) {
     inputs_batch *b = ctx;
@@ -236,10 +232,8 @@ static ars_status inputs_parse_lines(void *ctx, size_t worker, size_t begin, siz
     for (size_t k = begin; k < end; k++) {
         inputs_line *l = &b->lines[k];
         if (l->rc != LINES_OK || l->blank) continue;
-        char where[512];
-        inputs_line_where(b->path, l->number, where, sizeof where);
         l->bad = (ars_error){ARS_OK, ""};
-        l->st = jsonl_article_parse(where, b->text + l->off, l->len, &l->ja, &l->bad);
+        l->st = jsonl_article_parse(l->where, b->text + l->off, l->len, &l->ja, &l->bad);
     }
     return ARS_OK;
 }
@@ -272,8 +266,14 @@ static int inputs_batch_fill(inputs_batch *b, lines_reader *lr, size_t max_lines
         int read_errno = errno;
         if (rc == LINES_OK && !inputs_batch_room(b, len)) rc = LINES_NOMEM;
         inputs_line *l = &b->lines[b->n++];
-        *l =
-            (inputs_line){rc, 0, read_errno, lr->number, b->text_len, 0, ARS_OK, {ARS_OK, ""}, {0}};
+        l->rc = rc;
+        l->blank = 0;
+        l->read_errno = read_errno;
+        l->number = lr->number;
+        snprintf(l->where, sizeof l->where, "%s:%zu", b->path, lr->number);
+        l->off = b->text_len;
+        l->len = 0;
+        l->st = ARS_OK; /* bad and ja are written by the parse, read only after it */
         if (rc == LINES_OK) {
             l->blank = ars_text_is_blank(line, len);
             memcpy(b->text + b->text_len, line, len);
@@ -287,9 +287,8 @@ static int inputs_batch_fill(inputs_batch *b, lines_reader *lr, size_t max_lines
 }
 
 /* Hands the parsed line l on: its article to the sink, or the reason it is a bad input. */
-static ars_status inputs_jsonl_line(inputs_run *r, const char *path, inputs_line *l) {
-    char where[512];
-    inputs_line_where(path, l->number, where, sizeof where);
+static ars_status inputs_jsonl_line(inputs_run *r, inputs_line *l) {
+    const char *where = l->where;
     if (l->rc == LINES_NOMEM) return error_at(r->err, ARS_ENOMEM, "%s", where);
     if (l->rc == LINES_ERROR) {
         r->in_jsonl = 0; /* it ends the file: always said */
@@ -352,7 +351,7 @@ static ars_status inputs_jsonl_file(inputs_run *r, const char *path) {
         if (threads == 0 && done >= INPUTS_PARALLEL_MIN_BYTES)
             threads = inputs_parse_threads(r, f, done);
         for (size_t k = 0; st == ARS_OK && k < b.n; k++)
-            st = inputs_jsonl_line(r, path, &b.lines[k]);
+            st = inputs_jsonl_line(r, &b.lines[k]);
         for (size_t k = 0; k < b.n; k++)
             if (b.lines[k].rc == LINES_OK && !b.lines[k].blank && b.lines[k].st == ARS_OK)
                 jsonl_article_free(&b.lines[k].ja);
