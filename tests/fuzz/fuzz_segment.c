@@ -1,5 +1,6 @@
-/* fuzz_segment.c - libFuzzer target: the cleaner and the segmenter (text/clean.c, text/segment.c)
- * on arbitrary bytes, valid UTF-8 or not (the stages must be safe when called directly). The input
+/* fuzz_segment.c - libFuzzer target: the cleaner and the segmenter (text/clean.c, text/segment.c),
+ * and the test of each sentence's opening (text/discourse.c, on a copy of exactly its bytes), on
+ * arbitrary bytes, valid UTF-8 or not (the stages must be safe when called directly). The input
  * is split into documents at "\xff\xfe", since the cleaner looks across documents. Checks: lines
  * cover each document in order and their text spans lie inside them; sentences are non-empty,
  * in order, do not overlap and lie inside the document's kept lines; a second pass gives the same
@@ -8,6 +9,7 @@
 
 #include "summarize/common/parallel.h"
 #include "summarize/text/clean.h"
+#include "summarize/text/discourse.h"
 #include "summarize/text/segment.h"
 #include "tests/fuzz/fuzz.h"
 
@@ -50,6 +52,16 @@ static void fuzz_segment_check(const clean_doc *d, const clean_line *lines, size
                         (unsigned)lines[j].flags, lines[j].title_start, lines[j].title_end);
         }
         FUZZ_CHECK(starts && ends);
+        /* Whether it leans back is read from its own bytes alone: a copy of just them (so a read
+         * past its end is caught) gives a yes or a no, the same as in place. */
+        size_t sl = ss[k].end - ss[k].start;
+        char *copy = malloc(sl);
+        FUZZ_CHECK(copy != NULL);
+        memcpy(copy, d->text + ss[k].start, sl);
+        int leans = discourse_leans_back(copy, sl);
+        FUZZ_CHECK(leans == 0 || leans == 1);
+        FUZZ_CHECK(leans == discourse_leans_back(d->text + ss[k].start, sl));
+        free(copy);
     }
     FUZZ_CHECK(segment_document(d->text, d->len, lines, n_lines, &again, &ns2) == ARS_OK);
     FUZZ_CHECK(ns == ns2);
