@@ -74,7 +74,10 @@ typedef struct {
 
 /* Ranking methods. ARS_METHOD_DEFAULT weighs where a sentence stands in its article, how central
  * it is in the sentence graph (TextRank) and how central its article is in the cluster; articles
- * about an older event than the rest contribute nothing (docs/ARCHITECTURE.md, "Ranking"). */
+ * about an older event than the rest contribute nothing (docs/ARCHITECTURE.md, "Ranking"). Every
+ * method but lead keeps a sentence that leans on the one before it ("لكن ...", "وأضاف أن ...": a
+ * connective, a pointing pronoun or a verb of saying with no subject) out of a summary unless that
+ * sentence is in it too, and prints it right after it in either order. */
 typedef enum {
     ARS_METHOD_DEFAULT = 0,
     ARS_METHOD_LEAD = 1,     /* first sentences, round-robin across documents */

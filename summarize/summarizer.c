@@ -23,6 +23,7 @@
 #include "summarize/rank/select.h"
 #include "summarize/summarizer_internal.h"
 #include "summarize/text/clean.h"
+#include "summarize/text/discourse.h"
 #include "summarize/text/segment.h"
 #include "vectors/similarity.h"
 #include "vectors/textstore.h"
@@ -391,11 +392,18 @@ static void summarizer_lap(ars_summarizer *s, int stage, summarizer_clock *since
 typedef struct {
     size_t doc;
     size_t position; /* index among its document's candidates */
+    size_t seq;      /* index among its document's sentences */
     size_t start, end;
     uint32_t flags; /* SEGMENT_* */
     size_t n_words, n_broken, n_latin;
     double relevance; /* the ranker's score times the well-formedness weight */
 } summarizer_candidate;
+
+/* What summarizer_lean reads. */
+typedef struct {
+    const ars_summarizer *s;
+    const summarizer_candidate *cand;
+} summarizer_lean_ctx;
 
 /* What the run learns about each document. */
 typedef struct {
@@ -480,6 +488,7 @@ static ars_status summarizer_clean(ars_summarizer *s, summarizer_run_state *r,
 /* One sentence as a worker of the analysis records it. */
 typedef struct {
     size_t t0, t1; /* its terms: the worker's terms[t0 .. t1), in the worker's term ids */
+    size_t seq;    /* index among its document's sentences */
     size_t start, end;
     uint32_t flags; /* SEGMENT_* */
     size_t n_words, n_broken, n_latin;
@@ -616,8 +625,8 @@ static ars_status summarizer_analyse_body(void *ctx, size_t worker, size_t begin
             int material = !(sp->flags & not_material) && a->n_words >= SUMMARIZER_MIN_WORDS &&
                            a->n_terms > 0 && a->n_words <= ARS_SENTENCE_MAX_WORDS;
             w->sents[w->n_sents++] =
-                (summarizer_sent){t0,         t0 + a->n_terms, sp->start,  sp->end, sp->flags,
-                                  a->n_words, a->n_broken,     a->n_latin, material};
+                (summarizer_sent){t0,        t0 + a->n_terms, w->which[j], sp->start,  sp->end,
+                                  sp->flags, a->n_words,      a->n_broken, a->n_latin, material};
             t0 += a->n_terms;
             ds->count++;
         }
@@ -681,8 +690,8 @@ static ars_status summarizer_merge(summarizer_run_state *r, summarizer_worker *w
             }
             if (st != ARS_OK || !x->material) continue;
             r->cand[r->n_cand++] =
-                (summarizer_candidate){d,          position++,  x->start,   x->end, x->flags,
-                                       x->n_words, x->n_broken, x->n_latin, 0.0};
+                (summarizer_candidate){d,        position++, x->seq,      x->start,   x->end,
+                                       x->flags, x->n_words, x->n_broken, x->n_latin, 0.0};
             r->offsets[r->n_cand] = r->n_terms;
         }
     }
@@ -884,11 +893,24 @@ static ars_status summarizer_similarity(ars_summarizer *s, summarizer_run_state 
     return ARS_OK;
 }
 
+/* What candidate i needs before it is chosen (select_lean): a sentence that leans on the one
+ * before it (discourse.h) needs that one, which must then be a candidate too. */
+static select_lean summarizer_lean(const void *ctx, size_t i) {
+    const ars_summarizer *s = ((const summarizer_lean_ctx *)ctx)->s;
+    const summarizer_candidate *cand = ((const summarizer_lean_ctx *)ctx)->cand, *c = &cand[i];
+    if (!discourse_leans_back(s->docs[c->doc].bytes + c->start, c->end - c->start))
+        return SELECT_LEAN_NONE;
+    return i > 0 && cand[i - 1].doc == c->doc && cand[i - 1].seq + 1 == c->seq
+               ? SELECT_LEAN_PREVIOUS
+               : SELECT_LEAN_NEVER;
+}
+
 /* Stages "select" and "order": weighted relevance, the budget, then output order. */
 static ars_status summarizer_select(ars_summarizer *s, summarizer_run_state *r, const rank_graph *g,
                                     size_t *n_chosen, ars_error *err) {
     const ars_options *o = &s->opt;
     size_t n = r->n_cand, total_words = 0;
+    summarizer_lean_ctx lean = {s, r->cand};
     for (size_t i = 0; i < n; i++) {
         summarizer_candidate *c = &r->cand[i];
         double q = o->method == ARS_METHOD_LEAD ? 1.0 : summarizer_quality(c, &r->docs[c->doc]);
@@ -897,18 +919,27 @@ static ars_status summarizer_select(ars_summarizer *s, summarizer_run_state *r, 
         r->items[i] = (select_item){c->relevance, c->n_words};
         total_words += c->n_words;
     }
-    select_params sp = {o->method == ARS_METHOD_DEFAULT || o->method == ARS_METHOD_MMR,
-                        o->lambda,
-                        o->max_sim,
-                        o->max_words,
-                        o->max_sentences,
-                        (select_budget)o->budget};
+    select_params sp = {o->method == ARS_METHOD_DEFAULT || o->method == ARS_METHOD_MMR, o->lambda,
+                        o->max_sim, o->max_words, o->max_sentences, (select_budget)o->budget,
+                        /* the lead baseline stays the plain first sentences */
+                        o->method == ARS_METHOD_LEAD ? NULL : summarizer_lean, &lean};
     if (o->ratio > 0.0) {
         size_t by_ratio = (size_t)ceil(o->ratio * (double)total_words);
         if (!sp.max_words || by_ratio < sp.max_words) sp.max_words = by_ratio;
     }
     ars_status st = select_sentences(g, r->items, n, &sp, r->chosen, n_chosen);
     if (st != ARS_OK) return error_at(err, st, "select");
+    if (o->order == ARS_ORDER_SCORE && sp.lean) {
+        /* A chosen sentence that leans on the one before it is printed right after it: it takes
+         * that sentence's key, and the index, which breaks the tie, puts it next (no index lies
+         * between i - 1 and i). In source order first, so a chain of them takes its head's key.
+         * The published score stays each sentence's own (c->relevance). */
+        select_order(r->chosen, *n_chosen, NULL);
+        for (size_t k = 0; k < *n_chosen; k++) {
+            size_t i = r->chosen[k];
+            if (summarizer_lean(&lean, i) == SELECT_LEAN_PREVIOUS) r->rel[i] = r->rel[i - 1];
+        }
+    }
     select_order(r->chosen, *n_chosen, o->order == ARS_ORDER_SCORE ? r->rel : NULL);
     return ARS_OK;
 }

@@ -112,8 +112,12 @@ static void select_postings_free(select_postings *p) {
     free(p->vals);
 }
 
-/* The state of one selection. state[i]: 0 open, 1 chosen, 2 closed (over the cap, no relevance,
- * or past the budget: whether a sentence fits only ever goes from yes to no). */
+/* The state of one selection. state[i]: SELECT_OPEN, SELECT_CHOSEN, SELECT_CLOSED (over the cap,
+ * no relevance, past the budget: whether a sentence fits only ever goes from yes to no, or leaning
+ * on a sentence that cannot be chosen) or SELECT_WAITING (out of the heap until the sentence it
+ * leans on is chosen, its redundancy kept up to date meanwhile). */
+enum { SELECT_OPEN, SELECT_CHOSEN, SELECT_CLOSED, SELECT_WAITING };
+
 typedef struct {
     const rank_graph *g;
     const select_item *items;
@@ -146,7 +150,7 @@ static void select_update(select_run *r, size_t pick) {
         /* Rows that closed leave the postings when they are met, so each costs once. */
         for (size_t k = 0; k < r->post.col_len[t]; k++) {
             size_t i = r->post.rows[at + k];
-            if (r->state[i]) continue;
+            if (r->state[i] == SELECT_CHOSEN || r->state[i] == SELECT_CLOSED) continue;
             float v = r->post.vals[at + k];
             r->post.rows[at + kept] = i;
             r->post.vals[at + kept] = v;
@@ -165,7 +169,7 @@ static void select_update(select_run *r, size_t pick) {
         r->marked[i] = 0;
         double s = (double)(float)r->dot[i];
         if (s > r->redundancy[i]) r->redundancy[i] = s;
-        if (s >= r->p->max_sim) r->state[i] = 2;
+        if (s >= r->p->max_sim) r->state[i] = SELECT_CLOSED;
     }
 }
 
@@ -204,7 +208,7 @@ ars_status select_sentences(const rank_graph *g, const select_item *items, size_
     r.scale = best_rel > 0.0 ? 1.0 / best_rel : 1.0;
     for (size_t i = 0; i < n; i++) {
         if (!(items[i].relevance > 0.0))
-            r.state[i] = 2;
+            r.state[i] = SELECT_CLOSED;
         else
             select_push(&r.heap, select_score(&r, i), i);
     }
@@ -214,7 +218,7 @@ ars_status select_sentences(const rank_graph *g, const select_item *items, size_
         size_t i = r.heap.idx[0];
         double stored = r.heap.key[0];
         select_pop(&r.heap);
-        if (r.state[i]) continue;
+        if (r.state[i] != SELECT_OPEN) continue;
         /* Scores only fall (redundancy only rises), so a stored score is an upper bound: one that
          * is out of date goes back in with its current value; one that is current is the best. */
         double now = select_score(&r, i);
@@ -223,13 +227,28 @@ ars_status select_sentences(const rank_graph *g, const select_item *items, size_
             continue;
         }
         if (!select_fits(p->budget, p->max_words, words, *n_chosen, items[i].n_words)) {
-            r.state[i] = 2;
+            r.state[i] = SELECT_CLOSED;
             continue;
         }
-        r.state[i] = 1;
+        select_lean lean = p->lean ? p->lean(p->lean_ctx, i) : SELECT_LEAN_NONE;
+        if (lean == SELECT_LEAN_NEVER || (lean == SELECT_LEAN_PREVIOUS && i == 0)) {
+            r.state[i] = SELECT_CLOSED;
+            continue;
+        }
+        if (lean == SELECT_LEAN_PREVIOUS && r.state[i - 1] != SELECT_CHOSEN) {
+            r.state[i] = r.state[i - 1] == SELECT_CLOSED ? SELECT_CLOSED : SELECT_WAITING;
+            continue;
+        }
+        r.state[i] = SELECT_CHOSEN;
         chosen[(*n_chosen)++] = i;
         words += items[i].n_words;
         select_update(&r, i);
+        /* The sentence after it may have been waiting for it: back in the heap, with its score as
+         * it stands now (the update above has just raised its redundancy). */
+        if (i + 1 < n && r.state[i + 1] == SELECT_WAITING) {
+            r.state[i + 1] = SELECT_OPEN;
+            select_push(&r.heap, select_score(&r, i + 1), i + 1);
+        }
     }
     select_run_free(&r);
     return ARS_OK;

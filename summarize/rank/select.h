@@ -29,6 +29,13 @@ typedef enum {
  * `budget` with a word budget of max_words (0 = none)? */
 int select_fits(select_budget budget, size_t max_words, size_t words, size_t n_chosen, size_t len);
 
+/* What a sentence needs before it may be chosen (select_params.lean). */
+typedef enum {
+    SELECT_LEAN_NONE,     /* nothing */
+    SELECT_LEAN_PREVIOUS, /* sentence i - 1 chosen first: it leans on it (discourse.h) */
+    SELECT_LEAN_NEVER     /* it leans on a sentence that cannot be chosen */
+} select_lean;
+
 typedef struct {
     int mmr;              /* 1: MMR score lambda*rel - (1-lambda)*redundancy; 0: relevance only */
     double lambda;        /* in [0,1] */
@@ -36,6 +43,11 @@ typedef struct {
     size_t max_words;     /* 0 = no word budget */
     size_t max_sentences; /* 0 = no sentence budget */
     select_budget budget; /* policy at the word budget */
+    /* NULL, or what sentence i needs (select_lean), asked when i is about to be chosen: one that
+     * leans on sentence i - 1 waits until that is chosen (still ranked and capped meanwhile) and
+     * is never chosen without it. */
+    select_lean (*lean)(const void *ctx, size_t i);
+    const void *lean_ctx;
 } select_params;
 
 /* Greedy selection over the n sentences of g (items[i] describes row i of g->x). Relevance is
@@ -43,7 +55,8 @@ typedef struct {
  * cosine to an already chosen sentence. A choice visits only the sentences that share a term
  * with it (an inverted index of g->x), and the next choice comes from a lazy max-heap: the cost
  * is O(nnz + n log n) plus those visits, never a pass over all n sentences per choice.
- * The word budget follows p->budget; when nothing fits, nothing is chosen. Ties go to the lower
+ * The word budget follows p->budget; when nothing fits, nothing is chosen. A sentence that leans on
+ * the one before it (p->lean) is chosen only after it, so never first. Ties go to the lower
  * index (source order), so the result is deterministic. chosen (n entries, caller-allocated) gets
  * indices in choice order. Returns ARS_OK or ARS_ENOMEM; *n_chosen gets the count. */
 ars_status select_sentences(const rank_graph *g, const select_item *items, size_t n,

@@ -18,7 +18,7 @@ static void test_select_never_takes_two_sentences_over_the_cap(void **state) {
     build(&x);
     rank_graph g = {&x};
     select_item items[5] = {{1.0, 10}, {0.99, 10}, {0.5, 10}, {0.4, 10}, {0.3, 10}};
-    select_params p = {0, 0.7, 0.5, 0, 0, SELECT_BUDGET_STRICT};
+    select_params p = {0, 0.7, 0.5, 0, 0, SELECT_BUDGET_STRICT, NULL, NULL};
     size_t chosen[5], n = 0;
     assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), ARS_OK);
     for (size_t a = 0; a < n; a++)
@@ -36,8 +36,8 @@ static void test_select_respects_word_budget_without_cutting(void **state) {
     build(&x);
     rank_graph g = {&x};
     select_item items[5] = {{1.0, 30}, {0.9, 10}, {0.8, 25}, {0.7, 15}, {0.6, 5}};
-    select_params p = {0,  0.7, 1.01,
-                       50, 0,   SELECT_BUDGET_STRICT}; /* no cap: 0 and 1 are duplicates */
+    select_params p = {0,    0.7, 1.01, 50, 0, SELECT_BUDGET_STRICT,
+                       NULL, NULL}; /* no cap: 0 and 1 are duplicates */
     size_t chosen[5], n = 0;
     assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), ARS_OK);
     size_t words = 0;
@@ -59,7 +59,7 @@ static void test_select_strict_chooses_nothing_when_nothing_fits(void **state) {
     build(&x);
     rank_graph g = {&x};
     select_item items[5] = {{0.2, 30}, {0.9, 40}, {0.8, 25}, {0.7, 15}, {0.6, 50}};
-    select_params p = {1, 0.7, 0.5, 3, 0, SELECT_BUDGET_STRICT};
+    select_params p = {1, 0.7, 0.5, 3, 0, SELECT_BUDGET_STRICT, NULL, NULL};
     size_t chosen[5], n = 7;
     assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), ARS_OK);
     assert_int_equal(n, 0);
@@ -74,7 +74,7 @@ static void test_select_first_lets_only_the_first_sentence_run_over(void **state
     build(&x);
     rank_graph g = {&x};
     select_item items[5] = {{1.0, 30}, {0.9, 40}, {0.8, 5}, {0.7, 15}, {0.6, 2}};
-    select_params p = {0, 1.0, 1.01, 25, 0, SELECT_BUDGET_FIRST};
+    select_params p = {0, 1.0, 1.01, 25, 0, SELECT_BUDGET_FIRST, NULL, NULL};
     size_t chosen[5], n = 0;
     assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), ARS_OK);
     assert_int_equal(n, 1); /* 30 words already: nothing else fits in 25 */
@@ -96,7 +96,7 @@ static void test_select_fill_reaches_the_budget(void **state) {
     build(&x);
     rank_graph g = {&x};
     select_item items[5] = {{1.0, 10}, {0.9, 10}, {0.8, 45}, {0.7, 20}, {0.6, 5}};
-    select_params p = {0, 1.0, 1.01, 25, 0, SELECT_BUDGET_FILL};
+    select_params p = {0, 1.0, 1.01, 25, 0, SELECT_BUDGET_FILL, NULL, NULL};
     size_t chosen[5], n = 0;
     assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), ARS_OK);
     /* 10 + 10 = 20 < 25; 45 would make 65 > 50; 20 makes 40: the budget is reached. */
@@ -112,7 +112,7 @@ static void test_select_never_takes_zero_relevance(void **state) {
     build(&x);
     rank_graph g = {&x};
     select_item items[5] = {{1.0, 1}, {0.0, 1}, {0.0, 1}, {0.5, 1}, {0.0, 1}};
-    select_params p = {0, 1.0, 1.01, 0, 0, SELECT_BUDGET_STRICT};
+    select_params p = {0, 1.0, 1.01, 0, 0, SELECT_BUDGET_STRICT, NULL, NULL};
     size_t chosen[5], n = 0;
     assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), ARS_OK);
     assert_int_equal(n, 2);
@@ -127,7 +127,7 @@ static void test_select_sentence_budget_stops_selection(void **state) {
     build(&x);
     rank_graph g = {&x};
     select_item items[5] = {{1.0, 1}, {0.9, 1}, {0.8, 1}, {0.7, 1}, {0.6, 1}};
-    select_params p = {1, 0.7, 1.0, 0, 2, SELECT_BUDGET_STRICT};
+    select_params p = {1, 0.7, 1.0, 0, 2, SELECT_BUDGET_STRICT, NULL, NULL};
     size_t chosen[5], n = 0;
     assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), ARS_OK);
     assert_int_equal(n, 2);
@@ -141,8 +141,8 @@ static void test_mmr_prefers_novel_sentence_over_redundant_one(void **state) {
     rank_graph g = {&x};
     /* 2 overlaps 0; 3 is new. By relevance alone 2 comes second; MMR with lambda 0.5 takes 3. */
     select_item items[5] = {{1.0, 1}, {0.0, 1}, {0.9, 1}, {0.8, 1}, {0.0, 1}};
-    select_params greedy = {0, 0.5, 1.0, 0, 2, SELECT_BUDGET_STRICT},
-                  mmr = {1, 0.5, 1.0, 0, 2, SELECT_BUDGET_STRICT};
+    select_params greedy = {0, 0.5, 1.0, 0, 2, SELECT_BUDGET_STRICT, NULL, NULL},
+                  mmr = {1, 0.5, 1.0, 0, 2, SELECT_BUDGET_STRICT, NULL, NULL};
     size_t chosen[5], n = 0;
     assert_int_equal(select_sentences(&g, items, 5, &greedy, chosen, &n), ARS_OK);
     assert_int_equal(chosen[1], 2);
@@ -158,7 +158,7 @@ static void test_select_breaks_ties_by_source_order(void **state) {
     build(&x);
     rank_graph g = {&x};
     select_item items[5] = {{0.5, 1}, {0.5, 1}, {0.5, 1}, {0.5, 1}, {0.5, 1}};
-    select_params p = {0, 0.7, 1.01, 0, 0, SELECT_BUDGET_STRICT};
+    select_params p = {0, 0.7, 1.01, 0, 0, SELECT_BUDGET_STRICT, NULL, NULL};
     size_t chosen[5], n = 0;
     assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), ARS_OK);
     assert_int_equal(n, 5);
@@ -187,7 +187,7 @@ static void test_select_all_of_many_sentences_is_not_quadratic(void **state) {
     tfidf_matrix x;
     assert_int_equal(tfidf_build(terms, offsets, N, N, &x), ARS_OK);
     rank_graph g = {&x};
-    select_params p = {1, 0.7, 0.5, 0, 0, SELECT_BUDGET_FIRST};
+    select_params p = {1, 0.7, 0.5, 0, 0, SELECT_BUDGET_FIRST, NULL, NULL};
     size_t n = 0;
     assert_int_equal(select_sentences(&g, items, N, &p, chosen, &n), ARS_OK);
     assert_int_equal(n, N);
@@ -221,6 +221,10 @@ static void naive_select(const rank_graph *g, const select_item *items, size_t n
         for (size_t i = 0; i < n; i++) {
             if (st[i] || !select_fits(p->budget, p->max_words, words, *n_chosen, items[i].n_words))
                 continue;
+            select_lean lean = p->lean ? p->lean(p->lean_ctx, i) : SELECT_LEAN_NONE;
+            if (lean == SELECT_LEAN_NEVER ||
+                (lean == SELECT_LEAN_PREVIOUS && (i == 0 || st[i - 1] != 1)))
+                continue; /* not yet, or never */
             double rel = items[i].relevance * scale;
             double score = p->mmr ? p->lambda * rel - (1.0 - p->lambda) * red[i] : rel;
             if (pick == n || score > pick_score) {
@@ -241,6 +245,11 @@ static void naive_select(const rank_graph *g, const select_item *items, size_t n
     }
     free(red);
     free(st);
+}
+
+/* A lean table for the tests: ctx is an array of select_lean, one per sentence. */
+static select_lean lean_from_table(const void *ctx, size_t i) {
+    return ((const select_lean *)ctx)[i];
 }
 
 static void test_select_matches_the_plain_greedy_loop(void **state) {
@@ -266,23 +275,81 @@ static void test_select_matches_the_plain_greedy_loop(void **state) {
     offsets[N] = k;
     tfidf_matrix x;
     assert_int_equal(tfidf_build(terms, offsets, N, TERMS, &x), ARS_OK);
-    for (int budget = 0; budget < 3; budget++)
-        for (int m = 0; m < 4; m++) {
-            rank_graph g = {&x};
-            select_params p = {m > 0,
-                               m == 1   ? 1.0
-                               : m == 2 ? 0.6
-                                        : 0.2,
-                               m == 3 ? 0.3 : 0.7,
-                               m == 0 ? 0 : 150 + 100 * (size_t)m,
-                               m == 2 ? 9 : 0,
-                               (select_budget)budget};
-            size_t a[N], b[N], na = 0, nb = 0;
-            assert_int_equal(select_sentences(&g, items, N, &p, a, &na), ARS_OK);
-            naive_select(&g, items, N, &p, b, &nb);
-            assert_int_equal(na, nb);
-            assert_memory_equal(a, b, na * sizeof *a);
-        }
+    /* Every fourth sentence leans on the one before it, every eleventh on one never chosen. */
+    select_lean leans[N];
+    for (size_t i = 0; i < N; i++)
+        leans[i] = i % 11 == 5  ? SELECT_LEAN_NEVER
+                   : i % 4 == 1 ? SELECT_LEAN_PREVIOUS
+                                : SELECT_LEAN_NONE;
+    for (int with_lean = 0; with_lean < 2; with_lean++)
+        for (int budget = 0; budget < 3; budget++)
+            for (int m = 0; m < 4; m++) {
+                rank_graph g = {&x};
+                select_params p = {m > 0,
+                                   m == 1   ? 1.0
+                                   : m == 2 ? 0.6
+                                            : 0.2,
+                                   m == 3 ? 0.3 : 0.7,
+                                   m == 0 ? 0 : 150 + 100 * (size_t)m,
+                                   m == 2 ? 9 : 0,
+                                   (select_budget)budget,
+                                   with_lean ? lean_from_table : NULL,
+                                   leans};
+                size_t a[N], b[N], na = 0, nb = 0;
+                assert_int_equal(select_sentences(&g, items, N, &p, a, &na), ARS_OK);
+                naive_select(&g, items, N, &p, b, &nb);
+                assert_int_equal(na, nb);
+                assert_memory_equal(a, b, na * sizeof *a);
+            }
+    tfidf_free(&x);
+}
+
+/* A sentence that leans on the one before it waits for it: chosen only after it, never first, and
+ * never when the one before is capped away or cannot be chosen. */
+static void test_select_leaning_sentence_waits_for_the_one_before(void **state) {
+    (void)state;
+    tfidf_matrix x;
+    build(&x);
+    rank_graph g = {&x};
+    /* 4 (unrelated to all) is the best and leans on 3: it waits until 3 is chosen. */
+    select_item items[5] = {{0.5, 10}, {0.1, 10}, {0.2, 10}, {0.4, 10}, {1.0, 10}};
+    select_lean leans[5] = {SELECT_LEAN_NONE, SELECT_LEAN_NONE, SELECT_LEAN_NONE, SELECT_LEAN_NONE,
+                            SELECT_LEAN_PREVIOUS};
+    select_params p = {0, 1.0, 0.5, 0, 0, SELECT_BUDGET_STRICT, lean_from_table, leans};
+    size_t chosen[5], n = 0;
+    assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), ARS_OK);
+    assert_int_equal(n, 4); /* 0, then 3, then 4 at once, then 2 (1 is over the cap with 0) */
+    assert_int_equal(chosen[0], 0);
+    assert_int_equal(chosen[1], 3);
+    assert_int_equal(chosen[2], 4);
+    assert_int_equal(chosen[3], 2);
+    /* Two sentences at most: 4 is never chosen before 3, so 0 and 3. */
+    p.max_sentences = 2;
+    assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), ARS_OK);
+    assert_int_equal(n, 2);
+    assert_int_equal(chosen[0], 0);
+    assert_int_equal(chosen[1], 3);
+    /* 1 leans on 0 but duplicates it: capped while it waits, never chosen. 2 leans on 1. */
+    p.max_sentences = 0;
+    leans[4] = SELECT_LEAN_NONE;
+    leans[1] = leans[2] = SELECT_LEAN_PREVIOUS;
+    items[0].relevance = 0.3;
+    items[1].relevance = 0.9;
+    items[2].relevance = 0.8;
+    assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), ARS_OK);
+    for (size_t a = 0; a < n; a++) {
+        assert_int_not_equal(chosen[a], 1);
+        assert_int_not_equal(chosen[a], 2);
+    }
+    /* A sentence that cannot be chosen, or the first one leaning back, never is. */
+    leans[0] = SELECT_LEAN_PREVIOUS;
+    leans[1] = leans[2] = SELECT_LEAN_NONE;
+    leans[3] = SELECT_LEAN_NEVER;
+    assert_int_equal(select_sentences(&g, items, 5, &p, chosen, &n), ARS_OK);
+    for (size_t a = 0; a < n; a++) {
+        assert_int_not_equal(chosen[a], 0);
+        assert_int_not_equal(chosen[a], 3);
+    }
     tfidf_free(&x);
 }
 
@@ -345,6 +412,7 @@ int main(void) {
         cmocka_unit_test(test_select_breaks_ties_by_source_order),
         cmocka_unit_test(test_select_all_of_many_sentences_is_not_quadratic),
         cmocka_unit_test(test_select_matches_the_plain_greedy_loop),
+        cmocka_unit_test(test_select_leaning_sentence_waits_for_the_one_before),
         cmocka_unit_test(test_select_fits_huge_budgets_without_overflow),
         cmocka_unit_test(test_order_source_and_score),
         cmocka_unit_test(test_order_large_input_is_sorted),
