@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """brief_check.py - counts what an editor would strike from summaries: date-only lines, headlines,
-list lead-ins and fragments. An independent check of summarize's output (Python, standard library,
+list lead-ins, fragments and sentences that dangle. An independent check of summarize's output (Python, standard library,
 its own rules), used for the before/after counts in docs/EVALUATION.md.
 
 usage: brief_check.py --data DATASET SUMMARY_DIR...
@@ -15,6 +15,9 @@ Rules (deliberately simple and written apart from the C code):
   lead-in    the line ends with a colon
   fragment   fewer than 4 words, or a closing quote with no opening one before it (the tail of a
              quotation that began elsewhere)
+  dangling   the line opens with "but", "however", "also", "so", "after that", a pronoun or
+             "this"/"that", or a verb of saying followed by "that", a colon or a quote (no subject),
+             and the line before it in the summary is not the text just before it in an article
 """
 import argparse
 import os
@@ -51,6 +54,38 @@ def is_date_only(line):
         elif w not in FILLERS and not re.fullmatch(r"\d{4}[مه]", w):
             return False
     return named and number
+
+
+DANGLING_OPENERS = re.compile(
+    r"^(?:و?لكن(?:ه|ها|هم)?|(?:الا|غير) ان(?:ه|ها|هم)?|و?مع ذلك|و?رغم ذلك|كما|و?كذلك|و?ايضا|"
+    r"و?ل(?:ذلك|ذا|هذا)|و?بالتالي|ثم|و?بعد ذلك|و?اثر ذلك|و?الي ذلك|و?في المقابل|"
+    r"و?في (?:هذه )?الاثناء|و?في غضون ذلك|و?في هذا السياق|و?علاوه علي ذلك|"
+    r"[وف]?(?:هو|هي|هم|هما)|[وف]?(?:هذا|هذه|ذلك|تلك)(?! (?:العام|السنه|الشهر|الاسبوع|اليوم))"
+    r")(?:\s|$|[،,:])")
+SAYING = re.compile(
+    r"^[وف]?(?:قال|اضاف|تابع|اوضح|اشار|اكد|ذكر|شدد|اعرب|اعلن|زعم)(?:ت|وا)?\s*"
+    r"(?:[:،,\"«“]|(?:ان|انه|انها|انهم|بان|في|عن|علي)(?:\s|$))")
+
+
+def opens_dangling(line):
+    head = fold(line.strip().lstrip("-• "))
+    return bool(DANGLING_OPENERS.match(head) or SAYING.match(head))
+
+
+def follows_in_article(prev, line, article_texts):
+    """Is the end of prev followed, in some article, by the start of line (white space folded; a
+    missing space after a period counts as one)?"""
+    end, start = norm_line(prev)[-30:], norm_line(line)[:30]
+    return any(end + " " + start in text or end + start in text for text in article_texts)
+
+
+def article_texts(doc_dir):
+    texts = []
+    for name in sorted(os.listdir(doc_dir)):
+        if name.endswith(".txt"):
+            with open(os.path.join(doc_dir, name), encoding="utf-8-sig") as f:
+                texts.append(norm_line(f.read()))
+    return texts
 
 
 def norm_line(s):
@@ -98,19 +133,24 @@ def main():
     a = ap.parse_args()
     topics = sorted(t for t in os.listdir(a.data)
                     if not t.startswith("_") and os.path.isdir(os.path.join(a.data, t)))
-    print("system,lines,date_only,headline,lead_in,fragment")
+    print("system,lines,date_only,headline,lead_in,fragment,dangling")
     for system in a.systems:
-        counts = dict(lines=0, date_only=0, headline=0, lead_in=0, fragment=0)
+        counts = dict(lines=0, date_only=0, headline=0, lead_in=0, fragment=0, dangling=0)
         for t in topics:
             path = os.path.join(system, t + ".txt")
             if not os.path.exists(path):
                 print(f"brief_check: {path}: missing", file=sys.stderr)
                 return 2
             heads = headlines(os.path.join(a.data, t, "docs"))
+            texts = article_texts(os.path.join(a.data, t, "docs"))
+            prev = None
             with open(path, encoding="utf-8") as f:
                 for line in f.read().splitlines():
                     if not line.strip():
                         continue
+                    counts["dangling"] += opens_dangling(line) and not (
+                        prev is not None and follows_in_article(prev, line, texts))
+                    prev = line
                     counts["lines"] += 1
                     counts["date_only"] += is_date_only(line)
                     counts["headline"] += norm_line(line) in heads
@@ -118,7 +158,8 @@ def main():
                     counts["fragment"] += is_fragment(line)
         name = os.path.basename(os.path.normpath(system))
         print(",".join([name] + [str(counts[k]) for k in
-                                 ("lines", "date_only", "headline", "lead_in", "fragment")]))
+                                 ("lines", "date_only", "headline", "lead_in", "fragment",
+                                  "dangling")]))
     return 0
 
 
