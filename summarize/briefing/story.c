@@ -9,6 +9,7 @@
 
 #include "summarize/common/error.h"
 #include "summarize/rank/rank.h"
+#include "summarize/text/discourse.h"
 
 struct story_owned {
     size_t *articles;
@@ -366,7 +367,8 @@ static ars_status story_drop_repeats(story_seen *seen, story_owned *o, double ma
 }
 
 /* The headline: the title of the most central article that has one (members are sorted by
- * centrality); else the best sentence of the summary, taken out of it. */
+ * centrality); else the best sentence of the summary that does not lean on the one before it (which
+ * would then follow it below: discourse.h), taken out of it. */
 static ars_status story_headline(const story_input *in, story_owned *o, ars_story *v) {
     for (size_t k = 0; k < in->count; k++) {
         const story_article *a = &in->arts[o->articles[k]];
@@ -376,9 +378,12 @@ static ars_status story_headline(const story_input *in, story_owned *o, ars_stor
             return ARS_OK;
         }
     }
-    size_t best = 0;
-    for (size_t k = 1; k < o->n_sents; k++)
-        if (o->sents[k].score > o->sents[best].score) best = k;
+    size_t best = o->n_sents;
+    for (size_t k = 0; k < o->n_sents; k++)
+        if ((best == o->n_sents || o->sents[k].score > o->sents[best].score) &&
+            !discourse_leans_back(o->sents[k].text, o->sents[k].text_len))
+            best = k;
+    if (best == o->n_sents) best = 0; /* all lean back: only when the rule is off (lead) */
     o->headline = (char *)o->sents[best].text;
     v->headline = o->headline;
     v->headline_article = o->sents[best].doc;
