@@ -399,10 +399,12 @@ typedef struct {
     double relevance; /* the ranker's score times the well-formedness weight */
 } summarizer_candidate;
 
-/* What summarizer_lean reads. */
+/* What summarizer_lean reads, and its answers so far (memo[i]: 0 not asked, else 1 + the answer),
+ * so the order stage does not read a sentence's opening again. */
 typedef struct {
     const ars_summarizer *s;
     const summarizer_candidate *cand;
+    unsigned char *memo;
 } summarizer_lean_ctx;
 
 /* What the run learns about each document. */
@@ -896,13 +898,16 @@ static ars_status summarizer_similarity(ars_summarizer *s, summarizer_run_state 
 /* What candidate i needs before it is chosen (select_lean): a sentence that leans on the one
  * before it (discourse.h) needs that one, which must then be a candidate too. */
 static select_lean summarizer_lean(const void *ctx, size_t i) {
-    const ars_summarizer *s = ((const summarizer_lean_ctx *)ctx)->s;
-    const summarizer_candidate *cand = ((const summarizer_lean_ctx *)ctx)->cand, *c = &cand[i];
-    if (!discourse_leans_back(s->docs[c->doc].bytes + c->start, c->end - c->start))
-        return SELECT_LEAN_NONE;
-    return i > 0 && cand[i - 1].doc == c->doc && cand[i - 1].seq + 1 == c->seq
-               ? SELECT_LEAN_PREVIOUS
-               : SELECT_LEAN_NEVER;
+    const summarizer_lean_ctx *l = ctx;
+    if (l->memo[i]) return (select_lean)(l->memo[i] - 1);
+    const summarizer_candidate *c = &l->cand[i];
+    select_lean answer = SELECT_LEAN_NONE;
+    if (discourse_leans_back(l->s->docs[c->doc].bytes + c->start, c->end - c->start))
+        answer = i > 0 && l->cand[i - 1].doc == c->doc && l->cand[i - 1].seq + 1 == c->seq
+                     ? SELECT_LEAN_PREVIOUS
+                     : SELECT_LEAN_NEVER;
+    l->memo[i] = (unsigned char)(1 + answer);
+    return answer;
 }
 
 /* Stages "select" and "order": weighted relevance, the budget, then output order. */
@@ -910,7 +915,8 @@ static ars_status summarizer_select(ars_summarizer *s, summarizer_run_state *r, 
                                     size_t *n_chosen, ars_error *err) {
     const ars_options *o = &s->opt;
     size_t n = r->n_cand, total_words = 0;
-    summarizer_lean_ctx lean = {s, r->cand};
+    summarizer_lean_ctx lean = {s, r->cand, calloc(n ? n : 1, 1)};
+    if (!lean.memo) return error_at(err, ARS_ENOMEM, "select");
     for (size_t i = 0; i < n; i++) {
         summarizer_candidate *c = &r->cand[i];
         double q = o->method == ARS_METHOD_LEAD ? 1.0 : summarizer_quality(c, &r->docs[c->doc]);
@@ -928,7 +934,10 @@ static ars_status summarizer_select(ars_summarizer *s, summarizer_run_state *r, 
         if (!sp.max_words || by_ratio < sp.max_words) sp.max_words = by_ratio;
     }
     ars_status st = select_sentences(g, r->items, n, &sp, r->chosen, n_chosen);
-    if (st != ARS_OK) return error_at(err, st, "select");
+    if (st != ARS_OK) {
+        free(lean.memo);
+        return error_at(err, st, "select");
+    }
     if (o->order == ARS_ORDER_SCORE && sp.lean) {
         /* A chosen sentence that leans on the one before it is printed right after it: it takes
          * that sentence's key, and the index, which breaks the tie, puts it next (no index lies
@@ -940,6 +949,7 @@ static ars_status summarizer_select(ars_summarizer *s, summarizer_run_state *r, 
             if (summarizer_lean(&lean, i) == SELECT_LEAN_PREVIOUS) r->rel[i] = r->rel[i - 1];
         }
     }
+    free(lean.memo);
     select_order(r->chosen, *n_chosen, o->order == ARS_ORDER_SCORE ? r->rel : NULL);
     return ARS_OK;
 }
