@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "summarize/text/chars.h"
+#include "summarize/text/normalize.h"
 
 /* The words of an opening that are read, and the bytes kept of each: a longer word is none of the
  * listed ones. */
@@ -24,7 +25,7 @@ typedef struct {
 
 /* Opening phrases that continue what was said before: contrast ("but", "however", "on the other
  * hand"), addition ("also", "moreover"), consequence ("so"), sequence ("after that", "meanwhile").
- * In normalised spelling (see discourse_fold), each with its conjunction و where the press writes
+ * In normalised spelling (normalize_codepoint), each with its conjunction و where the press writes
  * one. Not "for his part" (ومن جهته، بدوره): the press names the party right after it ("ومن جهته
  * أعلن عضو الجمعية الوطنية راسم العوادي"), so the sentence stands on its own. */
 static const char discourse_phrases[] =
@@ -62,62 +63,58 @@ static const char discourse_after_verb[] =
     "ان|انه|انها|انهم|انهما|انني|اننا|بان|بانه|بانها|بانهم|في|خلال|امام|عن|علي|الي|من|ايضا|اليوم|"
     "امس|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعة|السبت|الاحد|قائلا|قائلة|مضيفا|مضيفة";
 
-/* The alef forms read as ا and alef maqsura as ي, as the press spells them either way. */
-static int32_t discourse_fold(int32_t cp) {
-    if (cp == 0x0622 || cp == 0x0623 || cp == 0x0625 || cp == 0x0671) return 0x0627;
-    if (cp == 0x0649) return 0x064A;
-    return cp;
-}
-
-/* Reads the first words of s[0..len) into h: runs of letters (diacritics and tatweel dropped,
- * letters folded) separated by blanks, until a character that is neither. */
+/* Reads the first words of s[0..len) into h: runs of letters separated by blanks, until a
+ * character that is neither, each code point as the analysis copy has it (normalize_codepoint:
+ * diacritics and tatweel dropped, alef forms and alef maqsura folded). */
 static void discourse_read(const char *s, size_t len, discourse_head *h) {
     h->len = h->n = 0;
     h->mark = -1;
     h->more = 0;
     size_t i = 0;
     while (h->n < DISCOURSE_WORDS && i < len) {
-        int32_t cp;
-        chars_next(s, i, len, &cp);
-        if (!chars_is_letter(cp) || cp == 0x0640) return; /* words start with a letter */
         char word[DISCOURSE_WORD_MAX];
         size_t wl = 0;
         int over = 0;
         while (i < len) {
+            int32_t cp;
             size_t k = chars_next(s, i, len, &cp);
-            if (cp != 0x0640 && !chars_is_mark(cp)) {
-                if (!chars_is_letter(cp)) break;
+            int m = normalize_codepoint(cp);
+            if (m >= 0 && !chars_is_mark(m)) {
+                if (!chars_is_letter(m)) break;
                 char e[4];
-                int m = chars_encode(discourse_fold(cp), e);
-                if (wl + (size_t)m > sizeof word)
+                int b = chars_encode(m, e);
+                if (wl + (size_t)b > sizeof word)
                     over = 1;
                 else
-                    memcpy(word + wl, e, (size_t)m);
-                wl += (size_t)m;
+                    memcpy(word + wl, e, (size_t)b);
+                wl += (size_t)b;
             }
             i += k;
         }
-        if (over) return; /* no listed word is this long: what came before is the opening */
+        /* Words start with a letter; none is this long: what came before is the opening. */
+        if (wl == 0 || over) return;
         if (h->n) h->text[h->len++] = ' ';
         h->at[h->n] = h->len;
         h->wl[h->n] = wl;
         memcpy(h->text + h->len, word, wl);
         h->len += wl;
         h->n++;
+        int32_t cp = -1;
         while (i < len) {
             size_t k = chars_next(s, i, len, &cp);
             if (!chars_is_blank(cp)) break;
             i += k;
         }
         if (i >= len) return;
-        chars_next(s, i, len, &cp);
+        int next = normalize_codepoint(cp);
+        int letter = next >= 0 && chars_is_letter(next);
         if (h->n == 1) {
-            if (chars_is_letter(cp) && cp != 0x0640)
+            if (letter)
                 h->more = 1;
             else
                 h->mark = cp;
         }
-        if (!chars_is_letter(cp)) return;
+        if (!letter) return;
     }
 }
 
