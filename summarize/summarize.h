@@ -88,6 +88,8 @@ typedef enum {
 } ars_method;
 
 typedef enum { ARS_STEM_SNOWBALL = 0, ARS_STEM_NONE = 1 } ars_stem;
+/* Output order: documents in the order they were added, then position; or by score, best first,
+ * except that a sentence that leans on the one before it follows that one (see ars_method). */
 typedef enum { ARS_ORDER_SOURCE = 0, ARS_ORDER_SCORE = 1 } ars_order;
 
 /* What happens at the word budget N. Sentences are never cut, and no policy lets a summary grow

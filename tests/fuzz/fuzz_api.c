@@ -3,7 +3,9 @@
  * policy and size, sentence budget, ratio, order, stemming, lambda, max-sim); the rest is split
  * into documents at FUZZ_API_SEPARATOR (bytes that valid UTF-8 never holds). After a successful
  * run: spans inside their document, finite scores, no sentence twice, the budget held (words
- * counted by the library's own analyser), the length caps, no control character in the printed
+ * counted by the library's own analyser), the length caps, a sentence that leans on the one before
+ * it (text/discourse.h) only right after it in score order and never without it (but for lead),
+ * score order otherwise by the printed score, no control character in the printed
  * text, text and JSON output that read back, and the same result after a reset and a second run.
  * Built with libFuzzer in a clang -DARS_FUZZ=ON build, and replayed over its corpus as a ctest in
  * every build (tests/fuzz/replay.c). */
@@ -17,6 +19,7 @@
 
 #include "summarize/analyze.h"
 #include "summarize/summarize.h"
+#include "summarize/text/discourse.h"
 #include "tests/fuzz/fuzz.h"
 #include "vectors/vocab.h"
 
@@ -155,6 +158,7 @@ static void fuzz_api_check_run(const ars_summarizer *s, const ars_options *o, co
         if (!budget || by_ratio < budget) budget = by_ratio;
     }
     size_t words = 0;
+    double key = 0.0; /* what score order sorts the last sentence by */
     for (size_t i = 0; i < n; i++) {
         const ars_sentence *x = ars_summary_get(s, i);
         /* Every summary sentence is one of the candidates, and none comes twice. */
@@ -172,8 +176,26 @@ static void fuzz_api_check_run(const ars_summarizer *s, const ars_options *o, co
             if (o->max_sim < 0.99)
                 FUZZ_CHECK(y->text_len != x->text_len || memcmp(y->text, x->text, x->text_len));
         }
-        if (i && o->order == ARS_ORDER_SCORE)
-            FUZZ_CHECK(ars_summary_get(s, i - 1)->score >= x->score);
+        /* A sentence that leans on the one before it comes with it: that one is in the summary
+         * too and, in score order, printed just before it, the pair sorted by its score. */
+        int leans = o->method != ARS_METHOD_LEAD &&
+                    discourse_leans_back(docs[x->doc].bytes + x->start, x->end - x->start);
+        if (leans) {
+            int with = 0;
+            for (size_t j = 0; j < n && !with; j++) {
+                const ars_sentence *y = ars_summary_get(s, j);
+                with = y->doc == x->doc && y->index + 1 == x->index;
+            }
+            FUZZ_CHECK(with);
+        }
+        if (i && o->order == ARS_ORDER_SCORE) {
+            const ars_sentence *p = ars_summary_get(s, i - 1);
+            if (leans)
+                FUZZ_CHECK(p->doc == x->doc && p->index + 1 == x->index);
+            else
+                FUZZ_CHECK(key >= x->score);
+        }
+        if (!leans) key = x->score;
         if (i && o->order == ARS_ORDER_SOURCE) {
             const ars_sentence *p = ars_summary_get(s, i - 1);
             FUZZ_CHECK(p->doc < x->doc || (p->doc == x->doc && p->start < x->start));
