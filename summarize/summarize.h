@@ -77,7 +77,8 @@ typedef struct {
  * about an older event than the rest contribute nothing (docs/ARCHITECTURE.md, "Ranking"). Every
  * method but lead keeps a sentence that leans on the one before it ("لكن ...", "وأضاف أن ...": a
  * connective, a pointing pronoun or a verb of saying with no subject) out of a summary unless that
- * sentence is in it too, and prints it right after it in either order. */
+ * sentence is in it too, and prints it right after it in either order; an article's first sentence
+ * has nothing before it and stands. */
 typedef enum {
     ARS_METHOD_DEFAULT = 0,
     ARS_METHOD_LEAD = 1,     /* first sentences, round-robin across documents */

@@ -896,16 +896,17 @@ static ars_status summarizer_similarity(ars_summarizer *s, summarizer_run_state 
 }
 
 /* What candidate i needs before it is chosen (select_lean): a sentence that leans on the one
- * before it (discourse.h) needs that one, which must then be a candidate too. */
+ * before it (discourse.h) needs that one, which must then be a candidate too; the first candidate
+ * of an article needs nothing. */
 static select_lean summarizer_lean(const void *ctx, size_t i) {
     const summarizer_lean_ctx *l = ctx;
     if (l->memo[i]) return (select_lean)(l->memo[i] - 1);
     const summarizer_candidate *c = &l->cand[i];
     select_lean answer = SELECT_LEAN_NONE;
-    if (discourse_leans_back(l->s->docs[c->doc].bytes + c->start, c->end - c->start))
-        answer = i > 0 && l->cand[i - 1].doc == c->doc && l->cand[i - 1].seq + 1 == c->seq
-                     ? SELECT_LEAN_PREVIOUS
-                     : SELECT_LEAN_NEVER;
+    /* The first candidate of its article has nothing there to follow: the article opens so. */
+    if (i > 0 && l->cand[i - 1].doc == c->doc &&
+        discourse_leans_back(l->s->docs[c->doc].bytes + c->start, c->end - c->start))
+        answer = l->cand[i - 1].seq + 1 == c->seq ? SELECT_LEAN_PREVIOUS : SELECT_LEAN_NEVER;
     l->memo[i] = (unsigned char)(1 + answer);
     return answer;
 }

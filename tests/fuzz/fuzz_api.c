@@ -4,7 +4,8 @@
  * into documents at FUZZ_API_SEPARATOR (bytes that valid UTF-8 never holds). After a successful
  * run: spans inside their document, finite scores, no sentence twice, the budget held (words
  * counted by the library's own analyser), the length caps, a sentence that leans on the one before
- * it (text/discourse.h) only right after it in score order and never without it (but for lead),
+ * it (text/discourse.h) only right after it in score order and never without it (but for lead,
+ * and for an article's first candidate),
  * score order otherwise by the printed score, no control character in the printed
  * text, text and JSON output that read back, and the same result after a reset and a second run.
  * Built with libFuzzer in a clang -DARS_FUZZ=ON build, and replayed over its corpus as a ctest in
@@ -178,7 +179,7 @@ static void fuzz_api_check_run(const ars_summarizer *s, const ars_options *o, co
         }
         /* A sentence that leans on the one before it comes with it: that one is in the summary
          * too and, in score order, printed just before it, the pair sorted by its score. */
-        int leans = o->method != ARS_METHOD_LEAD &&
+        int leans = o->method != ARS_METHOD_LEAD && x->index > 0 &&
                     discourse_leans_back(docs[x->doc].bytes + x->start, x->end - x->start);
         if (leans) {
             int with = 0;
