@@ -903,9 +903,9 @@ static select_lean summarizer_lean(const void *ctx, size_t i) {
     if (l->memo[i]) return (select_lean)(l->memo[i] - 1);
     const summarizer_candidate *c = &l->cand[i];
     select_lean answer = SELECT_LEAN_NONE;
-    /* The first candidate of its article has nothing there to follow: the article opens so. */
-    if (i > 0 && l->cand[i - 1].doc == c->doc &&
-        discourse_leans_back(l->s->docs[c->doc].bytes + c->start, c->end - c->start))
+    /* position > 0: candidate i - 1 is of the same article. */
+    if (discourse_needs_previous(l->s->docs[c->doc].bytes + c->start, c->end - c->start,
+                                 c->position))
         answer = l->cand[i - 1].seq + 1 == c->seq ? SELECT_LEAN_PREVIOUS : SELECT_LEAN_NEVER;
     l->memo[i] = (unsigned char)(1 + answer);
     return answer;

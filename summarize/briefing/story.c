@@ -381,8 +381,7 @@ static ars_status story_headline(const story_input *in, story_owned *o, ars_stor
     size_t best = o->n_sents;
     for (size_t k = 0; k < o->n_sents; k++)
         if ((best == o->n_sents || o->sents[k].score > o->sents[best].score) &&
-            (o->sents[k].index == 0 || /* an article's first sentence stands, as in select */
-             !discourse_leans_back(o->sents[k].text, o->sents[k].text_len)))
+            !discourse_needs_previous(o->sents[k].text, o->sents[k].text_len, o->sents[k].index))
             best = k;
     if (best == o->n_sents) best = 0; /* all lean back: only when the rule is off (lead) */
     o->headline = (char *)o->sents[best].text;

@@ -160,6 +160,10 @@ static int discourse_is_saying(const discourse_head *h) {
     return 0;
 }
 
+int discourse_needs_previous(const char *s, size_t len, size_t position) {
+    return position > 0 && discourse_leans_back(s, len);
+}
+
 int discourse_leans_back(const char *s, size_t len) {
     discourse_head h;
     discourse_read(s, len, &h);

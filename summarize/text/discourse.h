@@ -14,4 +14,9 @@
  * A sentence that opens with anything but a letter (a quote, a digit) does not lean back here. */
 int discourse_leans_back(const char *s, size_t len);
 
+/* Does the sentence s[0..len), candidate number `position` of its article (from 0), need the one
+ * before it to be printed? When it leans back and is not its article's first: the first has nothing
+ * there to follow (the article opens so) and stands. */
+int discourse_needs_previous(const char *s, size_t len, size_t position);
+
 #endif

@@ -179,8 +179,9 @@ static void fuzz_api_check_run(const ars_summarizer *s, const ars_options *o, co
         }
         /* A sentence that leans on the one before it comes with it: that one is in the summary
          * too and, in score order, printed just before it, the pair sorted by its score. */
-        int leans = o->method != ARS_METHOD_LEAD && x->index > 0 &&
-                    discourse_leans_back(docs[x->doc].bytes + x->start, x->end - x->start);
+        int leans =
+            o->method != ARS_METHOD_LEAD &&
+            discourse_needs_previous(docs[x->doc].bytes + x->start, x->end - x->start, x->index);
         if (leans) {
             int with = 0;
             for (size_t j = 0; j < n && !with; j++) {

@@ -101,12 +101,23 @@ static void test_discourse_reads_only_the_sentence(void **state) {
     assert_false(discourse_leans_back(s, strlen("ومع ذل")));
 }
 
+/* An article's first sentence has nothing before it there: it never needs one. */
+static void test_discourse_first_sentence_needs_nothing(void **state) {
+    (void)state;
+    const char *s = "لكن الحكومة رفضت الخطة.";
+    assert_false(discourse_needs_previous(s, strlen(s), 0));
+    assert_true(discourse_needs_previous(s, strlen(s), 1));
+    const char *t = "رفضت الحكومة الخطة.";
+    assert_false(discourse_needs_previous(t, strlen(t), 3));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_discourse_connectives_lean_back),
         cmocka_unit_test(test_discourse_subjectless_saying_leans_back),
         cmocka_unit_test(test_discourse_what_does_not_lean_back),
         cmocka_unit_test(test_discourse_reads_only_the_sentence),
+        cmocka_unit_test(test_discourse_first_sentence_needs_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
