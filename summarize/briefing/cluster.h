@@ -46,7 +46,8 @@ ars_status cluster_centroid_link(const tfidf_matrix *x, const cluster_params *p,
                                  size_t *n_clusters);
 
 /* The pairs (i < j) whose similarity (as above) is at least p->link, found through an inverted
- * index with prefix filtering and verified on all their terms; a term held by more than 1 row in
+ * index with prefix filtering, estimated through it and scored exactly (tfidf_dot's float) when
+ * the estimate reaches p->link; a term held by more than 1 row in
  * 32 (and more than 64 rows) links nothing by itself (cluster.c says why). *pairs gets 2 * *n_pairs
  * row indices (i, j), in order of j then i, and *sims their similarities (both malloc'd, the caller
  * frees; NULL when there are none). Exposed for its test. Returns ARS_OK, ARS_ENOMEM, or ARS_ELIMIT

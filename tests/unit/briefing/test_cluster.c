@@ -141,6 +141,59 @@ static void test_similar_pairs_finds_every_pair_above_threshold(void **state) {
     tfidf_free(&x);
 }
 
+/* Rows whose common terms (here the shared pool, each in about 240 of 1,200 rows) stay out of the
+ * index: a pair is found when it reaches the threshold and shares a rarer term, and its
+ * similarity is tfidf_dot's float exactly, though the search sums the terms in another order. */
+static void test_similar_pairs_with_common_terms_match_oracle(void **state) {
+    (void)state;
+    enum { N = 1200 };
+    static size_t topic[N];
+    tfidf_matrix x;
+    build_topics(&x, N, 30, 5, 8, topic);
+    size_t *df = calloc(x.n_cols, sizeof *df);
+    assert_non_null(df);
+    for (size_t k = 0; k < x.row_ptr[N]; k++)
+        df[x.col[k]]++;
+    size_t common = 64; /* cluster.c: more than max(N / 32, 64) rows */
+    size_t n_common = 0;
+    for (size_t c = 0; c < x.n_cols; c++)
+        n_common += df[c] > common;
+    assert_true(n_common >= 30); /* the test is about them */
+    const double ts[] = {0.1, 0.3};
+    for (size_t q = 0; q < sizeof ts / sizeof *ts; q++) {
+        cluster_params p = {ts[q], ts[q], NULL, NULL, 0, 0};
+        size_t *pairs, n_pairs;
+        float *sims;
+        assert_int_equal(cluster_similar_pairs(&x, &p, &pairs, &sims, &n_pairs), ARS_OK);
+        size_t e = 0, n_common_only = 0;
+        for (size_t j = 0; j < N; j++)
+            for (size_t i = 0; i < j; i++) {
+                float s = tfidf_dot(&x, i, j);
+                if ((double)s < ts[q]) continue;
+                int rare = 0;
+                for (size_t a = x.row_ptr[i]; a < x.row_ptr[i + 1] && !rare; a++)
+                    for (size_t b = x.row_ptr[j]; b < x.row_ptr[j + 1] && !rare; b++)
+                        rare = x.col[a] == x.col[b] && df[x.col[a]] <= common;
+                if (!rare) {
+                    n_common_only++;
+                    continue;
+                }
+                assert_true(e < n_pairs);
+                assert_int_equal(pairs[2 * e], i);
+                assert_int_equal(pairs[2 * e + 1], j);
+                assert_true(sims[e] == s);
+                e++;
+            }
+        assert_int_equal(e, n_pairs);
+        assert_true(n_pairs > 1000);
+        if (q == 0) assert_true(n_common_only > 0); /* pairs alike only in common words exist */
+        free(pairs);
+        free(sims);
+    }
+    free(df);
+    tfidf_free(&x);
+}
+
 static void assert_same_labels(const size_t *a, const size_t *b, size_t n) {
     for (size_t i = 0; i < n; i++)
         assert_int_equal(a[i], b[i]);
@@ -276,6 +329,7 @@ static void test_too_many_links_fall_back_to_chunks(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_similar_pairs_finds_every_pair_above_threshold),
+        cmocka_unit_test(test_similar_pairs_with_common_terms_match_oracle),
         cmocka_unit_test(test_centroid_link_matches_slow_oracle),
         cmocka_unit_test(test_centroid_link_recovers_topics),
         cmocka_unit_test(test_zero_weight_keeps_documents_apart),
