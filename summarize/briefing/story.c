@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "summarize/briefing/repeats.h"
 #include "summarize/common/error.h"
 #include "summarize/rank/rank.h"
 #include "summarize/text/discourse.h"
@@ -59,25 +60,8 @@ typedef struct {
     vocab *voc;
     uint32_t *cur; /* the sentence being checked: its distinct terms, sorted */
     size_t n_cur, cap_cur;
-    size_t *head; /* per term id: first posting, or SIZE_MAX */
-    size_t cap_head;
-    size_t *post_sent, *post_next; /* postings */
-    size_t n_post, cap_post;
-    size_t *size_of; /* per indexed sentence: its number of distinct terms */
-    size_t *overlap; /* per indexed sentence: shared terms with cur (scratch, kept at 0) */
-    size_t *touched;
-    size_t n_sent, cap_sent;
+    repeats_set set; /* the sets of the sentences in the brief so far */
 } story_seen;
-
-static void story_seen_free(story_seen *s) {
-    free(s->cur);
-    free(s->head);
-    free(s->post_sent);
-    free(s->post_next);
-    free(s->size_of);
-    free(s->overlap);
-    free(s->touched);
-}
 
 static int story_cmp_u32(const void *a, const void *b) {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
@@ -96,75 +80,6 @@ static ars_status story_seen_terms(story_seen *s, const char *text, size_t len) 
     for (size_t i = 0; i < s->n_cur; i++)
         if (k == 0 || s->cur[k - 1] != s->cur[i]) s->cur[k++] = s->cur[i];
     s->n_cur = k;
-    return ARS_OK;
-}
-
-/* 1 when s->cur is at least max_sim close (cosine of the two term sets) to an indexed sentence. */
-static int story_seen_repeats(story_seen *s, double max_sim) {
-    size_t n_touched = 0;
-    int found = 0;
-    for (size_t i = 0; i < s->n_cur; i++) {
-        uint32_t t = s->cur[i];
-        if (t >= s->cap_head) continue;
-        for (size_t e = s->head[t]; e != SIZE_MAX; e = s->post_next[e]) {
-            size_t q = s->post_sent[e];
-            if (s->overlap[q]++ == 0) s->touched[n_touched++] = q;
-        }
-    }
-    for (size_t k = 0; k < n_touched; k++) {
-        size_t q = s->touched[k];
-        double cos = (double)s->overlap[q] / sqrt((double)s->n_cur * (double)s->size_of[q]);
-        if (cos >= max_sim) found = 1;
-        s->overlap[q] = 0;
-    }
-    return found;
-}
-
-/* Indexes s->cur as one more sentence of the brief. */
-static ars_status story_seen_add(story_seen *s) {
-    if (s->n_sent == s->cap_sent) {
-        size_t nc = s->cap_sent ? s->cap_sent * 2 : 64;
-        size_t *a = realloc(s->size_of, nc * sizeof *a);
-        if (!a) return ARS_ENOMEM;
-        s->size_of = a;
-        size_t *o = realloc(s->overlap, nc * sizeof *o);
-        if (!o) return ARS_ENOMEM;
-        s->overlap = o;
-        size_t *t = realloc(s->touched, nc * sizeof *t);
-        if (!t) return ARS_ENOMEM;
-        s->touched = t;
-        for (size_t q = s->cap_sent; q < nc; q++)
-            s->overlap[q] = 0;
-        s->cap_sent = nc;
-    }
-    size_t need = vocab_size(s->voc);
-    if (need > s->cap_head) {
-        size_t nc = need * 2;
-        size_t *h = realloc(s->head, nc * sizeof *h);
-        if (!h) return ARS_ENOMEM;
-        for (size_t t = s->cap_head; t < nc; t++)
-            h[t] = SIZE_MAX;
-        s->head = h;
-        s->cap_head = nc;
-    }
-    if (s->n_post + s->n_cur > s->cap_post) {
-        size_t nc = (s->n_post + s->n_cur) * 2 + 64;
-        size_t *ps = realloc(s->post_sent, nc * sizeof *ps);
-        if (!ps) return ARS_ENOMEM;
-        s->post_sent = ps;
-        size_t *pn = realloc(s->post_next, nc * sizeof *pn);
-        if (!pn) return ARS_ENOMEM;
-        s->post_next = pn;
-        s->cap_post = nc;
-    }
-    size_t q = s->n_sent++;
-    s->size_of[q] = s->n_cur;
-    for (size_t i = 0; i < s->n_cur; i++) {
-        size_t e = s->n_post++;
-        s->post_sent[e] = q;
-        s->post_next[e] = s->head[s->cur[i]];
-        s->head[s->cur[i]] = e;
-    }
     return ARS_OK;
 }
 
@@ -348,18 +263,21 @@ static ars_status story_summarize(const story_input *in, ars_summarizer *sum, st
 #endif
 
 /* Drops the sentences of o that repeat one already in the brief, then indexes the rest. */
-static ars_status story_drop_repeats(story_seen *seen, story_owned *o, double max_sim,
-                                     int index_them) {
+static ars_status story_drop_repeats(story_seen *seen, story_owned *o, int index_them) {
     size_t kept = 0;
     for (size_t k = 0; k < o->n_sents; k++) {
         ars_sentence *s = &o->sents[k];
         ars_status st = story_seen_terms(seen, s->text, s->text_len);
+        int repeats = 0;
+        if (st == ARS_OK && !index_them)
+            st = repeats_check(&seen->set, seen->cur, seen->n_cur, &repeats);
         if (st != ARS_OK) return st;
-        if (!index_them && story_seen_repeats(seen, max_sim)) {
+        if (repeats) {
             free((char *)s->text);
             continue;
         }
-        if (index_them && (st = story_seen_add(seen)) != ARS_OK) return st;
+        if (index_them && (st = repeats_add(&seen->set, seen->cur, seen->n_cur)) != ARS_OK)
+            return st;
         o->sents[kept++] = *s;
     }
     o->n_sents = kept;
@@ -432,9 +350,14 @@ ars_status story_build(const story_article *arts, size_t n, size_t n_clusters,
     memset(&seen, 0, sizeof seen);
     seen.an = an;
     seen.voc = voc;
+    size_t *df = calloc(x->n_cols ? x->n_cols : 1, sizeof *df);
+    if (df)
+        for (size_t k = 0; k < x->row_ptr[x->n_rows]; k++)
+            df[x->col[k]]++;
+    repeats_init(&seen.set, p->max_sim, df, df ? x->n_cols : 0);
     ars_status st = ARS_OK;
     if (!cl || !members || !cluster_of || !centrality || !out->stories || !out->owned ||
-        !out->story_of || !out->titles) {
+        !out->story_of || !out->titles || !df) {
         st = error_at(err, ARS_ENOMEM, "stories");
         goto done;
     }
@@ -485,7 +408,7 @@ ars_status story_build(const story_article *arts, size_t n, size_t n_clusters,
         story_owned *o = &out->owned[out->n_stories];
         int usable = 0;
         st = story_summarize(&in, sum, o, &usable, err);
-        if (st == ARS_OK && usable) st = story_drop_repeats(&seen, o, p->max_sim, 0);
+        if (st == ARS_OK && usable) st = story_drop_repeats(&seen, o, 0);
         if (st == ARS_OK && usable) usable = o->n_sents > 0;
         if (st != ARS_OK || !usable) {
             for (size_t k = 0; k < o->n_sents; k++)
@@ -510,9 +433,9 @@ ars_status story_build(const story_article *arts, size_t n, size_t n_clusters,
         /* Index what this story prints, headline sentence included, for the stories below. */
         if (st == ARS_OK && o->headline) {
             st = story_seen_terms(&seen, o->headline, strlen(o->headline));
-            if (st == ARS_OK) st = story_seen_add(&seen);
+            if (st == ARS_OK) st = repeats_add(&seen.set, seen.cur, seen.n_cur);
         }
-        if (st == ARS_OK) st = story_drop_repeats(&seen, o, p->max_sim, 1);
+        if (st == ARS_OK) st = story_drop_repeats(&seen, o, 1);
         if (st != ARS_OK) {
             error_at(err, st, "stories");
             break;
@@ -533,7 +456,9 @@ done:
     free(members);
     free(cluster_of);
     free(centrality);
-    story_seen_free(&seen);
+    free(seen.cur);
+    repeats_free(&seen.set);
+    free(df);
     if (st != ARS_OK) story_result_free(out);
     return st;
 }
