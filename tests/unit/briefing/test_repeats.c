@@ -22,8 +22,8 @@ static int cmp_u32(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
-/* A set of 1..MAX_SET distinct terms, ascending; the 20 lowest ids are drawn far more often (common words),
- * and a set often copies part of an earlier one (near repeats). */
+/* A set of 1..MAX_SET distinct terms, ascending; the 20 lowest ids are drawn far more often (common
+ * words), and a set often copies part of an earlier one (near repeats). */
 static size_t random_set(uint32_t *out, const uint32_t *earlier, size_t n_earlier) {
     size_t n = 1 + rng_next() % MAX_SET, k = 0;
     unsigned char in[N_TERMS] = {0};
