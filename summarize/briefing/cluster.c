@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "summarize/common/swar.h"
 #include "vectors/similarity.h"
 
 /* The prefix's squared norm stays below t^2 by this relative margin, so that float rounding in
@@ -229,7 +230,7 @@ ars_status cluster_similar_pairs(const tfidf_matrix *x, const cluster_params *p,
         }
         for (size_t w = 0; w <= y / 64 && w < n_words; w++) {
             for (uint64_t bits = seen[w]; bits && st == ARS_OK; bits &= bits - 1) {
-                size_t r = w * 64 + (size_t)__builtin_ctzll(bits);
+                size_t r = w * 64 + swar_lowest_bit(bits);
                 /* acc holds the candidate's indexed terms; its other terms are read from y's copy
                  * in their columns: the cosine, summed in another order than tfidf_dot's. Only
                  * pairs that reach t by it (less a margin for that order) are scored exactly. */
