@@ -190,7 +190,8 @@ typedef struct {
     size_t start, end; /* byte range [start,end) of the sentence in the document's original bytes */
     const char *text;  /* the sentence as printed, on one line: its original bytes, each run of
                           white space holding a line break (of any kind) or a tab folded to one
-                          space, control characters (ESC, BEL, C1) dropped */
+                          space, control characters (ESC, BEL, C1) dropped, and a hashtag of
+                          Arabic words printed as the words ("#البيت_الأبيض": "البيت الأبيض") */
     size_t text_len;   /* bytes in text (text is also NUL-terminated) */
     double score;      /* the ranker's relevance score */
 } ars_sentence;
