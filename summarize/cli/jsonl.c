@@ -11,6 +11,17 @@
  * make what an article says ambiguous. */
 static ars_status jsonl_load(const char *where, const char *line, size_t len, json_t **root,
                              ars_error *err) {
+    /* A raw NUL byte is no JSON anywhere; jansson stops reading at one and says "near end of
+     * file", which points nowhere. Its column, in characters from 1 as jansson counts them. */
+    const char *nul = memchr(line, '\0', len);
+    if (nul) {
+        *root = NULL;
+        size_t column = 1;
+        for (const char *p = line; p < nul; p++)
+            column += ((unsigned char)*p & 0xC0) != 0x80;
+        return error_set(err, ARS_EUTF8, "%s: not JSON: NUL byte (column %zu; binary data?)", where,
+                         column);
+    }
     json_error_t je;
     *root = json_loadb(line, len, JSON_REJECT_DUPLICATES, &je);
     if (!*root) {

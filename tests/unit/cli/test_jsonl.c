@@ -33,14 +33,18 @@ static void test_article_fields(void **state) {
     jsonl_article_free(&a);
 }
 
-static void expect_refused(const char *line, const char *want) {
+static void expect_refused_n(const char *line, size_t len, const char *want) {
     jsonl_article a;
     ars_error err = {ARS_OK, ""};
-    ars_status st = jsonl_article_parse("in.jsonl:9", line, strlen(line), &a, &err);
+    ars_status st = jsonl_article_parse("in.jsonl:9", line, len, &a, &err);
     if (st != ARS_EUTF8 || strncmp(err.message, "in.jsonl:9: ", 12) || !strstr(err.message, want)) {
         print_error("'%s': status %d, '%s'\n", line, (int)st, err.message);
         fail();
     }
+}
+
+static void expect_refused(const char *line, const char *want) {
+    expect_refused_n(line, strlen(line), want);
 }
 
 static void test_article_refusals_name_the_line(void **state) {
@@ -55,6 +59,10 @@ static void test_article_refusals_name_the_line(void **state) {
     expect_refused("{\"text\": \"a\", \"text\": \"b\"}", "duplicate");
     expect_refused("{\"text\": \"a\\u0000b\"}", "not JSON");
     expect_refused("{\"text\": \"\xff\"}", "not JSON");
+    /* A raw NUL byte, where jansson would say "near end of file": named, with its column in
+     * characters. */
+    expect_refused_n("\0{\"text\": \"a\"}", 15, "not JSON: NUL byte (column 1;");
+    expect_refused_n("{\"text\": \"نص\0\"}", 17, "not JSON: NUL byte (column 13;");
 }
 
 static void test_clusters(void **state) {
