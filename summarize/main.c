@@ -49,6 +49,10 @@ static void main_usage(FILE *f) {
           "                       redundancy is left to --max-sim)\n"
           "      --max-sim X      no two chosen sentences with cosine >= X, 0 < X <= 1\n"
           "                       (default 0.5); applies to every method\n"
+          "      --spread NAME    stories (default): a second outlet's account of a story\n"
+          "                       waits until every other story has had its turn (articles\n"
+          "                       are one story when far more alike than the input's pairs\n"
+          "                       typically are); none: by score alone. Not for lead\n"
           "      --position-weight X  default method: exponent of the position prior, 0..1\n"
           "                       (default 1; 0 ignores where a sentence stands)\n"
           "      --document-weight X  default method: weight of the article's centrality,\n"
@@ -213,7 +217,8 @@ int main(int argc, char **argv) {
         OPT_DOCUMENT,
         OPT_BUDGET,
         OPT_TIMINGS,
-        OPT_THREADS
+        OPT_THREADS,
+        OPT_SPREAD
     };
     static const struct option longopts[] = {
         {"words", required_argument, NULL, 'w'},
@@ -227,6 +232,7 @@ int main(int argc, char **argv) {
         {"budget", required_argument, NULL, OPT_BUDGET},
         {"stem", required_argument, NULL, OPT_STEM},
         {"order", required_argument, NULL, OPT_ORDER},
+        {"spread", required_argument, NULL, OPT_SPREAD},
         {"format", required_argument, NULL, 'f'},
         {"output", required_argument, NULL, 'o'},
         {"quiet", no_argument, NULL, 'q'},
@@ -302,6 +308,10 @@ int main(int argc, char **argv) {
             if (ars_order_from_name(optarg, &opt.order) != ARS_OK)
                 return main_usage_error("unknown order '%s' (source or score)", optarg);
             order_given = 1;
+            break;
+        case OPT_SPREAD:
+            if (ars_spread_from_name(optarg, &opt.spread) != ARS_OK)
+                return main_usage_error("unknown spread '%s' (stories or none)", optarg);
             break;
         case 'f':
             fmt_name = optarg; /* checked with the mode: briefmain_check */

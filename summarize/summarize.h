@@ -102,6 +102,17 @@ typedef enum {
     ARS_BUDGET_FILL = 2    /* sentences are added until N is reached; the last one may run past N */
 } ars_budget;
 
+/* What comes first in a summary of several articles. ARS_SPREAD_STORIES (the default): a
+ * sentence of an article whose story another article in the summary already tells waits until
+ * every other story has had its turn, so that a short brief of a morning of many stories does not
+ * print one event two or three times in two outlets' words. Articles are one story when their
+ * cosine is at least 0.2 and five times the median of the input's pairs of articles: two outlets on
+ * one event in a morning of many stories; in a cluster on one topic no pair stands out so, and
+ * the summary is as by score alone (docs/EVALUATION.md, "One story at a time").
+ * ARS_SPREAD_NONE: by score alone. The lead method is never spread, and a briefing's story
+ * summaries are not (the briefing groups the stories itself). */
+typedef enum { ARS_SPREAD_STORIES = 0, ARS_SPREAD_NONE = 1 } ars_spread;
+
 /* Length caps of a sentence: one longer than ARS_SENTENCE_MAX_WORDS words or
  * ARS_SENTENCE_MAX_BYTES bytes (a run of text without sentence ends, a table flattened by an
  * extractor) is never a candidate, so no budget or policy can print it. News sentences stay far
@@ -125,15 +136,18 @@ typedef enum {
 
 /* Names of the values above, as command lines and configuration files spell them:
  * methods "default" "lead" "centroid" "textrank" "lexrank" "mmr"; stemming "snowball" "none";
- * orders "source" "score"; formats "text" "json". *_name() returns a static string, or NULL for a
- * value outside the enum. *_from_name() sets *out and returns ARS_OK, or returns ARS_EARG for an
- * unknown name or a NULL argument (*out untouched). Names are compared exactly (case matters). */
+ * orders "source" "score"; spreads "stories" "none"; formats "text" "json". *_name() returns a
+ * static string, or NULL for a value outside the enum. *_from_name() sets *out and returns ARS_OK,
+ * or returns ARS_EARG for an unknown name or a NULL argument (*out untouched). Names are compared
+ * exactly (case matters). */
 ARS_API const char *ars_method_name(ars_method method);
 ARS_API ars_status ars_method_from_name(const char *name, ars_method *out);
 ARS_API const char *ars_stem_name(ars_stem stem);
 ARS_API ars_status ars_stem_from_name(const char *name, ars_stem *out);
 ARS_API const char *ars_order_name(ars_order order);
 ARS_API ars_status ars_order_from_name(const char *name, ars_order *out);
+ARS_API const char *ars_spread_name(ars_spread spread);
+ARS_API ars_status ars_spread_from_name(const char *name, ars_spread *out);
 ARS_API const char *ars_format_name(ars_format format);
 ARS_API ars_status ars_format_from_name(const char *name, ars_format *out);
 
@@ -165,11 +179,13 @@ typedef struct {
                                0 ignores it. Default 1 */
     ars_budget budget;      /* policy at the word budget max_words. Default ARS_BUDGET_FIRST */
     /* Added after 0.2.0 (appended: see struct_size). */
-    size_t threads; /* threads of the front end (clean, split, analyse: per document). 0 (the
-                       default) uses, for inputs over 1 MiB, one per processor it may run on
-                       that other programs are not keeping busy at the start of the run, up to
-                       8, and one below (docs/BENCHMARKS.md); n uses n (at most one per
-                       document). The summary is the same bytes for any value */
+    size_t threads;    /* threads of the front end (clean, split, analyse: per document). 0 (the
+                          default) uses, for inputs over 1 MiB, one per processor it may run on
+                          that other programs are not keeping busy at the start of the run, up to
+                          8, and one below (docs/BENCHMARKS.md); n uses n (at most one per
+                          document). The summary is the same bytes for any value */
+    ars_spread spread; /* other outlets' accounts of a story told wait, or by score alone
+                          (ars_spread). Default ARS_SPREAD_STORIES */
 } ars_options;
 
 /* Fills the struct_size bytes at opts with the defaults above and sets opts->struct_size. opts must

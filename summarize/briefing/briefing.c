@@ -97,6 +97,9 @@ ARS_API ars_status ars_briefing_new(const ars_options *opts, const ars_briefing_
             ars_options_init(&b->opt);
         }
         b->opt.max_words = b->bopt.story_words;
+        /* A story's articles are one story: spread over them, each would count as its own
+         * (none stands out from the others) and every outlet's lead would come first. */
+        b->opt.spread = ARS_SPREAD_NONE;
         st = ars_summarizer_new(&b->opt, &b->story_sum, err);
         if (st == ARS_OK) b->opt.struct_size = sizeof b->opt;
     }

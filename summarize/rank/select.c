@@ -213,7 +213,24 @@ ars_status select_sentences(const rank_graph *g, const select_item *items, size_
             select_push(&r.heap, select_score(&r, i), i);
     }
     size_t words = 0;
-    while (r.heap.n > 0) {
+    /* With stories: the sentences of a story already told, set aside in the first round. */
+    size_t *later = NULL, n_later = 0;
+    int first_round = p->stories != NULL;
+    if (first_round && !(later = malloc(n * sizeof *later))) {
+        select_run_free(&r);
+        return ARS_ENOMEM;
+    }
+    for (;;) {
+        if (r.heap.n == 0) {
+            if (n_later == 0) break;
+            /* Every story with a sentence left is told: the rest by score alone. */
+            first_round = 0;
+            for (size_t k = 0; k < n_later; k++)
+                if (r.state[later[k]] == SELECT_OPEN)
+                    select_push(&r.heap, select_score(&r, later[k]), later[k]);
+            n_later = 0;
+            continue;
+        }
         if (p->max_sentences && *n_chosen >= p->max_sentences) break;
         size_t i = r.heap.idx[0];
         double stored = r.heap.key[0];
@@ -239,10 +256,15 @@ ars_status select_sentences(const rank_graph *g, const select_item *items, size_
             r.state[i] = r.state[i - 1] == SELECT_CLOSED ? SELECT_CLOSED : SELECT_WAITING;
             continue;
         }
+        if (first_round && stories_told(p->stories, p->doc_of[i])) {
+            later[n_later++] = i; /* still open: capped meanwhile, back in the heap later */
+            continue;
+        }
         r.state[i] = SELECT_CHOSEN;
         chosen[(*n_chosen)++] = i;
         words += items[i].n_words;
         select_update(&r, i);
+        if (p->stories) stories_add(p->stories, p->doc_of[i]);
         /* The sentence after it may have been waiting for it: back in the heap, with its score as
          * it stands now (the update above has just raised its redundancy). */
         if (i + 1 < n && r.state[i + 1] == SELECT_WAITING) {
@@ -250,6 +272,7 @@ ars_status select_sentences(const rank_graph *g, const select_item *items, size_
             select_push(&r.heap, select_score(&r, i + 1), i + 1);
         }
     }
+    free(later);
     select_run_free(&r);
     return ARS_OK;
 }

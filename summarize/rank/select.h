@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include "summarize/rank/rank.h"
+#include "summarize/rank/stories.h"
 
 typedef struct {
     double relevance; /* from the ranker, already weighted by well-formedness; >= 0 */
@@ -48,6 +49,12 @@ typedef struct {
      * is never chosen without it. */
     select_lean (*lean)(const void *ctx, size_t i);
     const void *lean_ctx;
+    /* NULL, or the stories of the sentences' articles (stories.h; sentence i is of article
+     * doc_of[i]): a sentence whose story another article's chosen sentence already tells waits,
+     * ranked and capped meanwhile, until no other sentence is left; from then on the order is by
+     * score alone. */
+    stories *stories;
+    const size_t *doc_of;
 } select_params;
 
 /* Greedy selection over the n sentences of g (items[i] describes row i of g->x). Relevance is
@@ -56,7 +63,9 @@ typedef struct {
  * with it (an inverted index of g->x), and the next choice comes from a lazy max-heap: the cost
  * is O(nnz + n log n) plus those visits, never a pass over all n sentences per choice.
  * The word budget follows p->budget; when nothing fits, nothing is chosen. A sentence that leans on
- * the one before it (p->lean) is chosen only after it, so never first. Ties go to the lower
+ * the one before it (p->lean) is chosen only after it, so never first. With p->stories, a
+ * sentence whose story another article already tells in the summary waits until no sentence of
+ * an untold story is left that fits. Ties go to the lower
  * index (source order), so the result is deterministic. chosen (n entries, caller-allocated) gets
  * indices in choice order. Returns ARS_OK or ARS_ENOMEM; *n_chosen gets the count. */
 ars_status select_sentences(const rank_graph *g, const select_item *items, size_t n,

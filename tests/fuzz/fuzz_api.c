@@ -1,15 +1,14 @@
 /* fuzz_api.c - libFuzzer target: the public API (summarize.h) on arbitrary bytes, checking the
  * invariants a user relies on. The first FUZZ_API_HEADER bytes choose the options (method, budget
- * policy and size, sentence budget, ratio, order, stemming, lambda, max-sim); the rest is split
- * into documents at FUZZ_API_SEPARATOR (bytes that valid UTF-8 never holds). After a successful
- * run: spans inside their document, finite scores, no sentence twice, the budget held (words
- * counted by the library's own analyser), the length caps, a sentence that leans on the one before
- * it (text/discourse.h) only right after it in score order and never without it (but for lead,
- * and for an article's first candidate),
- * score order otherwise by the printed score, no control character in the printed
- * text, text and JSON output that read back, and the same result after a reset and a second run.
- * Built with libFuzzer in a clang -DARS_FUZZ=ON build, and replayed over its corpus as a ctest in
- * every build (tests/fuzz/replay.c). */
+ * policy and size, sentence budget, ratio, order, stemming, spread, lambda, max-sim); the rest is
+ * split into documents at FUZZ_API_SEPARATOR (bytes that valid UTF-8 never holds). After a
+ * successful run: spans inside their document, finite scores, no sentence twice, the budget held
+ * (words counted by the library's own analyser), the length caps, a sentence that leans on the one
+ * before it (text/discourse.h) only right after it in score order and never without it (but for
+ * lead, and for an article's first candidate), score order otherwise by the printed score, no
+ * control character in the printed text, text and JSON output that read back, and the same result
+ * after a reset and a second run. Built with libFuzzer in a clang -DARS_FUZZ=ON build, and replayed
+ * over its corpus as a ctest in every build (tests/fuzz/replay.c). */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -39,6 +38,7 @@ static void fuzz_api_options(const uint8_t *h, ars_options *o) {
     o->budget = (ars_budget)(h[1] % 3);
     o->order = (h[1] >> 2) & 1 ? ARS_ORDER_SCORE : ARS_ORDER_SOURCE;
     o->stem = (h[1] >> 3) & 1 ? ARS_STEM_NONE : ARS_STEM_SNOWBALL;
+    o->spread = (h[1] >> 4) & 1 ? ARS_SPREAD_NONE : ARS_SPREAD_STORIES;
     o->max_words = h[2];                                /* 0: no word budget */
     o->max_sentences = h[3] % 8;                        /* 0: no sentence budget */
     o->ratio = h[4] < 128 ? 0.0 : (h[4] - 127) / 128.0; /* (0, 1] or none */

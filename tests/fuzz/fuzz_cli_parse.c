@@ -38,6 +38,8 @@ static void fuzz_cli_one(const char *s) {
     if (ars_order_from_name(s, &o) == ARS_OK) FUZZ_CHECK(strcmp(ars_order_name(o), s) == 0);
     ars_stem st;
     if (ars_stem_from_name(s, &st) == ARS_OK) FUZZ_CHECK(strcmp(ars_stem_name(st), s) == 0);
+    ars_spread sp;
+    if (ars_spread_from_name(s, &sp) == ARS_OK) FUZZ_CHECK(strcmp(ars_spread_name(sp), s) == 0);
 
     rouge_metric r;
     if (eval_rouge_metric_parse(s, &r) == 0) {

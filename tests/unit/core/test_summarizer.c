@@ -185,6 +185,10 @@ static void test_new_rejects_bad_options(void **state) {
     ars_options_init(&o);
     o.max_sim = 0.0;
     assert_int_equal(ars_summarizer_new(&o, &s, NULL), ARS_EARG);
+    ars_options_init(&o);
+    o.spread = (ars_spread)7;
+    assert_int_equal(ars_summarizer_new(&o, &s, &err), ARS_EARG);
+    assert_non_null(strstr(err.message, "spread"));
     ars_summarizer_free(NULL);
     assert_string_equal(ars_status_str((ars_status)99), "unknown status");
 }
@@ -629,6 +633,12 @@ static void test_names_round_trip_and_unknown_names_are_bad_arguments(void **sta
     assert_int_equal(o, ARS_ORDER_SCORE);
     assert_string_equal(ars_order_name(ARS_ORDER_SOURCE), "source");
     assert_null(ars_order_name((ars_order)2));
+    ars_spread sp = ARS_SPREAD_STORIES;
+    assert_int_equal(ars_spread_from_name("none", &sp), ARS_OK);
+    assert_int_equal(sp, ARS_SPREAD_NONE);
+    assert_string_equal(ars_spread_name(ARS_SPREAD_STORIES), "stories");
+    assert_null(ars_spread_name((ars_spread)2));
+    assert_int_equal(ars_spread_from_name("story", &sp), ARS_EARG);
     ars_format f = ARS_FORMAT_TEXT;
     assert_int_equal(ars_format_from_name("json", &f), ARS_OK);
     assert_int_equal(f, ARS_FORMAT_JSON);
