@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "vectors/postings.h"
+
 /* words + len <= limit, without overflow. */
 static int select_within(size_t words, size_t len, size_t limit) {
     return len <= limit && words <= limit - len;
@@ -75,48 +77,12 @@ static void select_pop(select_heap *h) {
     }
 }
 
-/* The rows of each column of x with their values (an inverted index): column t's entries are
- * [col_ptr[t], col_ptr[t] + col_len[t]) of rows/vals, rows ascending. col_len shrinks as rows
- * close (see select_update). */
-typedef struct {
-    size_t *col_ptr, *col_len, *rows;
-    float *vals;
-} select_postings;
-
-static ars_status select_postings_build(const tfidf_matrix *x, select_postings *p) {
-    size_t nnz = x->row_ptr[x->n_rows];
-    p->col_ptr = calloc(x->n_cols + 1, sizeof *p->col_ptr);
-    p->col_len = calloc(x->n_cols + 1, sizeof *p->col_len);
-    p->rows = malloc((nnz ? nnz : 1) * sizeof *p->rows);
-    p->vals = malloc((nnz ? nnz : 1) * sizeof *p->vals);
-    if (!p->col_ptr || !p->col_len || !p->rows || !p->vals) return ARS_ENOMEM;
-    for (size_t e = 0; e < nnz; e++)
-        p->col_len[x->col[e]]++;
-    for (size_t t = 0; t < x->n_cols; t++)
-        p->col_ptr[t + 1] = p->col_ptr[t] + p->col_len[t];
-    for (size_t t = 0; t < x->n_cols; t++)
-        p->col_len[t] = 0;
-    for (size_t r = 0; r < x->n_rows; r++)
-        for (size_t e = x->row_ptr[r]; e < x->row_ptr[r + 1]; e++) {
-            size_t at = p->col_ptr[x->col[e]] + p->col_len[x->col[e]]++;
-            p->rows[at] = r;
-            p->vals[at] = x->val[e];
-        }
-    return ARS_OK;
-}
-
-static void select_postings_free(select_postings *p) {
-    free(p->col_ptr);
-    free(p->col_len);
-    free(p->rows);
-    free(p->vals);
-}
-
 /* The state of one selection. state[i]: SELECT_OPEN, SELECT_CHOSEN, SELECT_CLOSED (over the cap,
  * no relevance, past the budget: whether a sentence fits only ever goes from yes to no, or leaning
  * on a sentence that cannot be chosen) or SELECT_WAITING (out of the heap until the sentence it
  * leans on is chosen, its redundancy kept up to date meanwhile). */
-enum { SELECT_OPEN, SELECT_CHOSEN, SELECT_CLOSED, SELECT_WAITING };
+/* Bits, so that chosen and closed rows leave the postings together (postings_dot's `gone`). */
+enum { SELECT_OPEN = 0, SELECT_CHOSEN = 1, SELECT_CLOSED = 2, SELECT_WAITING = 4 };
 
 typedef struct {
     const rank_graph *g;
@@ -128,7 +94,7 @@ typedef struct {
     double *dot;           /* sparse dot products with the last choice */
     unsigned char *marked; /* the rows listed in touched */
     size_t *touched;       /* the open rows that share a term with the last choice */
-    select_postings post;
+    postings post;         /* of x's rows; chosen and closed rows leave it */
     select_heap heap;
 } select_run;
 
@@ -143,27 +109,10 @@ static double select_score(const select_run *r, size_t i) {
  * tfidf_dot does, so every cosine is the one rank_graph_sim gives. */
 static void select_update(select_run *r, size_t pick) {
     const tfidf_matrix *x = r->g->x;
-    size_t n_touched = 0;
-    for (size_t e = x->row_ptr[pick]; e < x->row_ptr[pick + 1]; e++) {
-        uint32_t t = x->col[e];
-        size_t at = r->post.col_ptr[t], kept = 0;
-        /* Rows that closed leave the postings when they are met, so each costs once. */
-        for (size_t k = 0; k < r->post.col_len[t]; k++) {
-            size_t i = r->post.rows[at + k];
-            if (r->state[i] == SELECT_CHOSEN || r->state[i] == SELECT_CLOSED) continue;
-            float v = r->post.vals[at + k];
-            r->post.rows[at + kept] = i;
-            r->post.vals[at + kept] = v;
-            kept++;
-            if (!r->marked[i]) {
-                r->marked[i] = 1;
-                r->dot[i] = 0.0;
-                r->touched[n_touched++] = i;
-            }
-            r->dot[i] += (double)x->val[e] * (double)v;
-        }
-        r->post.col_len[t] = kept;
-    }
+    size_t at = x->row_ptr[pick];
+    size_t n_touched =
+        postings_dot(&r->post, x->col + at, x->val + at, x->row_ptr[pick + 1] - at, r->state,
+                     SELECT_CHOSEN | SELECT_CLOSED, r->dot, r->marked, r->touched);
     for (size_t k = 0; k < n_touched; k++) {
         size_t i = r->touched[k];
         r->marked[i] = 0;
@@ -179,7 +128,7 @@ static void select_run_free(select_run *r) {
     free(r->dot);
     free(r->marked);
     free(r->touched);
-    select_postings_free(&r->post);
+    postings_free(&r->post);
     free(r->heap.key);
     free(r->heap.idx);
 }
@@ -198,7 +147,9 @@ ars_status select_sentences(const rank_graph *g, const select_item *items, size_
     r.heap.key = malloc(n * sizeof *r.heap.key);
     r.heap.idx = malloc(n * sizeof *r.heap.idx);
     if (!r.redundancy || !r.state || !r.dot || !r.marked || !r.touched || !r.heap.key ||
-        !r.heap.idx || select_postings_build(g->x, &r.post) != ARS_OK) {
+        !r.heap.idx ||
+        postings_build(&r.post, g->x->n_rows, g->x->n_cols, g->x->row_ptr, g->x->col, g->x->val) !=
+            ARS_OK) {
         select_run_free(&r);
         return ARS_ENOMEM;
     }

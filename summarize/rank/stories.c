@@ -6,16 +6,15 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "vectors/postings.h"
+
 struct stories {
     size_t n_docs;
     /* The articles' unit vectors (CSR, columns in no particular order). */
     size_t *row_ptr;
     uint32_t *col;
     float *val;
-    /* Their inverted index: column t's entries are [post_ptr[t], post_ptr[t] + post_len[t]) of
-     * post_doc/post_val, articles ascending; told articles leave it as they are met. */
-    size_t *post_ptr, *post_len, *post_doc;
-    float *post_val;
+    postings post; /* their inverted index; told articles leave it as they are met */
     double link;
     unsigned char *added, *told;
     /* stories_add's scratch: the dot products with the added article, and which are listed. */
@@ -29,10 +28,7 @@ void stories_free(stories *s) {
     free(s->row_ptr);
     free(s->col);
     free(s->val);
-    free(s->post_ptr);
-    free(s->post_len);
-    free(s->post_doc);
-    free(s->post_val);
+    postings_free(&s->post);
     free(s->added);
     free(s->told);
     free(s->dot);
@@ -127,8 +123,6 @@ ars_status stories_new(const tfidf_matrix *x, const size_t *doc_of, size_t n_doc
     s->row_ptr = malloc((nd + 1) * sizeof *s->row_ptr);
     s->col = malloc((nnz ? nnz : 1) * sizeof *s->col);
     s->val = malloc((nnz ? nnz : 1) * sizeof *s->val);
-    s->post_ptr = calloc(nc + 1, sizeof *s->post_ptr);
-    s->post_len = calloc(nc, sizeof *s->post_len);
     s->added = calloc(nd, 1);
     s->told = calloc(nd, 1);
     s->dot = calloc(nd, sizeof *s->dot);
@@ -136,8 +130,7 @@ ars_status stories_new(const tfidf_matrix *x, const size_t *doc_of, size_t n_doc
     s->touched = malloc(nd * sizeof *s->touched);
     ars_status st = ARS_OK;
     if (!sum || !pairs || !dense || !terms || !with || !s->row_ptr || !s->col || !s->val ||
-        !s->post_ptr || !s->post_len || !s->added || !s->told || !s->dot || !s->marked ||
-        !s->touched)
+        !s->added || !s->told || !s->dot || !s->marked || !s->touched)
         st = ARS_ENOMEM;
     if (st == ARS_OK) {
         stories_vectors(s, x, doc_of, sum, terms);
@@ -153,28 +146,11 @@ ars_status stories_new(const tfidf_matrix *x, const size_t *doc_of, size_t n_doc
     free(dense);
     free(terms);
     free(with);
-    size_t k = st == ARS_OK ? s->row_ptr[n_docs] : 0;
-    if (st == ARS_OK) {
-        s->post_doc = malloc((k ? k : 1) * sizeof *s->post_doc);
-        s->post_val = malloc((k ? k : 1) * sizeof *s->post_val);
-        if (!s->post_doc || !s->post_val) st = ARS_ENOMEM;
-    }
+    if (st == ARS_OK) st = postings_build(&s->post, n_docs, x->n_cols, s->row_ptr, s->col, s->val);
     if (st != ARS_OK) {
         stories_free(s);
         return st;
     }
-    for (size_t e = 0; e < k; e++)
-        s->post_len[s->col[e]]++;
-    for (size_t t = 0; t < x->n_cols; t++) {
-        s->post_ptr[t + 1] = s->post_ptr[t] + s->post_len[t];
-        s->post_len[t] = 0;
-    }
-    for (size_t d = 0; d < n_docs; d++)
-        for (size_t e = s->row_ptr[d]; e < s->row_ptr[d + 1]; e++) {
-            size_t at = s->post_ptr[s->col[e]] + s->post_len[s->col[e]]++;
-            s->post_doc[at] = d;
-            s->post_val[at] = s->val[e];
-        }
     *out = s;
     return ARS_OK;
 }
@@ -190,29 +166,13 @@ int stories_told(const stories *s, size_t d) {
 void stories_add(stories *s, size_t d) {
     if (s->added[d]) return;
     s->added[d] = 1;
-    size_t n_touched = 0;
-    for (size_t e = s->row_ptr[d]; e < s->row_ptr[d + 1]; e++) {
-        size_t t = s->col[e], at = s->post_ptr[t], kept = 0;
-        for (size_t j = 0; j < s->post_len[t]; j++) {
-            size_t b = s->post_doc[at + j];
-            if (s->told[b]) continue; /* told for good: it leaves the index */
-            float v = s->post_val[at + j];
-            s->post_doc[at + kept] = b;
-            s->post_val[at + kept] = v;
-            kept++;
-            if (b == d) continue; /* its own account is no repeat of itself */
-            if (!s->marked[b]) {
-                s->marked[b] = 1;
-                s->dot[b] = 0.0;
-                s->touched[n_touched++] = b;
-            }
-            s->dot[b] += (double)s->val[e] * (double)v;
-        }
-        s->post_len[t] = kept;
-    }
+    size_t at = s->row_ptr[d];
+    size_t n_touched = postings_dot(&s->post, s->col + at, s->val + at, s->row_ptr[d + 1] - at,
+                                    s->told, 1, s->dot, s->marked, s->touched);
     for (size_t j = 0; j < n_touched; j++) {
         size_t b = s->touched[j];
         s->marked[b] = 0;
-        if (s->dot[b] >= s->link) s->told[b] = 1;
+        /* d itself (cosine 1) is no other outlet's account: its next sentence is no repeat */
+        if (b != d && s->dot[b] >= s->link) s->told[b] = 1;
     }
 }
