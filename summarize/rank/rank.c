@@ -226,11 +226,15 @@ static int rank_double_cmp(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
+double rank_median_sort(double *v, size_t n) {
+    qsort(v, n, sizeof *v, rank_double_cmp);
+    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
 /* The median of v[0..n), n > 0, computed on a copy in scratch. */
 static double rank_median(const double *v, size_t n, double *scratch) {
     memcpy(scratch, v, n * sizeof *scratch);
-    qsort(scratch, n, sizeof *scratch, rank_double_cmp);
-    return n % 2 ? scratch[n / 2] : 0.5 * (scratch[n / 2 - 1] + scratch[n / 2]);
+    return rank_median_sort(scratch, n);
 }
 
 ars_status rank_older_documents(const int *year, const double *centrality, size_t n_docs,

@@ -63,6 +63,9 @@ ars_status rank_document_centrality(const tfidf_matrix *x, const size_t *doc, si
 ars_status rank_older_documents(const int *year, const double *centrality, size_t n_docs,
                                 unsigned char *older);
 
+/* The median of v[0..n), n > 0 (the middle two averaged when n is even); sorts v. */
+double rank_median_sort(double *v, size_t n);
+
 typedef struct {
     double position_weight;  /* exponent of the lead prior: 1 full, 0 none */
     double centrality_floor; /* epsilon: how much a sentence keeps when it is not central */

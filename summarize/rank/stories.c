@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "summarize/rank/rank.h"
 #include "vectors/postings.h"
 
 struct stories {
@@ -67,11 +68,6 @@ static void stories_vectors(stories *s, const tfidf_matrix *x, const size_t *doc
     s->row_ptr[s->n_docs] = k;
 }
 
-static int stories_cmp(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 /* The cosine of articles a and b: b's terms read against a's vector spread over dense (n_cols
  * floats, all zero before and after). */
 static double stories_cosine(const stories *s, size_t a, size_t b, float *dense) {
@@ -106,8 +102,7 @@ static double stories_median(const stories *s, const size_t *with, size_t m, flo
             pairs[n] = stories_cosine(s, with[i], with[j], dense);
         }
     }
-    qsort(pairs, n, sizeof *pairs, stories_cmp);
-    return n % 2 ? pairs[n / 2] : 0.5 * (pairs[n / 2 - 1] + pairs[n / 2]);
+    return rank_median_sort(pairs, n);
 }
 
 ars_status stories_new(const tfidf_matrix *x, const size_t *doc_of, size_t n_docs, stories **out) {

@@ -136,6 +136,16 @@ static void test_lead_scores_earlier_positions_higher(void **state) {
     assert_double_near(s[1], s[4], 0);
 }
 
+static void test_median_sorts_and_takes_the_middle(void **state) {
+    (void)state;
+    double odd[] = {0.5, 0.1, 0.9}, even[] = {0.4, 0.0, 1.0, 0.2}, one[] = {0.7};
+    assert_double_near(rank_median_sort(odd, 3), 0.5, 0);
+    assert_double_near(rank_median_sort(even, 4), 0.3, 1e-12); /* the middle two averaged */
+    assert_double_near(even[0], 0.0, 0);                       /* sorted */
+    assert_double_near(even[3], 1.0, 0);
+    assert_double_near(rank_median_sort(one, 1), 0.7, 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_textrank_matches_dense_pagerank_oracle),
@@ -143,6 +153,7 @@ int main(void) {
         cmocka_unit_test(test_lexrank_matches_oracle),
         cmocka_unit_test(test_centroid_prefers_the_typical_sentence),
         cmocka_unit_test(test_lead_scores_earlier_positions_higher),
+        cmocka_unit_test(test_median_sorts_and_takes_the_middle),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
